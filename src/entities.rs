@@ -1,0 +1,388 @@
+//! Stage 4: mentions clustered into entities.
+//!
+//! Names join the entity of an earlier name they extend or shorten ("Jim
+//! Mattis", "Mattis"; "U.S. Defense Department", "Defense Department").
+//! Descriptions join the most recent entity whose titles they repeat ("the
+//! prime minister" after "Prime Minister Shahid Khaqan Abbasi"; "the
+//! department" after "the U.S. Defense Department"). Pronouns join the
+//! nearest compatible entity before them: the current sentence from right
+//! to left, then earlier sentences, each from its subject on. Each entity
+//! gets a canonical name: its longest name without titles.
+
+use crate::lexicon::{with_lower, Gender, Number, LEXICON};
+use crate::mentions::{is_determiner, EntityKind, Mention, MentionKind};
+use crate::span::Span;
+use crate::tokenizer::Document;
+
+/// An entity: one person, organisation or thing, mentioned one or more
+/// times.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity<'t> {
+    name: &'t str,
+    name_span: Span,
+    kind: EntityKind,
+    mentions: Vec<usize>,
+}
+
+impl<'t> Entity<'t> {
+    /// The canonical name: the longest name the text gives it, without
+    /// titles ("Shahid Khaqan Abbasi"), or for an entity only ever
+    /// described, its first description without the determiner ("Russian
+    /// government").
+    pub fn name(&self) -> &'t str {
+        self.name
+    }
+
+    /// Where the canonical name stands in the text.
+    pub fn name_span(&self) -> Span {
+        self.name_span
+    }
+
+    /// What the entity is.
+    pub fn kind(&self) -> EntityKind {
+        self.kind
+    }
+
+    /// Indexes of its mentions in the mention list, in text order.
+    pub fn mentions(&self) -> &[usize] {
+        &self.mentions
+    }
+}
+
+/// The entities of a document and the entity of each mention.
+#[derive(Clone, Debug, Default)]
+pub struct Entities<'t> {
+    entities: Vec<Entity<'t>>,
+    of_mention: Vec<Option<usize>>,
+}
+
+impl<'t> Entities<'t> {
+    /// All entities, in order of first mention.
+    pub fn entities(&self) -> &[Entity<'t>] {
+        &self.entities
+    }
+
+    /// The entity of mention `mention`, if it was resolved.
+    pub fn entity_of(&self, mention: usize) -> Option<usize> {
+        self.of_mention.get(mention).copied().flatten()
+    }
+}
+
+struct Builder<'a, 't> {
+    doc: &'a Document<'t>,
+    mentions: &'a [Mention],
+    entities: Vec<Entity<'t>>,
+    of_mention: Vec<Option<usize>>,
+    gender: Vec<Gender>,
+    /// For each entity, the lower-case title words seen with its names.
+    titles: Vec<Vec<&'static str>>,
+    /// Lower-case words of all its names (for descriptions of organisations).
+    last_mention: Vec<usize>,
+}
+
+/// Clusters `mentions` (in text order, as [`crate::MentionFinder`] returns them)
+/// into entities; the entity kind of unknown mentions is settled on the way.
+pub fn cluster<'t>(doc: &Document<'t>, mentions: &mut [Mention]) -> Entities<'t> {
+    let mut b = Builder {
+        doc,
+        mentions,
+        entities: Vec::new(),
+        of_mention: vec![None; mentions.len()],
+        gender: Vec::new(),
+        titles: Vec::new(),
+        last_mention: Vec::new(),
+    };
+    for m in 0..b.mentions.len() {
+        match b.mentions[m].kind() {
+            MentionKind::Name => b.add_name(m),
+            MentionKind::Description => b.add_description(m),
+            MentionKind::Pronoun => {}
+        }
+    }
+    for m in 0..b.mentions.len() {
+        if b.mentions[m].kind() == MentionKind::Pronoun {
+            b.add_pronoun(m);
+        }
+    }
+    let Builder {
+        entities,
+        of_mention,
+        ..
+    } = b;
+    let mut entities = entities;
+    // Entity kinds settle with all the evidence: a name once titled or
+    // referred to as "he" is a person.
+    for (m, e) in of_mention.iter().enumerate() {
+        if let Some(e) = *e {
+            let ent = &mut entities[e];
+            ent.mentions.push(m);
+        }
+    }
+    for ent in &mut entities {
+        ent.mentions.sort_unstable();
+        ent.mentions.dedup();
+    }
+    for (m, e) in of_mention.iter().enumerate() {
+        if let Some(e) = *e {
+            if mentions[m].entity_kind() == EntityKind::Unknown
+                && entities[e].kind != EntityKind::Unknown
+            {
+                mentions[m].set_entity_kind(entities[e].kind);
+            }
+        }
+    }
+    Entities {
+        entities,
+        of_mention,
+    }
+}
+
+fn span_of(doc: &Document<'_>, r: &std::ops::Range<usize>) -> Span {
+    let t = doc.tokens();
+    Span::new(t[r.start].span().start, t[r.end - 1].span().end)
+}
+
+impl<'t> Builder<'_, 't> {
+    fn new_entity(&mut self, m: usize, name_span: Span, kind: EntityKind) -> usize {
+        let text = self.doc.text();
+        self.entities.push(Entity {
+            name: &text[name_span],
+            name_span,
+            kind,
+            mentions: Vec::new(),
+        });
+        self.gender.push(self.mentions[m].gender);
+        self.titles.push(Vec::new());
+        self.last_mention.push(m);
+        self.entities.len() - 1
+    }
+
+    fn attach(&mut self, m: usize, e: usize) {
+        self.of_mention[m] = Some(e);
+        self.last_mention[e] = m;
+        let g = self.mentions[m].gender;
+        if matches!(g, Gender::Masculine | Gender::Feminine) && self.gender[e] == Gender::Any {
+            self.gender[e] = g;
+        }
+        let mk = self.mentions[m].entity_kind();
+        let ent = &mut self.entities[e];
+        if ent.kind == EntityKind::Unknown && mk != EntityKind::Unknown {
+            ent.kind = mk;
+        }
+    }
+
+    /// Records the title words standing before a name mention.
+    fn note_titles(&mut self, m: usize, e: usize) {
+        let mention = &self.mentions[m];
+        let Some(name) = mention.name_tokens() else {
+            return;
+        };
+        for k in mention.token_range().start..name.start {
+            let w = self.doc.str_at(k);
+            let form = LEXICON.title_form(w).or_else(|| lower_static(w));
+            if let Some(f) = form {
+                if !self.titles[e].contains(&f) {
+                    self.titles[e].push(f);
+                }
+            }
+        }
+    }
+
+    fn add_name(&mut self, m: usize) {
+        let doc = self.doc;
+        let mention = &self.mentions[m];
+        let name = mention.name_tokens().unwrap_or(mention.token_range());
+        let words: Vec<&str> = name.clone().map(|k| doc.str_at(k)).collect();
+        let kind = mention.entity_kind();
+        let span = span_of(doc, &name);
+        // Most recent compatible entity whose longest name this one extends
+        // or shortens, word for word.
+        let mut found = None;
+        for e in (0..self.entities.len()).rev() {
+            let ent = &self.entities[e];
+            if !kinds_compatible(ent.kind, kind) {
+                continue;
+            }
+            let ent_words: Vec<&str> = ent.name.split_whitespace().collect();
+            if names_corefer(&ent_words, &words) {
+                found = Some(e);
+                break;
+            }
+        }
+        let e = match found {
+            Some(e) => {
+                // Keep the longest name as the canonical one.
+                if span.len() > self.entities[e].name_span.len() {
+                    let text = doc.text();
+                    self.entities[e].name = &text[span];
+                    self.entities[e].name_span = span;
+                }
+                e
+            }
+            None => self.new_entity(m, span, kind),
+        };
+        self.attach(m, e);
+        self.note_titles(m, e);
+    }
+
+    fn add_description(&mut self, m: usize) {
+        let doc = self.doc;
+        let mention = &self.mentions[m];
+        let tokens = mention.token_range();
+        let first = doc.str_at(tokens.start);
+        let definite = with_lower(first, |w| {
+            matches!(w, "the" | "this" | "that" | "these" | "those")
+        });
+        let head = doc.str_at(mention.head());
+        let kind = mention.entity_kind();
+        let start = if is_determiner(first) {
+            tokens.start + 1
+        } else {
+            tokens.start
+        };
+        if definite {
+            // "the prime minister": an entity titled "Prime Minister".
+            if let Some(head_title) = LEXICON.title_form(head) {
+                let mods: Vec<&'static str> = (start..mention.head())
+                    .filter_map(|k| {
+                        let w = doc.str_at(k);
+                        LEXICON.title_form(w).or_else(|| lower_static(w))
+                    })
+                    .collect();
+                let found = (0..self.entities.len()).rev().find(|&e| {
+                    self.titles[e].contains(&head_title)
+                        && mods.iter().all(|x| self.titles[e].contains(x))
+                });
+                if let Some(e) = found {
+                    self.attach(m, e);
+                    return;
+                }
+            }
+            // "the department": an organisation named with that word.
+            if kind == EntityKind::Organisation {
+                let found = (0..self.entities.len()).rev().find(|&e| {
+                    self.entities[e].kind == EntityKind::Organisation
+                        && self.entities[e]
+                            .name
+                            .split_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case(head))
+                });
+                if let Some(e) = found {
+                    self.attach(m, e);
+                    return;
+                }
+            }
+        }
+        let span = span_of(doc, &(start.min(mention.head())..tokens.end));
+        let e = self.new_entity(m, span, kind);
+        self.attach(m, e);
+    }
+
+    fn add_pronoun(&mut self, m: usize) {
+        let doc = self.doc;
+        let mention = &self.mentions[m];
+        let w = doc.str_at(mention.head());
+        let lower = w.to_ascii_lowercase();
+        if lower == "i" || lower == "we" {
+            return;
+        }
+        if lower == "who" {
+            // The relative pronoun refers to the mention right before it.
+            if m > 0 {
+                let prev = &self.mentions[m - 1];
+                let gap = mention.head() - prev.token_range().end;
+                if gap <= 1 {
+                    if let Some(e) = self.of_mention[m - 1] {
+                        self.attach(m, e);
+                    }
+                }
+            }
+            return;
+        }
+        let want_person = matches!(lower.as_str(), "he" | "she");
+        let gender = mention.gender;
+        let number = mention.number;
+        let tokens = doc.tokens();
+        let sentence = tokens[mention.head()].sentence();
+        let compatible = |b: &Builder<'_, 't>, c: usize| -> Option<usize> {
+            let e = b.of_mention[c]?;
+            let kind = b.entities[e].kind;
+            let cm = &b.mentions[c];
+            let ok = if want_person {
+                let g = b.gender[e];
+                kind == EntityKind::Person && (g == Gender::Any || g == gender)
+            } else if number == Number::Plural {
+                matches!(kind, EntityKind::Group | EntityKind::Organisation)
+            } else {
+                // "it": organisations, documents, places.
+                matches!(
+                    kind,
+                    EntityKind::Organisation | EntityKind::Document | EntityKind::Place
+                ) && cm.number == Number::Singular
+            };
+            ok.then_some(e)
+        };
+        // The current sentence, right to left.
+        let mut c = m;
+        while c > 0 {
+            c -= 1;
+            let cm = &self.mentions[c];
+            if tokens[cm.head()].sentence() != sentence {
+                break;
+            }
+            if let Some(e) = compatible(self, c) {
+                self.attach(m, e);
+                return;
+            }
+        }
+        // Earlier sentences, nearest first, each from its subject on.
+        let mut end = c + 1;
+        if end > 0 && tokens[self.mentions[end - 1].head()].sentence() == sentence {
+            end -= 1;
+        }
+        let mut sentences_back = 0;
+        let mut hi = end;
+        while hi > 0 && sentences_back < 6 {
+            let s = tokens[self.mentions[hi - 1].head()].sentence();
+            let mut lo = hi - 1;
+            while lo > 0 && tokens[self.mentions[lo - 1].head()].sentence() == s {
+                lo -= 1;
+            }
+            for c in lo..hi {
+                if let Some(e) = compatible(self, c) {
+                    self.attach(m, e);
+                    return;
+                }
+            }
+            hi = lo;
+            sentences_back += 1;
+        }
+    }
+}
+
+/// A `&'static str` for a lower-cased word that is in a static list, so that
+/// lookups can return list entries.
+fn lower_static(w: &str) -> Option<&'static str> {
+    with_lower(w, |l| LEXICON.title_modifiers.get(l).copied())
+}
+
+fn kinds_compatible(a: EntityKind, b: EntityKind) -> bool {
+    use EntityKind::*;
+    a == b || a == Unknown || b == Unknown
+}
+
+/// Whether two names can be the same entity: one is the other's last word
+/// (a surname), first word (a given name, for people), or a word-for-word
+/// prefix or suffix of it.
+fn names_corefer(a: &[&str], b: &[&str]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.ends_with(short)
+        || long.starts_with(short) && short.len() > 1
+        || short.len() == 1 && long.first() == short.first() && long.len() <= 3
+}

@@ -1,0 +1,287 @@
+//! Word lists, compiled in from the plain text files in `src/lexicon/`.
+//!
+//! The lists are data, not code: a linguist can edit them without reading
+//! Rust. Each file documents its own format in its leading comment lines.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use once_cell::sync::Lazy;
+
+/// FNV-1a: the keys are short words, for which SipHash's setup cost
+/// dominates the lookup; there is no adversary choosing the keys.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+/// Grammatical gender, as far as it helps pick a pronoun's antecedent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Gender {
+    Masculine,
+    Feminine,
+    Neuter,
+    Any,
+}
+
+/// Grammatical number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Number {
+    Singular,
+    Plural,
+}
+
+/// What a pronoun can refer to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct PronounInfo {
+    pub gender: Gender,
+    pub number: Number,
+    pub person: u8,
+}
+
+/// What a description's head noun describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum HeadKind {
+    Person,
+    Group,
+    Organisation,
+    Document,
+}
+
+/// Whether an abbreviation's period can end a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum AbbrevClass {
+    /// Always followed by a name ("Gen.", "Mr."): never ends a sentence.
+    Title,
+    /// Inside a phrase ("Dec.", "No."): ends a sentence only before a
+    /// sentence-starting word.
+    Inner,
+    /// May end a sentence ("Inc.", "Jr.").
+    Any,
+}
+
+pub(crate) struct Lexicon {
+    /// Speech verb form (lower case) to its lemma.
+    pub speech_verbs: FastMap<&'static str, &'static str>,
+    /// Title (lower case, abbreviations with their period) to its full form.
+    pub titles: FastMap<&'static str, &'static str>,
+    pub title_modifiers: FastSet<&'static str>,
+    pub nominal_heads: FastMap<&'static str, HeadKind>,
+    pub pronouns: FastMap<&'static str, PronounInfo>,
+    /// Abbreviation without its period, as written.
+    pub abbreviations: FastMap<&'static str, AbbrevClass>,
+    pub function_words: FastSet<&'static str>,
+    pub given_names: FastMap<&'static str, Gender>,
+    pub places: FastSet<&'static str>,
+    pub organisation_words: FastSet<&'static str>,
+}
+
+fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn pairs(file: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    entries(file).filter_map(|l| {
+        let mut it = l.split_whitespace();
+        Some((it.next()?, it.next()?))
+    })
+}
+
+pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
+    let mut speech_verbs = FastMap::default();
+    for line in entries(include_str!("lexicon/speech_verbs.txt")) {
+        let mut forms = line.split_whitespace();
+        if let Some(lemma) = forms.next() {
+            speech_verbs.insert(lemma, lemma);
+            for f in forms {
+                speech_verbs.insert(f, lemma);
+            }
+        }
+    }
+    let nominal_heads = pairs(include_str!("lexicon/nominal_heads.txt"))
+        .filter_map(|(w, k)| {
+            let kind = match k {
+                "person" => HeadKind::Person,
+                "group" => HeadKind::Group,
+                "organisation" => HeadKind::Organisation,
+                "document" => HeadKind::Document,
+                _ => return None,
+            };
+            Some((w, kind))
+        })
+        .collect();
+    let pronouns = entries(include_str!("lexicon/pronouns.txt"))
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            if f.len() != 4 {
+                return None;
+            }
+            let gender = match f[1] {
+                "masculine" => Gender::Masculine,
+                "feminine" => Gender::Feminine,
+                "neuter" => Gender::Neuter,
+                _ => Gender::Any,
+            };
+            let number = if f[2] == "plural" {
+                Number::Plural
+            } else {
+                Number::Singular
+            };
+            let person = f[3].parse().unwrap_or(3);
+            Some((
+                f[0],
+                PronounInfo {
+                    gender,
+                    number,
+                    person,
+                },
+            ))
+        })
+        .collect();
+    let abbreviations = pairs(include_str!("lexicon/abbreviations.txt"))
+        .map(|(w, c)| {
+            let class = match c {
+                "title" => AbbrevClass::Title,
+                "inner" => AbbrevClass::Inner,
+                _ => AbbrevClass::Any,
+            };
+            (w, class)
+        })
+        .collect();
+    let given_names = pairs(include_str!("lexicon/given_names.txt"))
+        .map(|(n, g)| {
+            let g = if g == "f" {
+                Gender::Feminine
+            } else {
+                Gender::Masculine
+            };
+            (n, g)
+        })
+        .collect();
+    Lexicon {
+        speech_verbs,
+        titles: entries(include_str!("lexicon/titles.txt"))
+            .filter_map(|l| {
+                let mut it = l.split_whitespace();
+                let t = it.next()?;
+                Some((t, it.next().unwrap_or(t)))
+            })
+            .collect(),
+        title_modifiers: entries(include_str!("lexicon/title_modifiers.txt")).collect(),
+        nominal_heads,
+        pronouns,
+        abbreviations,
+        function_words: entries(include_str!("lexicon/function_words.txt")).collect(),
+        given_names,
+        places: entries(include_str!("lexicon/places.txt")).collect(),
+        organisation_words: entries(include_str!("lexicon/organisation_words.txt")).collect(),
+    }
+});
+
+/// Calls `f` with `word` in ASCII lower case, without allocating for words of
+/// up to 48 bytes. Non-ASCII letters are left as they are: every entry of
+/// the case-insensitive lists is ASCII.
+#[inline]
+pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let bytes = word.as_bytes();
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return f(word);
+    }
+    let mut buf = [0u8; 48];
+    if bytes.len() <= buf.len() {
+        let buf = &mut buf[..bytes.len()];
+        buf.copy_from_slice(bytes);
+        buf.make_ascii_lowercase();
+        // Lower-casing ASCII bytes keeps the UTF-8 valid.
+        match std::str::from_utf8(buf) {
+            Ok(s) => f(s),
+            Err(_) => f(word),
+        }
+    } else {
+        f(&word.to_ascii_lowercase())
+    }
+}
+
+impl Lexicon {
+    /// The lemma of a speech verb form, case-insensitively.
+    #[inline]
+    pub fn speech_verb(&self, word: &str) -> Option<&'static str> {
+        with_lower(word, |w| self.speech_verbs.get(w).copied())
+    }
+
+    #[inline]
+    pub fn is_title(&self, word: &str) -> bool {
+        with_lower(word, |w| self.titles.contains_key(w))
+    }
+
+    /// The full form of a title ("sen." gives "senator"), lower case.
+    #[inline]
+    pub fn title_form(&self, word: &str) -> Option<&'static str> {
+        with_lower(word, |w| self.titles.get(w).copied())
+    }
+
+    #[inline]
+    pub fn is_title_modifier(&self, word: &str) -> bool {
+        with_lower(word, |w| self.title_modifiers.contains(w))
+    }
+
+    #[inline]
+    pub fn nominal_head(&self, word: &str) -> Option<HeadKind> {
+        with_lower(word, |w| self.nominal_heads.get(w).copied())
+    }
+
+    #[inline]
+    pub fn pronoun(&self, word: &str) -> Option<PronounInfo> {
+        with_lower(word, |w| self.pronouns.get(w).copied())
+    }
+
+    #[inline]
+    pub fn is_function_word(&self, word: &str) -> bool {
+        self.function_words.contains(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load() {
+        let l = &*LEXICON;
+        assert_eq!(l.speech_verb("Said"), Some("say"));
+        assert_eq!(l.speech_verb("tweeted"), Some("tweet"));
+        assert!(l.is_title("Gen."));
+        assert!(l.is_title("secretary"));
+        assert_eq!(l.nominal_head("spokesman"), Some(HeadKind::Person));
+        assert_eq!(l.pronoun("He").map(|p| p.gender), Some(Gender::Masculine));
+        assert_eq!(l.abbreviations.get("Dec"), Some(&AbbrevClass::Inner));
+        assert!(l.is_function_word("Meanwhile"));
+        assert_eq!(l.given_names.get("Jim"), Some(&Gender::Masculine));
+        assert!(l.places.contains("Islamabad"));
+        assert!(l.organisation_words.contains("Department"));
+    }
+}

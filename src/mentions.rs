@@ -1,0 +1,574 @@
+//! Stage 3: mentions of people, organisations and things that can speak.
+//!
+//! A mention is a name with whatever titles stand before it ("U.S. Defense
+//! Secretary Jim Mattis"), a description ("the prime minister", "a senior
+//! administration official", "the Trump campaign"), or a pronoun ("he",
+//! "they", "who"). Mentions are only looked for outside quotations: the words
+//! inside a quotation belong to its speaker.
+
+use std::ops::Range;
+
+use crate::lexicon::{with_lower, Gender, HeadKind, Number, LEXICON};
+use crate::quotes::Quote;
+use crate::span::Span;
+use crate::tokenizer::{Document, Token, TokenKind};
+
+/// What form a mention takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum MentionKind {
+    /// A proper name, possibly with titles: "Prime Minister Shahid Khaqan
+    /// Abbasi", "the Pentagon".
+    Name,
+    /// A common noun phrase: "the prime minister", "a spokesman", "the Trump
+    /// campaign".
+    Description,
+    /// A pronoun: "he", "they", "who".
+    Pronoun,
+}
+
+/// What sort of thing a mention or entity denotes, as far as the words tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum EntityKind {
+    /// One person.
+    Person,
+    /// Several people ("officials", "critics").
+    Group,
+    /// A company, party, agency, newspaper, campaign, government.
+    Organisation,
+    /// A country, state or city (which speaks for its government:
+    /// "Washington says").
+    Place,
+    /// A statement, report, letter, tweet.
+    Document,
+    /// The words do not tell.
+    Unknown,
+}
+
+/// A mention of something that can be a speaker.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Mention {
+    span: Span,
+    tokens: Range<usize>,
+    name: Option<Range<usize>>,
+    head: usize,
+    kind: MentionKind,
+    entity_kind: EntityKind,
+    pub(crate) gender: Gender,
+    pub(crate) number: Number,
+    possessive: bool,
+}
+
+impl Mention {
+    /// The mention's byte span.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The mention's text.
+    pub fn as_str<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.span]
+    }
+
+    /// Indexes of its tokens in [`Document::tokens`].
+    pub fn token_range(&self) -> Range<usize> {
+        self.tokens.clone()
+    }
+
+    /// The tokens of the name without its titles ("Jim Mattis" in "U.S.
+    /// Defense Secretary Jim Mattis"); `None` for descriptions and pronouns.
+    pub fn name_tokens(&self) -> Option<Range<usize>> {
+        self.name.clone()
+    }
+
+    /// The index of the head token: the last word of the name, the head noun
+    /// of a description, or the pronoun.
+    pub fn head(&self) -> usize {
+        self.head
+    }
+
+    /// The form of the mention.
+    pub fn kind(&self) -> MentionKind {
+        self.kind
+    }
+
+    /// What the mention denotes, as far as its words tell.
+    pub fn entity_kind(&self) -> EntityKind {
+        self.entity_kind
+    }
+
+    /// Whether a possessive `'s` follows the mention ("Abbasi's office").
+    pub fn is_possessive(&self) -> bool {
+        self.possessive
+    }
+
+    pub(crate) fn set_entity_kind(&mut self, kind: EntityKind) {
+        self.entity_kind = kind;
+    }
+}
+
+/// Finds mentions in a tokenized document.
+///
+/// ```
+/// use whosaid::{MentionFinder, MentionKind, QuoteDetector, Tokenizer};
+///
+/// let text = "U.S. Defense Secretary Jim Mattis met the prime minister. He said \"yes.\"";
+/// let doc = Tokenizer::new().tokenize(text);
+/// let quotes = QuoteDetector::new().detect(&doc);
+/// let mentions = MentionFinder::new().find(&doc, &quotes);
+/// let found: Vec<(&str, MentionKind)> =
+///     mentions.iter().map(|m| (m.as_str(text), m.kind())).collect();
+/// assert_eq!(
+///     found,
+///     [
+///         ("U.S. Defense Secretary Jim Mattis", MentionKind::Name),
+///         ("the prime minister", MentionKind::Description),
+///         ("He", MentionKind::Pronoun),
+///     ]
+/// );
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct MentionFinder {
+    _private: (),
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "another", "one", "two", "three", "four", "five", "several", "many", "some", "both",
+    "each", "every", "other", "most", "all",
+];
+
+/// Lower-case words that join parts of a name ("Bank of America", "Osama
+/// bin Laden").
+const NAME_JOINERS: &[&str] = &[
+    "of", "de", "da", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le",
+    "del", "y",
+];
+
+/// Lower-case words that never sit inside a noun phrase.
+fn is_closed_class(w: &str) -> bool {
+    with_lower(w, |w| {
+        matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "being"
+                | "am"
+                | "has"
+                | "have"
+                | "had"
+                | "do"
+                | "does"
+                | "did"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "shall"
+                | "not"
+                | "and"
+                | "or"
+                | "but"
+                | "of"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "for"
+                | "with"
+                | "from"
+                | "that"
+                | "which"
+                | "who"
+                | "as"
+                | "than"
+                | "if"
+                | "when"
+                | "while"
+                | "also"
+                | "said"
+                | "says"
+                | "very"
+                | "so"
+                | "about"
+                | "after"
+                | "before"
+                | "into"
+                | "over"
+                | "under"
+                | "there"
+                | "here"
+                | "then"
+                | "now"
+                | "it"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+        )
+    })
+}
+
+pub(crate) fn is_determiner(w: &str) -> bool {
+    with_lower(w, |w| DETERMINERS.contains(&w))
+}
+
+/// Subject pronouns, and "who" as a relative pronoun.
+fn pronoun_of(tok: &Token, w: &str) -> Option<(Gender, Number)> {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 4 {
+        return None;
+    }
+    // "US" is a country, not "us"; "It" is a pronoun only at a sentence start.
+    let lower_ok = !tok.is_capitalized()
+        || tok.starts_sentence()
+        || w == "I"
+        || w.len() > 1 && w[1..].bytes().all(|c| c.is_ascii_lowercase());
+    if !lower_ok {
+        return None;
+    }
+    with_lower(w, |l| match l {
+        "he" | "she" | "it" | "they" | "i" | "we" => {
+            let p = LEXICON.pronoun(l)?;
+            Some((p.gender, p.number))
+        }
+        "who" => Some((Gender::Any, Number::Singular)),
+        _ => None,
+    })
+}
+
+impl MentionFinder {
+    /// A mention finder.
+    pub fn new() -> MentionFinder {
+        MentionFinder::default()
+    }
+
+    /// Finds the mentions outside `quotes`, in text order.
+    pub fn find(&self, doc: &Document<'_>, quotes: &[Quote<'_>]) -> Vec<Mention> {
+        let tokens = doc.tokens();
+        let mut mentions = Vec::new();
+        let mut qi = 0usize;
+        let mut i = 0usize;
+        while i < tokens.len() {
+            // Skip quotations.
+            while qi < quotes.len() && quotes[qi].token_range().end <= i {
+                qi += 1;
+            }
+            if qi < quotes.len() && quotes[qi].token_range().contains(&i) {
+                i = quotes[qi].token_range().end;
+                continue;
+            }
+            let limit = quotes
+                .get(qi)
+                .map_or(tokens.len(), |q| q.token_range().start);
+            let t = &tokens[i];
+            if t.kind() != TokenKind::Word {
+                i += 1;
+                continue;
+            }
+            // Cheap pre-filter: most lower-case words start nothing.
+            let w = doc.token_str(t);
+            if let Some((gender, number)) = pronoun_of(t, w) {
+                mentions.push(Mention {
+                    span: t.span(),
+                    tokens: i..i + 1,
+                    name: None,
+                    head: i,
+                    kind: MentionKind::Pronoun,
+                    entity_kind: if w.eq_ignore_ascii_case("it") {
+                        EntityKind::Unknown
+                    } else if number == Number::Plural {
+                        EntityKind::Group
+                    } else {
+                        EntityKind::Person
+                    },
+                    gender,
+                    number,
+                    possessive: false,
+                });
+                i += 1;
+                continue;
+            }
+            match chunk(doc, i, limit) {
+                Some(m) => {
+                    i = m.tokens.end;
+                    mentions.push(m);
+                }
+                None => i += 1,
+            }
+        }
+        mentions
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Determiner,
+    Cap,
+    Joiner,
+    Title,
+    Head,
+    Modifier,
+}
+
+/// Tries to read a noun phrase starting at token `start`.
+fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
+    let tokens = doc.tokens();
+    let sentence = tokens[start].sentence();
+    let mut parts: Vec<(usize, Part)> = Vec::with_capacity(8);
+    let mut j = start;
+    let mut possessive = false;
+    let mut generic = 0usize;
+    while j < limit {
+        let t = &tokens[j];
+        if t.sentence() != sentence || t.kind() != TokenKind::Word || t.is_possessive() {
+            break;
+        }
+        let w = doc.token_str(t);
+        let first = parts.is_empty();
+        let part = if first
+            && is_determiner(w)
+            && (!t.is_capitalized() || t.starts_sentence() || w == "The")
+        {
+            Part::Determiner
+        } else if t.is_capitalized() {
+            if LEXICON.is_function_word(w) {
+                break;
+            } else if LEXICON.is_title(w) {
+                Part::Title
+            } else {
+                Part::Cap
+            }
+        } else if NAME_JOINERS.contains(&w) {
+            // Only between capitalised words; "of" only after a title or an
+            // organisation word ("Secretary of State", "Bank of America"),
+            // not in "assuring Mattis of Pakistan's cooperation".
+            let prev_cap = parts.last().is_some_and(|&(k, p)| match p {
+                Part::Title => true,
+                Part::Cap => w != "of" || LEXICON.organisation_words.contains(doc.str_at(k)),
+                _ => false,
+            });
+            let next_cap = tokens.get(j + 1).is_some_and(|n| {
+                n.is_capitalized() && n.kind() == TokenKind::Word && j + 1 < limit
+            });
+            if prev_cap && next_cap {
+                Part::Joiner
+            } else {
+                break;
+            }
+        } else if LEXICON.is_title(w) {
+            Part::Title
+        } else if LEXICON.nominal_head(w).is_some() {
+            Part::Head
+        } else if LEXICON.is_title_modifier(w) {
+            Part::Modifier
+        } else if parts.first().is_some_and(|&(_, p)| p == Part::Determiner)
+            && parts
+                .iter()
+                .all(|&(_, p)| matches!(p, Part::Determiner | Part::Modifier))
+            && generic < 2
+            && !is_determiner(w)
+            && !is_closed_class(w)
+            && LEXICON.speech_verb(w).is_none()
+        {
+            generic += 1;
+            Part::Modifier
+        } else {
+            break;
+        };
+        parts.push((j, part));
+        j += 1;
+        if tokens.get(j).is_some_and(|n| n.is_possessive()) {
+            possessive = true;
+            break;
+        }
+    }
+    // Trim to the last token that can end a mention: a name word, a title
+    // or a head noun.
+    while let Some(&(_, p)) = parts.last() {
+        if matches!(p, Part::Cap | Part::Title | Part::Head) {
+            break;
+        }
+        parts.pop();
+        possessive = false;
+    }
+    let (&(first_idx, first_part), &(last_idx, last_part)) = (parts.first()?, parts.last()?);
+    let has_det = first_part == Part::Determiner;
+    // The name: the capitalised run after the last title.
+    let mut name_start = None;
+    for &(k, p) in parts.iter().rev() {
+        match p {
+            Part::Cap | Part::Joiner => name_start = Some(k),
+            _ => break,
+        }
+    }
+    let text = doc.text();
+    let span = Span::new(tokens[first_idx].span().start, tokens[last_idx].span().end);
+    let word = |k: usize| doc.str_at(k);
+    if last_part == Part::Cap {
+        let ns = name_start.unwrap_or(last_idx);
+        // A joiner cannot start a name.
+        let ns = if parts.iter().any(|&(k, p)| k == ns && p == Part::Joiner) {
+            ns + 1
+        } else {
+            ns
+        };
+        let name = ns..last_idx + 1;
+        let titled = parts.iter().any(|&(k, p)| k < ns && p == Part::Title);
+        let name_str = &text[Span::new(tokens[ns].span().start, tokens[last_idx].span().end)];
+        let (kind, gender) = name_kind(doc, name.clone(), name_str, titled, &parts);
+        let number = Number::Singular;
+        return Some(Mention {
+            span,
+            tokens: first_idx..last_idx + 1,
+            name: Some(name),
+            head: last_idx,
+            kind: MentionKind::Name,
+            entity_kind: kind,
+            gender,
+            number,
+            possessive,
+        });
+    }
+    // A description: its head is the last word.
+    let head_word = word(last_idx);
+    let (entity_kind, number) = if last_part == Part::Title {
+        (EntityKind::Person, Number::Singular)
+    } else {
+        match LEXICON.nominal_head(head_word) {
+            Some(HeadKind::Person) => (EntityKind::Person, Number::Singular),
+            Some(HeadKind::Group) => (EntityKind::Group, Number::Plural),
+            Some(HeadKind::Organisation) => (EntityKind::Organisation, Number::Singular),
+            Some(HeadKind::Document) => (EntityKind::Document, Number::Singular),
+            None => (EntityKind::Unknown, Number::Singular),
+        }
+    };
+    // A lone capitalised title at a sentence start ("President" alone) or a
+    // bare singular head without determiner ("official") is too vague.
+    if !has_det && parts.len() == 1 && number == Number::Singular && last_part != Part::Title {
+        return None;
+    }
+    if !has_det
+        && parts.len() == 1
+        && last_part == Part::Title
+        && !tokens[last_idx].is_capitalized()
+    {
+        return None;
+    }
+    let gender = match LEXICON.title_form(head_word) {
+        Some("mr") | Some("king") | Some("prince") | Some("father") | Some("sir")
+        | Some("lord") => Gender::Masculine,
+        Some("mrs") | Some("ms") | Some("miss") | Some("queen") | Some("princess")
+        | Some("lady") | Some("dame") => Gender::Feminine,
+        _ => match with_lower(head_word, |w| {
+            matches!(
+                w,
+                "spokeswoman"
+                    | "congresswoman"
+                    | "chairwoman"
+                    | "woman"
+                    | "wife"
+                    | "mother"
+                    | "daughter"
+                    | "sister"
+            )
+        }) {
+            true => Gender::Feminine,
+            false => match with_lower(head_word, |w| {
+                matches!(
+                    w,
+                    "spokesman"
+                        | "congressman"
+                        | "chairman"
+                        | "man"
+                        | "husband"
+                        | "father"
+                        | "son"
+                        | "brother"
+                )
+            }) {
+                true => Gender::Masculine,
+                false => Gender::Any,
+            },
+        },
+    };
+    Some(Mention {
+        span,
+        tokens: first_idx..last_idx + 1,
+        name: None,
+        head: last_idx,
+        kind: MentionKind::Description,
+        entity_kind,
+        gender,
+        number,
+        possessive,
+    })
+}
+
+/// Guesses what a name denotes, and the gender of a person.
+fn name_kind(
+    doc: &Document<'_>,
+    name: Range<usize>,
+    name_str: &str,
+    titled: bool,
+    parts: &[(usize, Part)],
+) -> (EntityKind, Gender) {
+    let lex = &*LEXICON;
+    let words: Vec<&str> = name.clone().map(|k| doc.str_at(k)).collect();
+    let title_gender = parts
+        .iter()
+        .filter(|&&(k, p)| k < name.start && p == Part::Title)
+        .find_map(|&(k, _)| match lex.title_form(doc.str_at(k)) {
+            Some("mr") => Some(Gender::Masculine),
+            Some("mrs") | Some("ms") | Some("miss") => Some(Gender::Feminine),
+            _ => None,
+        });
+    if lex.places.contains(name_str) {
+        return (EntityKind::Place, Gender::Neuter);
+    }
+    if words.iter().any(|w| lex.organisation_words.contains(w)) {
+        return (EntityKind::Organisation, Gender::Neuter);
+    }
+    let given = words.first().and_then(|w| lex.given_names.get(w)).copied();
+    if titled {
+        return (
+            EntityKind::Person,
+            title_gender.or(given).unwrap_or(Gender::Any),
+        );
+    }
+    if let Some(g) = given {
+        if words.len() > 1 {
+            return (EntityKind::Person, g);
+        }
+    }
+    // Acronyms: FBI, ISI, CNN.
+    if words.len() == 1 {
+        let w = words[0];
+        if w.len() >= 2
+            && w.bytes()
+                .all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'&')
+        {
+            return (EntityKind::Organisation, Gender::Neuter);
+        }
+        return (EntityKind::Unknown, given.unwrap_or(Gender::Any));
+    }
+    if words.iter().all(|w| lex.places.contains(w)) {
+        return (EntityKind::Place, Gender::Neuter);
+    }
+    (EntityKind::Person, Gender::Any)
+}

@@ -1,0 +1,794 @@
+//! Stage 2: pairing quotation marks into quotations.
+//!
+//! # How marks pair
+//!
+//! Top-level quotations are delimited by double marks (and, when
+//! [`SingleQuotes::TopLevel`] is chosen, by single marks too). Pairing runs
+//! along each paragraph with one state, open or closed, and is deliberately
+//! forgiving, because news text is full of typing slips:
+//!
+//! * **closed, then a mark**: the mark opens a quotation, unless it cannot
+//!   open one: a mark shaped like a closing mark (`”`, `»`, `"`, `''`) glued
+//!   to the word before it is a stray closer and is skipped;
+//! * **open, then a mark**: the mark closes the quotation whatever its shape
+//!   (`”…”`, `“…“` and `"…”` all pair), unless it is an opening-shaped mark
+//!   (`“`, `„`, `«`, ` `` `) after a space: that is an inner quotation of the
+//!   same kind. When a stray closer follows the inner quotation's closing
+//!   mark, the inner quotation is nested and the outer one ends at the stray
+//!   closer; otherwise the inner opener is skipped.
+//! * **a paragraph ends while a quotation is open**: when the next paragraph
+//!   begins with a double mark, the quotation continues (news style for a
+//!   quotation of several paragraphs: each reopened, closed only at the end);
+//!   otherwise the quotation is *unclosed* and ends with its paragraph.
+//!
+//! Corner brackets `「 」 『 』` nest properly. Inside a quotation, single
+//! marks pair into nested quotations with a stack; a single mark that finds
+//! no partner is an apostrophe ("Jones' cow", "goin'").
+//!
+//! # Kinds
+//!
+//! Each quotation gets a [`QuoteKind`]. Everything is reported speech except
+//! a Title Case span that is a name rather than words somebody said: right
+//! after a possessive (`ABC's "Good Morning America"`), or with no sentence
+//! punctuation inside and no speech word (said, told, called, according,
+//! statement, …) in its sentence. Such spans are titles, or nicknames when
+//! they stand between two names (`Dwayne "The Rock" Johnson`). A span right
+//! after "so-called" with no speech word in its sentence is a scare quote.
+//! Lower-case fragments are kept as speech: in news, "called them
+//! “deplorables”" is reported speech.
+
+use std::ops::Range;
+
+use crate::lexicon::{with_lower, LEXICON};
+use crate::span::Span;
+use crate::tokenizer::{Document, MarkFamily, MarkGlyph, Orientation, Token, TokenKind, Tokenizer};
+
+/// What a quoted span is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum QuoteKind {
+    /// Words somebody said or wrote, whole or in part.
+    ReportedSpeech,
+    /// A word held at a distance ("so-called "experts"").
+    ScareQuote,
+    /// The title of a work, show, programme or slogan.
+    Title,
+    /// A nickname between a first and a last name.
+    Nickname,
+}
+
+impl QuoteKind {
+    /// The kind's name as written in JSON output (`"reported_speech"`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::ReportedSpeech => "reported_speech",
+            QuoteKind::ScareQuote => "scare_quote",
+            QuoteKind::Title => "title",
+            QuoteKind::Nickname => "nickname",
+        }
+    }
+}
+
+/// A set of [`MarkFamily`] values.
+///
+/// ```
+/// use whosaid::{MarkFamilies, MarkFamily};
+///
+/// let families = MarkFamilies::all().without(MarkFamily::TwoApostrophes);
+/// assert!(families.contains(MarkFamily::Curly));
+/// assert!(!families.contains(MarkFamily::TwoApostrophes));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct MarkFamilies(u8);
+
+impl MarkFamilies {
+    fn bit(f: MarkFamily) -> u8 {
+        1 << (f as u8)
+    }
+
+    /// Every family.
+    pub fn all() -> MarkFamilies {
+        MarkFamilies(0x7f)
+    }
+
+    /// No family.
+    pub fn empty() -> MarkFamilies {
+        MarkFamilies(0)
+    }
+
+    /// This set with `family` added.
+    #[must_use]
+    pub fn with(self, family: MarkFamily) -> MarkFamilies {
+        MarkFamilies(self.0 | Self::bit(family))
+    }
+
+    /// This set with `family` removed.
+    #[must_use]
+    pub fn without(self, family: MarkFamily) -> MarkFamilies {
+        MarkFamilies(self.0 & !Self::bit(family))
+    }
+
+    /// Whether `family` is in the set.
+    pub fn contains(self, family: MarkFamily) -> bool {
+        self.0 & Self::bit(family) != 0
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl Default for MarkFamilies {
+    fn default() -> MarkFamilies {
+        MarkFamilies::all()
+    }
+}
+
+/// Whether single marks delimit top-level quotations.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum SingleQuotes {
+    /// Single marks only delimit quotations inside double-quoted ones (news
+    /// style in the US).
+    #[default]
+    NestedOnly,
+    /// Single marks delimit top-level quotations too (British style).
+    TopLevel,
+}
+
+/// What becomes of a quotation that is never closed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum UnclosedQuotes {
+    /// It ends at the end of its paragraph and is flagged unclosed.
+    #[default]
+    EndOfParagraph,
+    /// It is dropped.
+    Drop,
+}
+
+/// Settings of the [`QuoteDetector`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct QuoteConfig {
+    /// Which mark families count as quotation marks.
+    pub families: MarkFamilies,
+    /// Whether single marks delimit top-level quotations.
+    pub single_quotes: SingleQuotes,
+    /// What becomes of unclosed quotations.
+    pub unclosed: UnclosedQuotes,
+}
+
+/// A quotation: a span of text between quotation marks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote<'t> {
+    text: &'t str,
+    span: Span,
+    content: Span,
+    tokens: Range<usize>,
+    kind: QuoteKind,
+    unclosed: bool,
+    paragraphs: usize,
+    opening: MarkGlyph,
+    closing: Option<MarkGlyph>,
+    nested: Vec<Quote<'t>>,
+}
+
+impl<'t> Quote<'t> {
+    /// The span of the quotation including its marks (for an unclosed
+    /// quotation, up to the end of its paragraph).
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The quotation including its marks.
+    pub fn as_str(&self) -> &'t str {
+        &self.text[self.span]
+    }
+
+    /// The span between the marks, trimmed of surrounding whitespace.
+    pub fn content_span(&self) -> Span {
+        self.content
+    }
+
+    /// The quoted words, without the marks.
+    pub fn content(&self) -> &'t str {
+        &self.text[self.content]
+    }
+
+    /// Indexes of the quotation's tokens in [`Document::tokens`], marks
+    /// included.
+    pub fn token_range(&self) -> Range<usize> {
+        self.tokens.clone()
+    }
+
+    /// What kind of quoted span this is.
+    pub fn kind(&self) -> QuoteKind {
+        self.kind
+    }
+
+    /// Whether the quotation is reported speech.
+    pub fn is_speech(&self) -> bool {
+        self.kind == QuoteKind::ReportedSpeech
+    }
+
+    /// Whether the closing mark is missing.
+    pub fn is_unclosed(&self) -> bool {
+        self.unclosed
+    }
+
+    /// How many paragraphs the quotation runs over (1 for most).
+    pub fn paragraph_count(&self) -> usize {
+        self.paragraphs
+    }
+
+    /// The opening mark.
+    pub fn opening_mark(&self) -> MarkGlyph {
+        self.opening
+    }
+
+    /// The closing mark, `None` when unclosed.
+    pub fn closing_mark(&self) -> Option<MarkGlyph> {
+        self.closing
+    }
+
+    /// Quotations inside this one, in text order.
+    pub fn nested(&self) -> &[Quote<'t>] {
+        &self.nested
+    }
+}
+
+/// Pairs quotation marks into quotations and tells speech from other quoted
+/// spans.
+///
+/// ```
+/// use whosaid::{QuoteDetector, QuoteKind};
+///
+/// let text = "He called it \"a 'big' mistake.\" She watched \"Game of Thrones\" twice.\n\
+///             Then \"it never ends";
+/// let quotes = QuoteDetector::new().find(text);
+/// assert_eq!(quotes.len(), 3);
+/// assert_eq!(quotes[0].content(), "a 'big' mistake.");
+/// assert_eq!(quotes[0].nested()[0].as_str(), "'big'");
+/// assert_eq!(quotes[1].kind(), QuoteKind::Title);
+/// assert!(quotes[2].is_unclosed());
+/// assert_eq!(quotes[2].as_str(), "\"it never ends");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct QuoteDetector {
+    config: QuoteConfig,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct RawQuote {
+    open: usize,
+    /// Token index of the closing mark, or the last token for unclosed ones.
+    close: usize,
+    unclosed: bool,
+    depth: u8,
+}
+
+impl QuoteDetector {
+    /// A detector with the default settings: every mark family, single marks
+    /// nested only, unclosed quotations kept.
+    pub fn new() -> QuoteDetector {
+        QuoteDetector::default()
+    }
+
+    /// A detector with the given settings.
+    pub fn with_config(config: QuoteConfig) -> QuoteDetector {
+        QuoteDetector { config }
+    }
+
+    /// The detector's settings.
+    pub fn config(&self) -> &QuoteConfig {
+        &self.config
+    }
+
+    /// Tokenizes `text` and finds its quotations.
+    pub fn find<'t>(&self, text: &'t str) -> Vec<Quote<'t>> {
+        self.detect(&Tokenizer::new().tokenize(text))
+    }
+
+    /// Finds the top-level quotations of a tokenized document, in text order,
+    /// with their nested quotations inside them.
+    pub fn detect<'t>(&self, doc: &Document<'t>) -> Vec<Quote<'t>> {
+        let tokens = doc.tokens();
+        let mut raw: Vec<RawQuote> = Vec::new();
+        self.pair_doubles(doc, &mut raw);
+        self.pair_corners(doc, &mut raw);
+        if self.config.single_quotes == SingleQuotes::TopLevel {
+            let covered = covered_mask(tokens.len(), &raw);
+            let mut singles = Vec::new();
+            pair_stack(
+                doc,
+                0..tokens.len(),
+                &covered,
+                is_single_candidate,
+                &mut singles,
+            );
+            raw.extend(singles.into_iter().filter(|q| q.depth == 0));
+        }
+        raw.sort_by_key(|q| (q.open, std::cmp::Reverse(q.close)));
+        // Build the tree: a raw quote inside the previous top-level one nests.
+        let mut top: Vec<Quote<'t>> = Vec::new();
+        for r in raw {
+            let q = self.build(doc, r);
+            match top.last_mut() {
+                Some(parent) if parent.tokens.end > r.open => {
+                    if parent.tokens.end > r.close {
+                        insert_nested(parent, q);
+                    }
+                    // A quote overlapping its predecessor without nesting
+                    // cannot happen by construction; drop it if it does.
+                }
+                _ => top.push(q),
+            }
+        }
+        // Nested single (and other) quotations inside each top-level one.
+        for q in &mut top {
+            let inner = q.tokens.start + 1..q.tokens.end - usize::from(!q.unclosed);
+            let mut found = Vec::new();
+            let mut taken = vec![false; tokens.len().min(q.tokens.end)];
+            mark_taken(&q.nested, &mut taken);
+            pair_stack(doc, inner, &taken, is_nested_candidate, &mut found);
+            for r in found {
+                let nq = self.build(doc, r);
+                insert_nested(q, nq);
+            }
+        }
+        for q in &mut top {
+            classify(doc, q);
+        }
+        top
+    }
+
+    fn family_on(&self, glyph: MarkGlyph) -> bool {
+        self.config.families.contains(glyph.family())
+    }
+
+    /// The forgiving open/close toggle over western double marks.
+    fn pair_doubles(&self, doc: &Document<'_>, out: &mut Vec<RawQuote>) {
+        let tokens = doc.tokens();
+        let text = doc.text();
+        let is_double = |t: &Token| match t.mark() {
+            Some(m) => m.is_double() && !is_corner(m.glyph()) && self.family_on(m.glyph()),
+            None => false,
+        };
+        let paragraphs = doc.paragraphs();
+        let mut open: Option<usize> = None;
+        // Inner same-kind opener skipped in the current quotation.
+        let mut skipped: Option<usize> = None;
+        let mut p = 0usize;
+        let mut skip_first = false;
+        while p < paragraphs.len() {
+            let range = paragraphs[p].token_range();
+            let mut i = range.start + usize::from(skip_first);
+            skip_first = false;
+            while i < range.end {
+                let t = &tokens[i];
+                if !is_double(t) {
+                    i += 1;
+                    continue;
+                }
+                let glyph = t
+                    .mark()
+                    .map(|m| m.glyph())
+                    .unwrap_or(MarkGlyph::StraightDouble);
+                let after_space = is_after_space(text, t.span().start);
+                match open {
+                    None => {
+                        if opening_shaped(glyph) || after_space {
+                            open = Some(i);
+                            skipped = None;
+                        }
+                    }
+                    Some(o) => {
+                        if opening_shaped(glyph) && after_space {
+                            if skipped.is_none() {
+                                skipped = Some(i);
+                            }
+                        } else {
+                            // A same-kind nested quotation: the inner one
+                            // closes here and a stray closer follows.
+                            let outer_close = skipped.and_then(|_| {
+                                let j = next_double(tokens, i + 1, range.end, &is_double)?;
+                                let g = tokens[j].mark()?.glyph();
+                                let stray = !opening_shaped(g)
+                                    && !is_after_space(text, tokens[j].span().start);
+                                stray.then_some(j)
+                            });
+                            match (skipped, outer_close) {
+                                (Some(inner), Some(j)) => {
+                                    out.push(RawQuote {
+                                        open: o,
+                                        close: j,
+                                        unclosed: false,
+                                        depth: 0,
+                                    });
+                                    out.push(RawQuote {
+                                        open: inner,
+                                        close: i,
+                                        unclosed: false,
+                                        depth: 1,
+                                    });
+                                    i = j;
+                                }
+                                _ => out.push(RawQuote {
+                                    open: o,
+                                    close: i,
+                                    unclosed: false,
+                                    depth: 0,
+                                }),
+                            }
+                            open = None;
+                            skipped = None;
+                        }
+                    }
+                }
+                i += 1;
+            }
+            if let Some(o) = open {
+                let continues = paragraphs
+                    .get(p + 1)
+                    .is_some_and(|next| is_double(&tokens[next.token_range().start]));
+                if continues {
+                    skip_first = true;
+                } else {
+                    let last = range.end - 1;
+                    if self.config.unclosed == UnclosedQuotes::EndOfParagraph && last > o {
+                        out.push(RawQuote {
+                            open: o,
+                            close: last,
+                            unclosed: true,
+                            depth: 0,
+                        });
+                    }
+                    open = None;
+                    skipped = None;
+                }
+            }
+            p += 1;
+        }
+    }
+
+    /// Corner brackets, which always point one way, nest with a stack.
+    fn pair_corners(&self, doc: &Document<'_>, out: &mut Vec<RawQuote>) {
+        if !self.config.families.contains(MarkFamily::Corner) {
+            return;
+        }
+        let tokens = doc.tokens();
+        if !tokens
+            .iter()
+            .any(|t| t.mark().is_some_and(|m| is_corner(m.glyph())))
+        {
+            return;
+        }
+        let covered = covered_mask(tokens.len(), out);
+        let mut found = Vec::new();
+        pair_stack(
+            doc,
+            0..tokens.len(),
+            &covered,
+            |t: &Token| t.mark().is_some_and(|m| is_corner(m.glyph())),
+            &mut found,
+        );
+        out.extend(found.into_iter().filter(|q| q.depth == 0));
+    }
+
+    fn build<'t>(&self, doc: &Document<'t>, r: RawQuote) -> Quote<'t> {
+        let tokens = doc.tokens();
+        let open_tok = &tokens[r.open];
+        let close_tok = &tokens[r.close];
+        let span = Span::new(open_tok.span().start, close_tok.span().end);
+        let content_start = open_tok.span().end;
+        let content_end = if r.unclosed {
+            close_tok.span().end
+        } else {
+            close_tok.span().start
+        };
+        let content = trim_span(doc.text(), Span::new(content_start, content_end));
+        Quote {
+            text: doc.text(),
+            span,
+            content,
+            tokens: r.open..r.close + 1,
+            kind: QuoteKind::ReportedSpeech,
+            unclosed: r.unclosed,
+            paragraphs: close_tok.paragraph() - open_tok.paragraph() + 1,
+            opening: open_tok
+                .mark()
+                .map_or(MarkGlyph::StraightDouble, |m| m.glyph()),
+            closing: if r.unclosed {
+                None
+            } else {
+                close_tok.mark().map(|m| m.glyph())
+            },
+            nested: Vec::new(),
+        }
+    }
+}
+
+fn insert_nested<'t>(parent: &mut Quote<'t>, q: Quote<'t>) {
+    // Into the deepest existing child that contains it.
+    for child in &mut parent.nested {
+        if child.tokens.start < q.tokens.start && q.tokens.end <= child.tokens.end {
+            insert_nested(child, q);
+            return;
+        }
+    }
+    let pos = parent
+        .nested
+        .partition_point(|c| c.tokens.start < q.tokens.start);
+    parent.nested.insert(pos, q);
+}
+
+fn mark_taken(quotes: &[Quote<'_>], taken: &mut [bool]) {
+    for q in quotes {
+        for i in [q.tokens.start, q.tokens.end - 1] {
+            if let Some(t) = taken.get_mut(i) {
+                *t = true;
+            }
+        }
+        mark_taken(&q.nested, taken);
+    }
+}
+
+fn covered_mask(n: usize, raw: &[RawQuote]) -> Vec<bool> {
+    let mut covered = vec![false; n];
+    for r in raw {
+        for c in &mut covered[r.open..=r.close.min(n - 1)] {
+            *c = true;
+        }
+    }
+    covered
+}
+
+fn next_double(
+    tokens: &[Token],
+    from: usize,
+    end: usize,
+    is_double: &impl Fn(&Token) -> bool,
+) -> Option<usize> {
+    (from..end).find(|&j| is_double(&tokens[j]))
+}
+
+fn is_corner(g: MarkGlyph) -> bool {
+    matches!(
+        g,
+        MarkGlyph::LeftCorner
+            | MarkGlyph::RightCorner
+            | MarkGlyph::LeftWhiteCorner
+            | MarkGlyph::RightWhiteCorner
+    )
+}
+
+fn opening_shaped(g: MarkGlyph) -> bool {
+    matches!(
+        g,
+        MarkGlyph::LeftDouble
+            | MarkGlyph::LowDouble
+            | MarkGlyph::ReversedDouble
+            | MarkGlyph::LeftGuillemet
+            | MarkGlyph::DoubleBacktick
+    )
+}
+
+/// Whether the character before byte `i` is whitespace, an opening bracket
+/// or the start of the text.
+fn is_after_space(text: &str, i: usize) -> bool {
+    match text[..i].chars().next_back() {
+        None => true,
+        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '{'),
+    }
+}
+
+fn is_single_candidate(t: &Token) -> bool {
+    t.mark().is_some_and(|m| !m.is_double())
+}
+
+fn is_nested_candidate(t: &Token) -> bool {
+    t.mark().is_some()
+}
+
+/// Which closing glyphs may close an opening glyph in stack pairing.
+fn closes(open: MarkGlyph, close: MarkGlyph) -> bool {
+    use MarkGlyph::*;
+    match open {
+        LeftCorner => close == RightCorner,
+        LeftWhiteCorner => close == RightWhiteCorner,
+        _ if is_corner(close) => false,
+        _ => open.is_double() == close.is_double(),
+    }
+}
+
+/// Stack pairing within `range`, for marks that point one way or are judged
+/// by context. Unpaired marks are left alone (apostrophes, strays).
+fn pair_stack(
+    doc: &Document<'_>,
+    range: Range<usize>,
+    taken: &[bool],
+    candidate: impl Fn(&Token) -> bool,
+    out: &mut Vec<RawQuote>,
+) {
+    let tokens = doc.tokens();
+    let mut stack: Vec<(usize, MarkGlyph)> = Vec::new();
+    let mut para = usize::MAX;
+    for i in range {
+        let t = &tokens[i];
+        if t.paragraph() != para {
+            stack.clear();
+            para = t.paragraph();
+        }
+        if taken.get(i).copied().unwrap_or(false) || !candidate(t) {
+            continue;
+        }
+        let m = match t.mark() {
+            Some(m) => m,
+            None => continue,
+        };
+        let g = m.glyph();
+        let fixed_open = matches!(
+            g,
+            MarkGlyph::LeftCorner
+                | MarkGlyph::LeftWhiteCorner
+                | MarkGlyph::Backtick
+                | MarkGlyph::DoubleBacktick
+        );
+        let fixed_close = matches!(g, MarkGlyph::RightCorner | MarkGlyph::RightWhiteCorner);
+        let can_close = !fixed_open
+            && (fixed_close || m.orientation() != Orientation::Open)
+            && stack.last().is_some_and(|&(_, og)| closes(og, g));
+        if can_close {
+            if let Some((o, _)) = stack.pop() {
+                out.push(RawQuote {
+                    open: o,
+                    close: i,
+                    unclosed: false,
+                    depth: stack.len() as u8,
+                });
+            }
+        } else if fixed_open || (!fixed_close && m.orientation() == Orientation::Open) {
+            stack.push((i, g));
+        }
+    }
+}
+
+fn trim_span(text: &str, s: Span) -> Span {
+    let inner = &text[s];
+    let start = s.start + (inner.len() - inner.trim_start().len());
+    let end = s.end - (inner.len() - inner.trim_end().len());
+    Span::new(start, end.max(start))
+}
+
+const TITLE_SMALL: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "as",
+    "is", "it", "its", "but", "nor", "vs", "vs.",
+];
+
+/// Words outside the speech verb list that mark a sentence as reporting
+/// speech.
+fn is_speech_word(w: &str) -> bool {
+    LEXICON.speech_verb(w).is_some()
+        || with_lower(w, |w| {
+            matches!(
+                w,
+                "according"
+                    | "statement"
+                    | "statements"
+                    | "interview"
+                    | "speech"
+                    | "remarks"
+                    | "read"
+                    | "reads"
+                    | "deemed"
+                    | "saying"
+            )
+        })
+}
+
+fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
+    let tokens = doc.tokens();
+    let inner = q.tokens.start + 1..q.tokens.end - usize::from(!q.unclosed);
+    let mut words = 0usize;
+    let mut title_case = true;
+    let mut content_words = 0usize;
+    for t in &tokens[inner.clone()] {
+        if t.is_possessive() {
+            continue;
+        }
+        match t.kind() {
+            TokenKind::Word | TokenKind::Number => {
+                words += 1;
+                let w = doc.token_str(t);
+                if TITLE_SMALL.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+                    continue;
+                }
+                content_words += 1;
+                if !(t.is_capitalized() || t.kind() == TokenKind::Number) {
+                    title_case = false;
+                }
+            }
+            _ => {}
+        }
+    }
+    let title_case = title_case && content_words > 0;
+    let text = doc.text();
+    let sent_end_inside = text[q.content]
+        .trim_end_matches(crate::tokenizer::is_mark_char)
+        .trim_end()
+        .ends_with(['.', '!', '?', '…']);
+    let before = q.tokens.start.checked_sub(1).map(|i| &tokens[i]);
+    let possessive_before = before.is_some_and(|t| {
+        t.is_possessive()
+            || (t.mark().is_some_and(|m| !m.is_double())
+                && q.tokens.start >= 2
+                && doc.str_at(q.tokens.start - 2).ends_with(['s', 'S']))
+    });
+    let open_tok = &tokens[q.tokens.start];
+    let close_tok = &tokens[q.tokens.end - 1];
+    let para_first = doc.paragraphs()[open_tok.paragraph()].token_range().start;
+    let para_end = doc.paragraphs()[close_tok.paragraph()].token_range().end;
+    let left = doc.sentences()[open_tok.sentence()]
+        .token_range()
+        .start
+        .max(para_first)..q.tokens.start;
+    let right = q.tokens.end
+        ..doc.sentences()[close_tok.sentence()]
+            .token_range()
+            .end
+            .min(para_end);
+    // After a quotation ending a sentence, the next sentence is its context
+    // only when glued by a lower-case word ("..." he said); the tokenizer
+    // already keeps those in one sentence.
+    let speech_in_sentence = tokens[left.clone()]
+        .iter()
+        .chain(&tokens[right.clone()])
+        .any(|t| t.is_word() && is_speech_word(doc.token_str(t)));
+    let so_called =
+        left.end > left.start && with_lower(doc.str_at(left.end - 1), |w| w == "so-called");
+    q.kind = if title_case && (possessive_before || (!sent_end_inside && !speech_in_sentence)) {
+        let between_names = before.is_some_and(|t| t.is_capitalized() && t.is_word())
+            && tokens
+                .get(q.tokens.end)
+                .is_some_and(|t| t.is_capitalized() && t.is_word())
+            && words <= 3;
+        if between_names && !possessive_before {
+            QuoteKind::Nickname
+        } else {
+            QuoteKind::Title
+        }
+    } else if so_called && !speech_in_sentence && words <= 3 {
+        QuoteKind::ScareQuote
+    } else {
+        QuoteKind::ReportedSpeech
+    };
+    for n in &mut q.nested {
+        classify_nested(doc, n);
+    }
+}
+
+fn classify_nested(doc: &Document<'_>, q: &mut Quote<'_>) {
+    let tokens = doc.tokens();
+    let inner = q.tokens.start + 1..q.tokens.end - usize::from(!q.unclosed);
+    let words: Vec<&Token> = tokens[inner]
+        .iter()
+        .filter(|t| matches!(t.kind(), TokenKind::Word | TokenKind::Number) && !t.is_possessive())
+        .collect();
+    let title_case = !words.is_empty()
+        && words.iter().all(|t| {
+            t.is_capitalized()
+                || t.kind() == TokenKind::Number
+                || TITLE_SMALL
+                    .iter()
+                    .any(|s| s.eq_ignore_ascii_case(doc.token_str(t)))
+        });
+    q.kind = if title_case && words.len() <= 6 {
+        QuoteKind::Title
+    } else {
+        QuoteKind::ReportedSpeech
+    };
+    for n in &mut q.nested {
+        classify_nested(doc, n);
+    }
+}

@@ -1,0 +1,923 @@
+//! Stage 5: who said each quotation.
+//!
+//! Rules run in order, from the most to the least precise; the first that
+//! finds a speaker wins and is recorded with the quotation as its [`Rule`]:
+//!
+//! 1. [`Rule::AccordingTo`]: "according to X" in the quotation's sentence.
+//! 2. [`Rule::CueAfter`]: a cue right after the quotation: `"…," X said`,
+//!    `"…," said X`, `"…," X, the Y of Z, said`, `"…" — X`.
+//! 3. [`Rule::CueBefore`] and [`Rule::EmbeddedCue`]: the leftmost speech verb
+//!    before the quotation in its sentence, and its subject: `X said: "…"`,
+//!    `X said that "…"`, `X called it "…"`, `X has accused Y of "…"`. A
+//!    participle takes the clause's subject (`X issued a statement, saying
+//!    "…"`); a passive takes its agent (`… was declared "…" by X`).
+//! 4. [`Rule::QuotedAs`]: whenever the cue is "quoted Y as" or "cited Y as",
+//!    the speaker is Y, not the one who quotes.
+//! 5. [`Rule::ColonIntroduction`]: `X on the deal: "…"` with no verb.
+//! 6. [`Rule::CueAfter`] again, for a speech verb further along the sentence.
+//! 7. [`Rule::ClauseSubject`]: a partial quotation inside a clause with no
+//!    speech verb takes the clause's subject (`X blamed it on "…"`).
+//! 8. [`Rule::Continuation`]: a quotation with no cue in its sentence takes
+//!    the speaker of the previous quotation of its paragraph, or of a colon
+//!    introduction or speech verb in the sentence before it.
+//! 9. [`Rule::AlternatingTurns`]: in a run of paragraphs that are nothing
+//!    but quotations, two speakers taking turns keep taking turns.
+//!
+//! A pronoun speaker is reported as the pronoun ("he") with its entity
+//! resolved by the entity stage.
+
+use std::fmt;
+
+use crate::entities::Entities;
+use crate::lexicon::{with_lower, LEXICON};
+use crate::mentions::{Mention, MentionKind};
+use crate::quotes::Quote;
+use crate::span::Span;
+use crate::tokenizer::{Document, TokenKind};
+
+/// The rule that found a speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Rule {
+    /// "according to X".
+    AccordingTo,
+    /// A cue after the quotation: `"…," X said`, `"…," said X`.
+    CueAfter,
+    /// A cue right before the quotation: `X said: "…"`, `X said that "…"`.
+    CueBefore,
+    /// "X quoted Y as saying", "Y was quoted as saying".
+    QuotedAs,
+    /// A speech verb earlier in the sentence, with text between it and a
+    /// partial quotation: `X called it a "…"`.
+    EmbeddedCue,
+    /// `X on the deal: "…"`, with no verb.
+    ColonIntroduction,
+    /// The subject of the clause around a partial quotation, with no speech
+    /// verb.
+    ClauseSubject,
+    /// The speaker of the previous quotation or sentence carries over.
+    Continuation,
+    /// Two speakers taking turns, paragraph by paragraph.
+    AlternatingTurns,
+}
+
+impl Rule {
+    /// The rule's name as written in JSON output (`"cue_after"`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::AccordingTo => "according_to",
+            Rule::CueAfter => "cue_after",
+            Rule::CueBefore => "cue_before",
+            Rule::QuotedAs => "quoted_as",
+            Rule::EmbeddedCue => "embedded_cue",
+            Rule::ColonIntroduction => "colon_introduction",
+            Rule::ClauseSubject => "clause_subject",
+            Rule::Continuation => "continuation",
+            Rule::AlternatingTurns => "alternating_turns",
+        }
+    }
+
+    /// How often the rule is right, as a starting confidence.
+    fn base_confidence(self) -> f32 {
+        match self {
+            Rule::AccordingTo => 0.95,
+            Rule::CueAfter => 0.95,
+            Rule::CueBefore => 0.9,
+            Rule::QuotedAs => 0.9,
+            Rule::EmbeddedCue => 0.8,
+            Rule::ColonIntroduction => 0.7,
+            Rule::ClauseSubject => 0.6,
+            Rule::Continuation => 0.75,
+            Rule::AlternatingTurns => 0.4,
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The words that signal the attribution: "said", "according to", "quoted
+/// … as … saying". A cue may be discontinuous, hence several spans.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Cue {
+    parts: Vec<Span>,
+}
+
+impl Cue {
+    fn new(parts: Vec<Span>) -> Cue {
+        Cue { parts }
+    }
+
+    /// The spans of the cue's words, in text order.
+    pub fn spans(&self) -> &[Span] {
+        &self.parts
+    }
+
+    /// Whether the cue has no words (a continuation with no cue of its own).
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+
+    /// The cue as text, gaps written " ... ": `"quoted ... as ... saying"`.
+    pub fn to_text(&self, text: &str) -> String {
+        let mut out = String::new();
+        let mut prev_end = None;
+        for s in &self.parts {
+            if let Some(e) = prev_end {
+                out.push_str(
+                    if s.start == e || text.get(e..s.start).is_some_and(|g| g.trim().is_empty()) {
+                        " "
+                    } else {
+                        " ... "
+                    },
+                );
+            }
+            out.push_str(&text[*s]);
+            prev_end = Some(s.end);
+        }
+        out
+    }
+}
+
+/// The speaker found for one quotation, by index into the mention and
+/// entity lists.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolution {
+    mention: usize,
+    entity: Option<usize>,
+    cue: Cue,
+    rule: Rule,
+    confidence: f32,
+}
+
+impl Resolution {
+    /// Index of the speaker mention in the mention list.
+    pub fn mention(&self) -> usize {
+        self.mention
+    }
+
+    /// Index of the speaker's entity, if resolved.
+    pub fn entity(&self) -> Option<usize> {
+        self.entity
+    }
+
+    /// The cue.
+    pub fn cue(&self) -> &Cue {
+        &self.cue
+    }
+
+    /// The rule that fired.
+    pub fn rule(&self) -> Rule {
+        self.rule
+    }
+
+    /// Confidence between 0 and 1.
+    pub fn confidence(&self) -> f32 {
+        self.confidence
+    }
+}
+
+/// Finds the speaker of each quotation.
+#[derive(Clone, Debug, Default)]
+pub struct SpeakerResolver {
+    _private: (),
+}
+
+const NONE: u32 = u32::MAX;
+
+struct Ctx<'a, 't> {
+    doc: &'a Document<'t>,
+    quotes: &'a [Quote<'t>],
+    mentions: &'a [Mention],
+    entities: &'a Entities<'t>,
+    /// For each token, the top-level quotation containing it.
+    quote_of: Vec<u32>,
+}
+
+#[derive(Clone, Debug)]
+struct Found {
+    mention: usize,
+    cue: Vec<Span>,
+    rule: Rule,
+}
+
+impl SpeakerResolver {
+    /// A resolver.
+    pub fn new() -> SpeakerResolver {
+        SpeakerResolver::default()
+    }
+
+    /// Resolves the speaker of each top-level quotation of reported speech;
+    /// other kinds get `None`. The result is parallel to `quotes`.
+    pub fn resolve<'t>(
+        &self,
+        doc: &Document<'t>,
+        quotes: &[Quote<'t>],
+        mentions: &[Mention],
+        entities: &Entities<'t>,
+    ) -> Vec<Option<Resolution>> {
+        let mut quote_of = vec![NONE; doc.tokens().len()];
+        for (qi, q) in quotes.iter().enumerate() {
+            for slot in &mut quote_of[q.token_range()] {
+                *slot = qi as u32;
+            }
+        }
+        let cx = Ctx {
+            doc,
+            quotes,
+            mentions,
+            entities,
+            quote_of,
+        };
+        let mut out: Vec<Option<Resolution>> = Vec::with_capacity(quotes.len());
+        for (qi, q) in quotes.iter().enumerate() {
+            if !q.is_speech() {
+                out.push(None);
+                continue;
+            }
+            let found = cx.resolve_own(qi).or_else(|| cx.continuation(qi, &out));
+            out.push(found.map(|f| cx.finish(f)));
+        }
+        out
+    }
+}
+
+fn is_aux_or_adverb(w: &str) -> bool {
+    with_lower(w, |w| {
+        matches!(
+            w,
+            "has"
+                | "have"
+                | "had"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "will"
+                | "would"
+                | "also"
+                | "then"
+                | "later"
+                | "again"
+                | "once"
+                | "previously"
+                | "recently"
+                | "never"
+                | "not"
+                | "n't"
+                | "ever"
+                | "still"
+                | "just"
+                | "already"
+                | "did"
+                | "does"
+                | "do"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "reportedly"
+                | "has,"
+                | "often"
+                | "further"
+                | "first"
+                | "finally"
+                | "simply"
+                | "even"
+                | "only"
+                | "now"
+                | "had,"
+        ) || (w.len() > 4
+            && w.ends_with("ly")
+            && !matches!(
+                w,
+                "family" | "italy" | "rally" | "ally" | "supply" | "reply" | "july" | "early"
+            ))
+    })
+}
+
+fn is_be(w: &str) -> bool {
+    with_lower(w, |w| {
+        matches!(
+            w,
+            "was" | "were" | "is" | "are" | "be" | "been" | "being" | "am" | "get" | "got"
+        )
+    })
+}
+
+fn is_preposition(w: &str) -> bool {
+    with_lower(w, |w| {
+        matches!(
+            w,
+            "in" | "on"
+                | "at"
+                | "from"
+                | "with"
+                | "to"
+                | "of"
+                | "for"
+                | "by"
+                | "about"
+                | "after"
+                | "before"
+                | "during"
+                | "against"
+                | "into"
+                | "over"
+                | "under"
+                | "between"
+                | "like"
+                | "than"
+                | "through"
+                | "toward"
+                | "towards"
+                | "among"
+                | "without"
+                | "within"
+                | "across"
+                | "behind"
+                | "beyond"
+                | "since"
+                | "until"
+                | "upon"
+                | "via"
+                | "amid"
+                | "despite"
+                | "near"
+                | "unlike"
+                | "including"
+                | "as"
+        )
+    })
+}
+
+/// Verbs after which the mention that follows is the speaker (`"…," said X`)
+/// rather than the one spoken to.
+fn inverts(lemma: &str) -> bool {
+    !matches!(
+        lemma,
+        "tell"
+            | "urge"
+            | "accuse"
+            | "thank"
+            | "remind"
+            | "inform"
+            | "assure"
+            | "reassure"
+            | "call"
+            | "quote"
+            | "cite"
+            | "label"
+            | "brand"
+            | "dub"
+            | "term"
+            | "describe"
+            | "praise"
+            | "criticize"
+            | "criticise"
+            | "blast"
+            | "slam"
+            | "mock"
+            | "attack"
+            | "challenge"
+            | "question"
+            | "warn"
+            | "instruct"
+            | "implore"
+            | "beg"
+    )
+}
+
+impl<'t> Ctx<'_, 't> {
+    fn word(&self, k: usize) -> &'t str {
+        self.doc.str_at(k)
+    }
+
+    fn is_word(&self, k: usize, w: &str) -> bool {
+        self.doc.tokens()[k].mark().is_none() && self.word(k).eq_ignore_ascii_case(w)
+    }
+
+    fn outside(&self, k: usize) -> bool {
+        self.quote_of[k] == NONE
+    }
+
+    /// The lemma of a speech verb at token `k` (outside quotations).
+    fn speech_verb(&self, k: usize) -> Option<&'static str> {
+        let t = &self.doc.tokens()[k];
+        if t.kind() != TokenKind::Word || !self.outside(k) {
+            return None;
+        }
+        let w = self.word(k);
+        // Verbs are lower case, except at a sentence start ("Said Smith: …").
+        if t.is_capitalized() && !t.starts_sentence() {
+            return None;
+        }
+        LEXICON.speech_verb(w)
+    }
+
+    /// The mention whose first token is `k`.
+    fn mention_starting(&self, k: usize) -> Option<usize> {
+        let i = self.mentions.partition_point(|m| m.token_range().start < k);
+        (i < self.mentions.len() && self.mentions[i].token_range().start == k).then_some(i)
+    }
+
+    /// The mention whose last token is `k`.
+    fn mention_ending(&self, k: usize) -> Option<usize> {
+        let i = self.mentions.partition_point(|m| m.token_range().end <= k);
+        (i < self.mentions.len() && self.mentions[i].token_range().end == k + 1).then_some(i)
+    }
+
+    /// The sentence window around quotation `qi`: tokens before its opening
+    /// mark and after its closing mark, within its sentence and paragraph.
+    fn windows(&self, qi: usize) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+        let tokens = self.doc.tokens();
+        let q = &self.quotes[qi];
+        let open = q.token_range().start;
+        let close = q.token_range().end - 1;
+        let sents = self.doc.sentences();
+        let paras = self.doc.paragraphs();
+        let s_open = sents[tokens[open].sentence()].token_range();
+        let p_open = paras[tokens[open].paragraph()].token_range();
+        let s_close = sents[tokens[close].sentence()].token_range();
+        let p_close = paras[tokens[close].paragraph()].token_range();
+        let before = s_open.start.max(p_open.start)..open;
+        let after = close + 1..s_close.end.min(p_close.end).max(close + 1);
+        (before, after)
+    }
+
+    fn span(&self, k: usize) -> Span {
+        self.doc.tokens()[k].span()
+    }
+
+    fn resolve_own(&self, qi: usize) -> Option<Found> {
+        let (before, after) = self.windows(qi);
+        if let Some(f) = self
+            .according_to(before.clone())
+            .or_else(|| self.according_to(after.clone()))
+        {
+            return Some(f);
+        }
+        if let Some(f) = self.cue_after(qi, after.clone()) {
+            return Some(f);
+        }
+        // The leftmost speech verb before the quotation.
+        for k in before.clone() {
+            if self.speech_verb(k).is_some() {
+                if let Some(mut f) =
+                    self.speaker_of_verb(k, before.start, before.end.max(after.end))
+                {
+                    if f.rule == Rule::CueBefore && !self.adjacent_before(k, before.end) {
+                        f.rule = Rule::EmbeddedCue;
+                    }
+                    if f.rule == Rule::QuotedAs {
+                        // "quoted Y as assuring …, saying that "…"": the
+                        // participle that introduces the quotation ends the cue.
+                        let as_end = f.cue.get(1).map_or(0, |s| s.end);
+                        let intro = (k + 1..before.end).rev().find(|&j| {
+                            self.span(j).start > as_end
+                                && self.speech_verb(j).is_some()
+                                && self.word(j).ends_with("ing")
+                        });
+                        if let Some(j) = intro {
+                            f.cue.truncate(2);
+                            f.cue.push(self.span(j));
+                        }
+                    }
+                    return Some(f);
+                }
+            }
+        }
+        // A colon introduction without a verb.
+        if before.end > before.start && self.word(before.end - 1) == ":" {
+            if let Some(m) = self.clause_subject(before.start, before.end - 1) {
+                return Some(Found {
+                    mention: m,
+                    cue: vec![self.span(before.end - 1)],
+                    rule: Rule::ColonIntroduction,
+                });
+            }
+        }
+        // A speech verb further along the sentence.
+        for k in after.clone() {
+            if self.speech_verb(k).is_some() {
+                if let Some(mut f) = self.speaker_of_verb(k, after.start, after.end) {
+                    if f.rule == Rule::CueBefore || f.rule == Rule::EmbeddedCue {
+                        f.rule = Rule::CueAfter;
+                    }
+                    return Some(f);
+                }
+            }
+        }
+        // A partial quotation inside a clause: the clause's subject.
+        if before.end > before.start {
+            if let Some(m) = self.clause_subject(before.start, before.end) {
+                return Some(Found {
+                    mention: m,
+                    cue: Vec::new(),
+                    rule: Rule::ClauseSubject,
+                });
+            }
+        }
+        None
+    }
+
+    /// Whether only the verb's complements ("on Monday", "reporters",
+    /// "that") stand between the verb at `k` and the quotation at `open`.
+    fn adjacent_before(&self, k: usize, open: usize) -> bool {
+        if open <= k + 1 {
+            return true;
+        }
+        let last = self.word(open - 1);
+        matches!(last, ":" | "," | "that" | "—" | "–" | "-" | "--") || open - k <= 2
+    }
+
+    fn according_to(&self, w: std::ops::Range<usize>) -> Option<Found> {
+        let mut k = w.start;
+        while k + 2 < w.end + 1 && k + 1 < w.end {
+            if self.outside(k) && self.is_word(k, "according") && self.is_word(k + 1, "to") {
+                if let Some(m) = self.mention_starting(k + 2) {
+                    return Some(Found {
+                        mention: m,
+                        cue: vec![self.span(k).cover(self.span(k + 1))],
+                        rule: Rule::AccordingTo,
+                    });
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// `"…," X said`, `"…," said X`, `"…" — X`.
+    fn cue_after(&self, qi: usize, after: std::ops::Range<usize>) -> Option<Found> {
+        let mut k = after.start;
+        if k >= after.end {
+            return None;
+        }
+        let mut dash = false;
+        let w = self.word(k);
+        if matches!(w, "," | "—" | "–" | "--" | "-" | "―") {
+            dash = w != ",";
+            k += 1;
+        } else if self.quotes[qi].is_unclosed() {
+            return None;
+        }
+        if k >= after.end {
+            return None;
+        }
+        if let Some(m) = self.mention_starting(k) {
+            let mut e = self.mentions[m].token_range().end;
+            // Skip an appositive: "X, the Y of Z, said".
+            if e < after.end && self.word(e) == "," {
+                let mut c = e + 1;
+                while c < after.end && c < e + 30 {
+                    if self.word(c) == "," && c + 1 < after.end && self.speech_verb(c + 1).is_some()
+                    {
+                        break;
+                    }
+                    if self.speech_verb(c).is_some() {
+                        break;
+                    }
+                    c += 1;
+                }
+                if c < after.end && self.word(c) == "," {
+                    e = c + 1;
+                }
+            }
+            // Skip "(R-Wis.)".
+            if e < after.end && self.word(e) == "(" {
+                if let Some(c) = (e + 1..after.end.min(e + 12)).find(|&c| self.word(c) == ")") {
+                    e = c + 1;
+                }
+            }
+            while e < after.end && is_aux_or_adverb(self.word(e)) {
+                e += 1;
+            }
+            if e < after.end && self.speech_verb(e).is_some() {
+                return self
+                    .speaker_of_verb(e, after.start, after.end)
+                    .map(|mut f| {
+                        if f.rule == Rule::CueBefore || f.rule == Rule::EmbeddedCue {
+                            f.rule = Rule::CueAfter;
+                        }
+                        f
+                    });
+            }
+            if dash {
+                let end = self.mentions[m].token_range().end;
+                if end >= after.end || matches!(self.word(end), "," | "." | "(") {
+                    return Some(Found {
+                        mention: m,
+                        cue: vec![self.span(k - 1)],
+                        rule: Rule::CueAfter,
+                    });
+                }
+            }
+            return None;
+        }
+        if let Some(lemma) = self.speech_verb(k) {
+            if inverts(lemma) {
+                if let Some(m) = self.mention_starting(k + 1) {
+                    if k + 1 < after.end {
+                        return Some(Found {
+                            mention: m,
+                            cue: vec![self.span(k)],
+                            rule: Rule::CueAfter,
+                        });
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The speaker of the speech verb at `v`, looking no further than
+    /// `lo..hi` (its sentence, outside quotations).
+    fn speaker_of_verb(&self, v: usize, lo: usize, hi: usize) -> Option<Found> {
+        let lemma = self.speech_verb(v)?;
+        let w = self.word(v);
+        let cue = vec![self.span(v)];
+        // "quoted Y as (saying)", "cited Y as".
+        if matches!(lemma, "quote" | "cite") {
+            if let Some(m) = self.mention_starting(v + 1) {
+                let after = self.mentions[m].token_range().end;
+                if after < hi && self.is_word(after, "as") {
+                    let mut parts = vec![self.span(v), self.span(after)];
+                    if after + 1 < hi && self.speech_verb(after + 1).is_some() {
+                        parts.push(self.span(after + 1));
+                    }
+                    return Some(Found {
+                        mention: m,
+                        cue: parts,
+                        rule: Rule::QuotedAs,
+                    });
+                }
+            }
+        }
+        // Skip back over auxiliaries and adverbs to see a passive.
+        let mut k = v;
+        let mut passive = false;
+        while k > lo {
+            let p = self.word(k - 1);
+            if is_be(p) && w.ends_with("ed") {
+                passive = true;
+            }
+            if is_aux_or_adverb(p) || is_be(p) {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        if passive {
+            if lemma == "quote" && v + 1 < hi && self.is_word(v + 1, "as") {
+                // "X was quoted as saying".
+                let mut parts = vec![self.span(v), self.span(v + 1)];
+                if v + 2 < hi && self.speech_verb(v + 2).is_some() {
+                    parts.push(self.span(v + 2));
+                }
+                if let Some(m) = self.subject_before(k, lo) {
+                    return Some(Found {
+                        mention: m,
+                        cue: parts,
+                        rule: Rule::QuotedAs,
+                    });
+                }
+            }
+            // The agent: "… by X".
+            let agent = (v + 1..hi).find(|&b| {
+                self.outside(b) && self.is_word(b, "by") && self.mention_starting(b + 1).is_some()
+            });
+            return agent.and_then(|b| {
+                let m = self.mention_starting(b + 1)?;
+                Some(Found {
+                    mention: m,
+                    cue: vec![self.span(v), self.span(b)],
+                    rule: Rule::CueBefore,
+                })
+            });
+        }
+        if w.ends_with("ing") {
+            // A participle: the clause's subject.
+            let m = self
+                .clause_subject(lo, v)
+                .or_else(|| self.subject_before(k, lo))?;
+            return Some(Found {
+                mention: m,
+                cue,
+                rule: Rule::CueBefore,
+            });
+        }
+        if let Some(m) = self.subject_before(k, lo) {
+            return Some(Found {
+                mention: m,
+                cue,
+                rule: Rule::CueBefore,
+            });
+        }
+        // Inverted: `…, said X`.
+        if inverts(lemma) {
+            if let Some(m) = self.mention_starting(v + 1) {
+                let prev = if v > lo { self.word(v - 1) } else { "" };
+                if v == lo || matches!(prev, "," | "—" | "–" | "--") || !self.outside(v - 1) {
+                    return Some(Found {
+                        mention: m,
+                        cue,
+                        rule: Rule::CueBefore,
+                    });
+                }
+            }
+        }
+        // The subject stands further back: "X in the past has complained".
+        let m = self.clause_subject(lo, k)?;
+        Some(Found {
+            mention: m,
+            cue,
+            rule: Rule::CueBefore,
+        })
+    }
+
+    /// The mention ending right before token `k` (skipping an appositive or
+    /// a parenthesis), as the subject of a verb at `k`.
+    fn subject_before(&self, k: usize, lo: usize) -> Option<usize> {
+        if k <= lo {
+            return None;
+        }
+        let p = k - 1;
+        if let Some(m) = self.mention_ending(p) {
+            if !self.mentions[m].is_possessive() {
+                return Some(m);
+            }
+        }
+        let w = self.word(p);
+        if w == "," || w == ")" {
+            let open = if w == "," { "," } else { "(" };
+            let mut c = p;
+            let floor = lo.max(p.saturating_sub(40));
+            while c > floor {
+                c -= 1;
+                if self.word(c) == open && self.outside(c) {
+                    if c > lo {
+                        if let Some(m) = self.mention_ending(c - 1) {
+                            return Some(m);
+                        }
+                    }
+                    if open == "(" {
+                        break;
+                    }
+                }
+                if self.speech_verb(c).is_some() {
+                    break;
+                }
+            }
+        }
+        None
+    }
+
+    /// The first mention of `lo..hi` that is not inside a prepositional
+    /// phrase and not a possessive: the subject of the clause.
+    fn clause_subject(&self, lo: usize, hi: usize) -> Option<usize> {
+        let first = self
+            .mentions
+            .partition_point(|m| m.token_range().start < lo);
+        for (i, m) in self.mentions[first..].iter().enumerate() {
+            let r = m.token_range();
+            if r.end > hi {
+                break;
+            }
+            if m.is_possessive() || (r.start > lo && is_preposition(self.word(r.start - 1))) {
+                continue;
+            }
+            return Some(first + i);
+        }
+        None
+    }
+
+    /// No cue of its own: carry over from the quotation or sentence before.
+    fn continuation(&self, qi: usize, done: &[Option<Resolution>]) -> Option<Found> {
+        let tokens = self.doc.tokens();
+        let q = &self.quotes[qi];
+        let open = q.token_range().start;
+        let para = tokens[open].paragraph();
+        // The previous quotation of reported speech, if any.
+        let prev = (0..qi).rev().find(|&p| self.quotes[p].is_speech());
+        if let Some(p) = prev {
+            let pq = &self.quotes[p];
+            let same_para = tokens[pq.token_range().end - 1].paragraph() == para;
+            if same_para {
+                if let Some(r) = &done[p] {
+                    return Some(Found {
+                        mention: r.mention,
+                        cue: r.cue.parts.clone(),
+                        rule: Rule::Continuation,
+                    });
+                }
+            }
+        }
+        // The sentence before: a colon introduction or a speech verb.
+        let sent = tokens[open].sentence();
+        if sent > 0 {
+            let prev_sent = self.doc.sentences()[sent - 1].token_range();
+            let prev_para = tokens[prev_sent.start].paragraph();
+            if prev_para + 1 >= para {
+                let ends_colon =
+                    prev_sent.end > prev_sent.start && self.word(prev_sent.end - 1) == ":";
+                for k in prev_sent.clone() {
+                    if self.speech_verb(k).is_some() {
+                        if let Some(mut f) = self.speaker_of_verb(k, prev_sent.start, prev_sent.end)
+                        {
+                            f.rule = if ends_colon {
+                                Rule::ColonIntroduction
+                            } else {
+                                Rule::Continuation
+                            };
+                            return Some(f);
+                        }
+                    }
+                }
+                if ends_colon {
+                    if let Some(m) = self.clause_subject(prev_sent.start, prev_sent.end) {
+                        return Some(Found {
+                            mention: m,
+                            cue: vec![self.span(prev_sent.end - 1)],
+                            rule: Rule::ColonIntroduction,
+                        });
+                    }
+                }
+            }
+        }
+        if let Some(f) = self.alternating_turns(qi, done) {
+            return Some(f);
+        }
+        // The previous quotation in the paragraph before.
+        if let Some(p) = prev {
+            let pq = &self.quotes[p];
+            if tokens[pq.token_range().end - 1].paragraph() + 1 == para {
+                if let Some(r) = &done[p] {
+                    return Some(Found {
+                        mention: r.mention,
+                        cue: r.cue.parts.clone(),
+                        rule: Rule::Continuation,
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// Paragraphs that hold nothing but a quotation, two speakers taking
+    /// turns (an interview transcript): quotation `qi`, alone in its
+    /// paragraph, goes to the speaker of the quotation two paragraphs back.
+    fn alternating_turns(&self, qi: usize, done: &[Option<Resolution>]) -> Option<Found> {
+        let tokens = self.doc.tokens();
+        let paras = self.doc.paragraphs();
+        let alone = |i: usize| {
+            let r = self.quotes[i].token_range();
+            let pr = paras[tokens[r.start].paragraph()].token_range();
+            pr.start == r.start
+                && (pr.end == r.end
+                    || pr.end == r.end + 1 && tokens[r.end].kind() == TokenKind::Punctuation)
+        };
+        let para_of = |i: usize| tokens[self.quotes[i].token_range().start].paragraph();
+        let mut prev = (0..qi).rev().filter(|&p| self.quotes[p].is_speech());
+        let (b, a) = (prev.next()?, prev.next()?);
+        if !(alone(qi) && alone(b) && alone(a)) {
+            return None;
+        }
+        if para_of(b) + 1 != para_of(qi) || para_of(a) + 1 != para_of(b) {
+            return None;
+        }
+        let (ra, rb) = (done[a].as_ref()?, done[b].as_ref()?);
+        let differ = match (ra.entity, rb.entity) {
+            (Some(x), Some(y)) => x != y,
+            _ => ra.mention != rb.mention,
+        };
+        differ.then(|| Found {
+            mention: ra.mention,
+            cue: Vec::new(),
+            rule: Rule::AlternatingTurns,
+        })
+    }
+
+    fn finish(&self, f: Found) -> Resolution {
+        let entity = self.entities.entity_of(f.mention);
+        let m = &self.mentions[f.mention];
+        let mut confidence = f.rule.base_confidence();
+        if m.kind() == MentionKind::Pronoun {
+            confidence *= if entity.is_some() { 0.95 } else { 0.8 };
+        }
+        Resolution {
+            mention: f.mention,
+            entity,
+            cue: Cue::new(f.cue),
+            rule: f.rule,
+            confidence,
+        }
+    }
+}

@@ -1,0 +1,1151 @@
+//! Stage 1: tokens, sentences and paragraphs.
+//!
+//! The tokenizer scans bytes, with a table lookup for ASCII and a decoding
+//! path for everything else. It never allocates per token: a [`Token`] is a
+//! small `Copy` value holding a [`Span`] into the caller's text.
+//!
+//! Quotation marks are tokens of their own ([`TokenKind::Mark`]) carrying a
+//! first judgement of their direction from the characters around them
+//! ([`Orientation`]). Apostrophes inside words ("don't", "dog’s") stay in
+//! their word; elisions ("'Tis", "’90s", "rock 'n' roll") become part of the
+//! word they shorten. A possessive `'s` is split off as its own word so that
+//! "Abbasi's office" yields the name "Abbasi".
+//!
+//! ```
+//! use whosaid::{Tokenizer, TokenKind, Orientation};
+//!
+//! let doc = Tokenizer::new().tokenize("“Yes,” she said.\n\n'Tis the U.S. way.");
+//! let words: Vec<&str> = doc.tokens().iter().map(|t| doc.token_str(t)).collect();
+//! assert_eq!(words, ["“", "Yes", ",", "”", "she", "said", ".", "'Tis", "the", "U.S.", "way", "."]);
+//! match doc.tokens()[0].kind() {
+//!     TokenKind::Mark(mark) => assert_eq!(mark.orientation(), Orientation::Open),
+//!     other => panic!("expected a mark, got {other:?}"),
+//! }
+//! assert_eq!(doc.paragraphs().len(), 2);
+//! assert_eq!(doc.sentences().len(), 2);
+//! ```
+
+use std::ops::Range;
+
+use crate::lexicon::{with_lower, AbbrevClass, LEXICON};
+use crate::span::Span;
+
+/// The glyph of a quotation mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum MarkGlyph {
+    /// `"` (U+0022)
+    StraightDouble,
+    /// `'` (U+0027) used as a mark
+    StraightSingle,
+    /// `''`: two apostrophes written as a double mark (the New York Times
+    /// archive, LaTeX closing quotes)
+    TwoApostrophes,
+    /// `“` (U+201C)
+    LeftDouble,
+    /// `”` (U+201D)
+    RightDouble,
+    /// `„` (U+201E)
+    LowDouble,
+    /// `‟` (U+201F)
+    ReversedDouble,
+    /// `‘` (U+2018)
+    LeftSingle,
+    /// `’` (U+2019)
+    RightSingle,
+    /// `‚` (U+201A)
+    LowSingle,
+    /// `‛` (U+201B)
+    ReversedSingle,
+    /// `«` (U+00AB)
+    LeftGuillemet,
+    /// `»` (U+00BB)
+    RightGuillemet,
+    /// `‹` (U+2039)
+    LeftSingleGuillemet,
+    /// `›` (U+203A)
+    RightSingleGuillemet,
+    /// `「` (U+300C)
+    LeftCorner,
+    /// `」` (U+300D)
+    RightCorner,
+    /// `『` (U+300E)
+    LeftWhiteCorner,
+    /// `』` (U+300F)
+    RightWhiteCorner,
+    /// ` `` `: LaTeX and Penn Treebank opening double quote
+    DoubleBacktick,
+    /// `` ` ``: LaTeX opening single quote
+    Backtick,
+}
+
+/// Families of quotation marks, which a configuration can switch on or off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum MarkFamily {
+    /// `"` and `'`.
+    Straight,
+    /// `“ ” ‘ ’ ‟ ‛`.
+    Curly,
+    /// `„` and `‚`, closed by a curly mark.
+    Low,
+    /// `« » ‹ ›`.
+    Guillemet,
+    /// `「 」 『 』`.
+    Corner,
+    /// ` `` ` and `` ` ``, closed by `''` or `'`.
+    Latex,
+    /// `''` used for both opening and closing double marks.
+    TwoApostrophes,
+}
+
+impl MarkGlyph {
+    /// Whether this is a double mark (including `''` and ` `` `).
+    pub fn is_double(self) -> bool {
+        use MarkGlyph::*;
+        matches!(
+            self,
+            StraightDouble
+                | TwoApostrophes
+                | LeftDouble
+                | RightDouble
+                | LowDouble
+                | ReversedDouble
+                | LeftGuillemet
+                | RightGuillemet
+                | LeftCorner
+                | RightCorner
+                | DoubleBacktick
+        )
+    }
+
+    /// The family this glyph belongs to.
+    pub fn family(self) -> MarkFamily {
+        use MarkGlyph::*;
+        match self {
+            StraightDouble | StraightSingle => MarkFamily::Straight,
+            TwoApostrophes => MarkFamily::TwoApostrophes,
+            LeftDouble | RightDouble | ReversedDouble | LeftSingle | RightSingle
+            | ReversedSingle => MarkFamily::Curly,
+            LowDouble | LowSingle => MarkFamily::Low,
+            LeftGuillemet | RightGuillemet | LeftSingleGuillemet | RightSingleGuillemet => {
+                MarkFamily::Guillemet
+            }
+            LeftCorner | RightCorner | LeftWhiteCorner | RightWhiteCorner => MarkFamily::Corner,
+            DoubleBacktick | Backtick => MarkFamily::Latex,
+        }
+    }
+
+    /// The glyph as text.
+    pub fn as_str(self) -> &'static str {
+        use MarkGlyph::*;
+        match self {
+            StraightDouble => "\"",
+            StraightSingle => "'",
+            TwoApostrophes => "''",
+            LeftDouble => "\u{201C}",
+            RightDouble => "\u{201D}",
+            LowDouble => "\u{201E}",
+            ReversedDouble => "\u{201F}",
+            LeftSingle => "\u{2018}",
+            RightSingle => "\u{2019}",
+            LowSingle => "\u{201A}",
+            ReversedSingle => "\u{201B}",
+            LeftGuillemet => "\u{AB}",
+            RightGuillemet => "\u{BB}",
+            LeftSingleGuillemet => "\u{2039}",
+            RightSingleGuillemet => "\u{203A}",
+            LeftCorner => "\u{300C}",
+            RightCorner => "\u{300D}",
+            LeftWhiteCorner => "\u{300E}",
+            RightWhiteCorner => "\u{300F}",
+            DoubleBacktick => "``",
+            Backtick => "`",
+        }
+    }
+
+    /// The direction the glyph itself suggests in English typography, used
+    /// when the context does not decide.
+    fn prior(self) -> Orientation {
+        use MarkGlyph::*;
+        match self {
+            LeftDouble | LowDouble | ReversedDouble | LeftSingle | LowSingle | ReversedSingle
+            | LeftGuillemet | LeftSingleGuillemet | LeftCorner | LeftWhiteCorner
+            | DoubleBacktick | Backtick => Orientation::Open,
+            RightDouble | RightGuillemet | RightSingleGuillemet | RightCorner
+            | RightWhiteCorner => Orientation::Close,
+            StraightDouble | StraightSingle | TwoApostrophes | RightSingle => Orientation::Either,
+        }
+    }
+
+    /// Corner brackets and backticks only ever point one way.
+    fn is_fixed(self) -> bool {
+        use MarkGlyph::*;
+        matches!(
+            self,
+            LeftCorner
+                | RightCorner
+                | LeftWhiteCorner
+                | RightWhiteCorner
+                | DoubleBacktick
+                | Backtick
+        )
+    }
+
+    fn from_char(c: char) -> Option<MarkGlyph> {
+        use MarkGlyph::*;
+        Some(match c {
+            '"' => StraightDouble,
+            '\'' => StraightSingle,
+            '\u{201C}' => LeftDouble,
+            '\u{201D}' => RightDouble,
+            '\u{201E}' => LowDouble,
+            '\u{201F}' => ReversedDouble,
+            '\u{2018}' => LeftSingle,
+            '\u{2019}' => RightSingle,
+            '\u{201A}' => LowSingle,
+            '\u{201B}' => ReversedSingle,
+            '\u{AB}' => LeftGuillemet,
+            '\u{BB}' => RightGuillemet,
+            '\u{2039}' => LeftSingleGuillemet,
+            '\u{203A}' => RightSingleGuillemet,
+            '\u{300C}' => LeftCorner,
+            '\u{300D}' => RightCorner,
+            '\u{300E}' => LeftWhiteCorner,
+            '\u{300F}' => RightWhiteCorner,
+            '`' => Backtick,
+            _ => return None,
+        })
+    }
+}
+
+/// The tokenizer's judgement of which way a mark points, from the characters
+/// on either side of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Orientation {
+    /// Space or an opening bracket before, a word after: `said "Yes`.
+    Open,
+    /// A word or punctuation before, space after: `yes," she`.
+    Close,
+    /// The context does not tell (`a"b`, ` " `); the quote detector decides.
+    Either,
+}
+
+/// A quotation mark token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Mark {
+    glyph: MarkGlyph,
+    orientation: Orientation,
+}
+
+impl Mark {
+    /// The mark's glyph.
+    pub fn glyph(&self) -> MarkGlyph {
+        self.glyph
+    }
+
+    /// Which way the mark points, judged from its context.
+    pub fn orientation(&self) -> Orientation {
+        self.orientation
+    }
+
+    /// Whether this is a double mark.
+    pub fn is_double(&self) -> bool {
+        self.glyph.is_double()
+    }
+
+    /// Whether the mark may open a quotation.
+    pub fn can_open(&self) -> bool {
+        self.orientation != Orientation::Close
+    }
+
+    /// Whether the mark may close a quotation.
+    pub fn can_close(&self) -> bool {
+        self.orientation != Orientation::Open
+    }
+}
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// Letters, with inner apostrophes and hyphens ("don't", "rank-and-file"),
+    /// abbreviations with their periods ("U.S.", "Gen."), a split-off
+    /// possessive `'s`.
+    Word,
+    /// A token starting with a digit: "2016", "3.5", "1,000", "’90s".
+    Number,
+    /// Punctuation: `. , ; : ! ? ( ) [ ] —` and the like.
+    Punctuation,
+    /// Any other symbol: `$ % & €` and the like.
+    Symbol,
+    /// A quotation mark (or an apostrophe that may be one).
+    Mark(Mark),
+}
+
+const SPACE_BEFORE: u8 = 1;
+const PARA_START: u8 = 2;
+const SENT_START: u8 = 4;
+const UPPER: u8 = 8;
+const ABBREV: u8 = 16;
+const POSSESSIVE: u8 = 32;
+
+/// One token: a span of the text and what it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Token {
+    span: Span,
+    kind: TokenKind,
+    flags: u8,
+    sentence: u32,
+    paragraph: u32,
+}
+
+impl Token {
+    /// The token's byte span.
+    #[inline]
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// What the token is.
+    #[inline]
+    pub fn kind(&self) -> TokenKind {
+        self.kind
+    }
+
+    /// The mark, when the token is a quotation mark.
+    #[inline]
+    pub fn mark(&self) -> Option<Mark> {
+        match self.kind {
+            TokenKind::Mark(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// Whether the token is a word (not a number, mark or punctuation).
+    #[inline]
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    /// Whether whitespace (or the start of the text) comes right before.
+    #[inline]
+    pub fn space_before(&self) -> bool {
+        self.flags & SPACE_BEFORE != 0
+    }
+
+    /// Whether the token is the first of its paragraph.
+    #[inline]
+    pub fn starts_paragraph(&self) -> bool {
+        self.flags & PARA_START != 0
+    }
+
+    /// Whether the token is the first of its sentence.
+    #[inline]
+    pub fn starts_sentence(&self) -> bool {
+        self.flags & SENT_START != 0
+    }
+
+    /// Whether the token begins with an upper-case letter.
+    #[inline]
+    pub fn is_capitalized(&self) -> bool {
+        self.flags & UPPER != 0
+    }
+
+    /// Whether the token is an abbreviation or initial ending in a period.
+    #[inline]
+    pub fn is_abbreviation(&self) -> bool {
+        self.flags & ABBREV != 0
+    }
+
+    /// Whether the token is a possessive `'s` split off its word.
+    #[inline]
+    pub fn is_possessive(&self) -> bool {
+        self.flags & POSSESSIVE != 0
+    }
+
+    /// Index of the token's sentence in [`Document::sentences`].
+    #[inline]
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
+
+    /// Index of the token's paragraph in [`Document::paragraphs`].
+    #[inline]
+    pub fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
+}
+
+/// A sentence or a paragraph: a run of tokens and the span they cover.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Segment {
+    span: Span,
+    tokens: Range<usize>,
+}
+
+impl Segment {
+    /// From the start of the first token to the end of the last.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// Indexes into [`Document::tokens`].
+    pub fn token_range(&self) -> Range<usize> {
+        self.tokens.clone()
+    }
+}
+
+/// A tokenized text: tokens, sentences and paragraphs, borrowing the text.
+#[derive(Clone, Debug)]
+pub struct Document<'t> {
+    text: &'t str,
+    tokens: Vec<Token>,
+    sentences: Vec<Segment>,
+    paragraphs: Vec<Segment>,
+}
+
+impl<'t> Document<'t> {
+    /// The text this document was made from.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// All tokens, in text order. Whitespace is not a token.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// The text of a token.
+    pub fn token_str(&self, token: &Token) -> &'t str {
+        &self.text[token.span]
+    }
+
+    /// The text of the token at `index`.
+    pub(crate) fn str_at(&self, index: usize) -> &'t str {
+        &self.text[self.tokens[index].span]
+    }
+
+    /// Sentences, in text order. A sentence never crosses a paragraph break.
+    pub fn sentences(&self) -> &[Segment] {
+        &self.sentences
+    }
+
+    /// Paragraphs (text between line breaks), in text order; empty lines make
+    /// no paragraph.
+    pub fn paragraphs(&self) -> &[Segment] {
+        &self.paragraphs
+    }
+
+    /// The index of the first token starting at or after byte `offset`.
+    pub fn token_at_or_after(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < offset)
+    }
+}
+
+/// Splits text into tokens, sentences and paragraphs.
+///
+/// Any line break ends a paragraph: news text from the web writes one
+/// paragraph a line, and blank lines between paragraphs change nothing.
+#[derive(Clone, Debug, Default)]
+pub struct Tokenizer {
+    _private: (),
+}
+
+// Byte classes of the ASCII table.
+const C_LOWER: u8 = 1;
+const C_UPPER: u8 = 2;
+const C_DIGIT: u8 = 3;
+const C_SPACE: u8 = 4;
+const C_NEWLINE: u8 = 5;
+const C_PUNCT: u8 = 6;
+const C_MARK: u8 = 7;
+const C_SYMBOL: u8 = 8;
+
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [C_SYMBOL; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = if c.is_ascii_lowercase() {
+            C_LOWER
+        } else if c.is_ascii_uppercase() {
+            C_UPPER
+        } else if c.is_ascii_digit() {
+            C_DIGIT
+        } else if c == b'\n' || c == b'\r' || c == 0x0b || c == 0x0c {
+            C_NEWLINE
+        } else if c == b' ' || c == b'\t' || c < 0x20 || c == 0x7f {
+            C_SPACE
+        } else if c == b'"' || c == b'\'' || c == b'`' {
+            C_MARK
+        } else if matches!(
+            c,
+            b'.' | b','
+                | b';'
+                | b':'
+                | b'!'
+                | b'?'
+                | b'('
+                | b')'
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b'-'
+        ) {
+            C_PUNCT
+        } else {
+            C_SYMBOL
+        };
+        i += 1;
+    }
+    t
+};
+
+/// What lies next to a quotation mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ctx {
+    Edge,
+    Space,
+    Word,
+    Digit,
+    Open,
+    Close,
+    Colon,
+    Comma,
+    Dash,
+    Other,
+}
+
+fn ctx_of(c: char) -> Ctx {
+    match c {
+        '(' | '[' | '{' | '¿' | '¡' => Ctx::Open,
+        '.' | ';' | '!' | '?' | ')' | ']' | '}' | '…' => Ctx::Close,
+        ':' => Ctx::Colon,
+        ',' => Ctx::Comma,
+        '-' | '\u{2010}'..='\u{2015}' | '/' => Ctx::Dash,
+        c if c.is_whitespace() || c.is_control() => Ctx::Space,
+        c if c.is_numeric() => Ctx::Digit,
+        c if c.is_alphabetic() => Ctx::Word,
+        _ => Ctx::Other,
+    }
+}
+
+pub(crate) fn is_mark_char(c: char) -> bool {
+    MarkGlyph::from_char(c).is_some()
+}
+
+/// The context before byte `i`, looking through adjacent marks.
+fn prev_ctx(text: &str, mut i: usize) -> Ctx {
+    loop {
+        match text[..i].chars().next_back() {
+            None => return Ctx::Edge,
+            Some(c) if is_mark_char(c) => i -= c.len_utf8(),
+            Some(c) => return ctx_of(c),
+        }
+    }
+}
+
+/// The context from byte `j` on, looking through adjacent marks.
+fn next_ctx(text: &str, mut j: usize) -> Ctx {
+    loop {
+        match text[j..].chars().next() {
+            None => return Ctx::Edge,
+            Some(c) if is_mark_char(c) => j += c.len_utf8(),
+            Some(c) => return ctx_of(c),
+        }
+    }
+}
+
+fn orient(glyph: MarkGlyph, prev: Ctx, next: Ctx) -> Orientation {
+    if glyph.is_fixed() {
+        return glyph.prior();
+    }
+    let left_free = matches!(
+        prev,
+        Ctx::Edge | Ctx::Space | Ctx::Open | Ctx::Dash | Ctx::Colon
+    );
+    let right_free = matches!(
+        next,
+        Ctx::Edge | Ctx::Space | Ctx::Close | Ctx::Dash | Ctx::Comma | Ctx::Colon
+    );
+    match (left_free, right_free) {
+        (true, false) => Orientation::Open,
+        (false, true) => Orientation::Close,
+        _ => glyph.prior(),
+    }
+}
+
+/// Words that an apostrophe shortens at their start ("'Tis", "'em").
+fn is_elision(word: &str) -> bool {
+    with_lower(word, |w| {
+        matches!(
+            w,
+            "tis"
+                | "twas"
+                | "twere"
+                | "em"
+                | "cause"
+                | "cos"
+                | "til"
+                | "bout"
+                | "round"
+                | "cept"
+                | "nuff"
+                | "n"
+        )
+    })
+}
+
+#[inline]
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+impl Tokenizer {
+    /// A tokenizer with the default settings.
+    pub fn new() -> Tokenizer {
+        Tokenizer::default()
+    }
+
+    /// Tokenizes `text` and finds its sentences and paragraphs.
+    pub fn tokenize<'t>(&self, text: &'t str) -> Document<'t> {
+        let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+        scan(text, &mut tokens);
+        let (sentences, paragraphs) = segment(text, &mut tokens);
+        Document {
+            text,
+            tokens,
+            sentences,
+            paragraphs,
+        }
+    }
+}
+
+struct Scanner<'a> {
+    tokens: &'a mut Vec<Token>,
+    pending: u8,
+    para: u32,
+}
+
+impl Scanner<'_> {
+    #[inline]
+    fn push(&mut self, start: usize, end: usize, kind: TokenKind, flags: u8) {
+        let mut f = self.pending | flags;
+        if f & PARA_START != 0 {
+            if self.tokens.is_empty() {
+                // The first token starts paragraph 0.
+            } else {
+                self.para += 1;
+            }
+        }
+        if self.tokens.is_empty() {
+            f |= PARA_START | SPACE_BEFORE;
+        }
+        self.tokens.push(Token {
+            span: Span { start, end },
+            kind,
+            flags: f,
+            sentence: 0,
+            paragraph: self.para,
+        });
+        self.pending = 0;
+    }
+}
+
+fn scan(text: &str, tokens: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut sc = Scanner {
+        tokens,
+        pending: SPACE_BEFORE,
+        para: 0,
+    };
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        if b < 0x80 {
+            match ASCII_CLASS[b as usize] {
+                C_SPACE => {
+                    sc.pending |= SPACE_BEFORE;
+                    i += 1;
+                }
+                C_NEWLINE => {
+                    sc.pending |= SPACE_BEFORE | PARA_START;
+                    i += 1;
+                }
+                C_LOWER | C_UPPER | C_DIGIT => i = scan_word(text, i, &mut sc),
+                C_MARK => i = scan_ascii_mark(text, i, &mut sc),
+                C_PUNCT => i = scan_punct(text, i, &mut sc),
+                _ => {
+                    sc.push(i, i + 1, TokenKind::Symbol, 0);
+                    i += 1;
+                }
+            }
+            continue;
+        }
+        let c = char_at(text, i).unwrap_or('\u{FFFD}');
+        let w = c.len_utf8();
+        if let Some(glyph) = MarkGlyph::from_char(c) {
+            i = scan_unicode_mark(text, i, glyph, &mut sc);
+        } else if is_word_char(c) {
+            i = scan_word(text, i, &mut sc);
+        } else if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
+            sc.pending |= SPACE_BEFORE | PARA_START;
+            i += w;
+        } else if c.is_whitespace()
+            || c.is_control()
+            || matches!(
+                c,
+                '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+            )
+        {
+            sc.pending |= SPACE_BEFORE;
+            i += w;
+        } else {
+            let kind = if matches!(ctx_of(c), Ctx::Other) {
+                TokenKind::Symbol
+            } else {
+                TokenKind::Punctuation
+            };
+            sc.push(i, i + w, kind, 0);
+            i += w;
+        }
+    }
+}
+
+/// Scans a word or number starting at `start`; returns the byte after it.
+fn scan_word(text: &str, start: usize, sc: &mut Scanner<'_>) -> usize {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let first = char_at(text, start).unwrap_or(' ');
+    let is_number = first.is_numeric();
+    let mut j = start;
+    // The end of the last letter run, and where a possessive 's starts.
+    loop {
+        // A run of word characters.
+        while j < n {
+            let b = bytes[j];
+            if b < 0x80 {
+                if matches!(ASCII_CLASS[b as usize], C_LOWER | C_UPPER | C_DIGIT) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            } else {
+                match char_at(text, j) {
+                    Some(c) if is_word_char(c) => j += c.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+        if j >= n {
+            break;
+        }
+        // A joiner followed by a word character continues the word.
+        let (joiner, jw) = match bytes[j] {
+            b'\'' => ('\'', 1),
+            b'-' => ('-', 1),
+            b'.' | b',' | b':' if is_number => (bytes[j] as char, 1),
+            b'&' => ('&', 1),
+            0xE2 if text[j..].starts_with('\u{2019}') => ('\u{2019}', 3),
+            _ => break,
+        };
+        let after = match char_at(text, j + jw) {
+            Some(c) if is_word_char(c) => c,
+            _ => break,
+        };
+        match joiner {
+            '\'' | '\u{2019}' => {
+                // A possessive 's (or ’s) ends the word; the 's is its own token.
+                let s_end = j + jw + 1;
+                if (after == 's' || after == 'S')
+                    && !char_at(text, s_end).is_some_and(is_word_char)
+                    && !is_number
+                {
+                    sc.push(start, j, word_kind(is_number), word_flags(first));
+                    sc.push(j, s_end, TokenKind::Word, POSSESSIVE);
+                    return s_end;
+                }
+            }
+            '.' | ',' | ':' if !after.is_ascii_digit() => break,
+            '&' if !(after.is_uppercase() && first.is_uppercase()) => break,
+            _ => {}
+        }
+        j += jw;
+    }
+    // An abbreviation or initial keeps its period.
+    let mut flags = word_flags(first);
+    if j < n && bytes[j] == b'.' && !is_number {
+        let word = &text[start..j];
+        let single_letter = word.chars().count() == 1;
+        if single_letter || LEXICON.abbreviations.contains_key(word) {
+            j += 1;
+            flags |= ABBREV;
+            // U.S., D.C., a.m.: letter-period pairs continue.
+            while j + 1 < n && bytes[j].is_ascii_alphabetic() && bytes[j + 1] == b'.' {
+                j += 2;
+            }
+        } else if j + 2 < n && bytes[j + 1].is_ascii_alphabetic() && bytes[j + 2] == b'.' {
+            // "e.g." style: a word of letters, then letter-period pairs.
+            if word.len() <= 2 {
+                j += 1;
+                while j + 1 < n && bytes[j].is_ascii_alphabetic() && bytes[j + 1] == b'.' {
+                    j += 2;
+                }
+                flags |= ABBREV;
+            }
+        }
+    }
+    sc.push(start, j, word_kind(is_number), flags);
+    j
+}
+
+#[inline]
+fn word_kind(is_number: bool) -> TokenKind {
+    if is_number {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    }
+}
+
+#[inline]
+fn word_flags(first: char) -> u8 {
+    if first.is_uppercase() {
+        UPPER
+    } else {
+        0
+    }
+}
+
+fn scan_punct(text: &str, i: usize, sc: &mut Scanner<'_>) -> usize {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    let mut end = i + 1;
+    if b == b'.' && text[i..].starts_with("...") {
+        end = i + 3;
+    } else if b == b'-' {
+        while end < bytes.len() && bytes[end] == b'-' {
+            end += 1;
+        }
+    }
+    sc.push(i, end, TokenKind::Punctuation, 0);
+    end
+}
+
+fn scan_ascii_mark(text: &str, i: usize, sc: &mut Scanner<'_>) -> usize {
+    let bytes = text.as_bytes();
+    let (glyph, w) = match bytes[i] {
+        b'"' => (MarkGlyph::StraightDouble, 1),
+        b'\'' if bytes.get(i + 1) == Some(&b'\'') => (MarkGlyph::TwoApostrophes, 2),
+        b'\'' => (MarkGlyph::StraightSingle, 1),
+        b'`' if bytes.get(i + 1) == Some(&b'`') => (MarkGlyph::DoubleBacktick, 2),
+        _ => (MarkGlyph::Backtick, 1),
+    };
+    push_mark(text, i, w, glyph, sc)
+}
+
+fn scan_unicode_mark(text: &str, i: usize, glyph: MarkGlyph, sc: &mut Scanner<'_>) -> usize {
+    push_mark(text, i, glyph.as_str().len(), glyph, sc)
+}
+
+fn push_mark(text: &str, i: usize, w: usize, glyph: MarkGlyph, sc: &mut Scanner<'_>) -> usize {
+    let prev = prev_ctx(text, i);
+    let next = next_ctx(text, i + w);
+    let is_apostrophe_glyph = matches!(glyph, MarkGlyph::StraightSingle | MarkGlyph::RightSingle);
+    if is_apostrophe_glyph && !matches!(prev, Ctx::Word | Ctx::Digit) {
+        // Elisions at the start of a word: 'Tis, ’90s, 'em, rock 'n' roll.
+        let rest = &text[i + w..];
+        let word_len = rest
+            .char_indices()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(rest.len(), |(k, _)| k);
+        if word_len > 0 {
+            let word = &rest[..word_len];
+            let digits = word.as_bytes()[0].is_ascii_digit()
+                && word.len() <= 4
+                && (word.len() == 2 || word.ends_with('s'));
+            let mut end = i + w + word_len;
+            if word == "n" || word == "N" {
+                // 'n' takes its closing apostrophe with it.
+                match char_at(text, end) {
+                    Some(c @ ('\'' | '\u{2019}')) => end += c.len_utf8(),
+                    _ => return push_plain_mark(i, w, glyph, prev, next, sc),
+                }
+            }
+            if digits || is_elision(word) {
+                let kind = if digits {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                };
+                let flags = word_flags(word.chars().next().unwrap_or(' '));
+                sc.push(i, end, kind, flags);
+                return end;
+            }
+        }
+    }
+    push_plain_mark(i, w, glyph, prev, next, sc)
+}
+
+fn push_plain_mark(
+    i: usize,
+    w: usize,
+    glyph: MarkGlyph,
+    prev: Ctx,
+    next: Ctx,
+    sc: &mut Scanner<'_>,
+) -> usize {
+    let orientation = orient(glyph, prev, next);
+    sc.push(i, i + w, TokenKind::Mark(Mark { glyph, orientation }), 0);
+    i + w
+}
+
+/// Whether a token ends a sentence when a sentence start follows it.
+fn is_terminal(text: &str, t: &Token) -> bool {
+    match t.kind {
+        TokenKind::Punctuation => matches!(&text[t.span], "." | "!" | "?" | "..." | "…"),
+        _ => false,
+    }
+}
+
+/// Marks sentence starts and collects sentence and paragraph segments.
+fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Segment>, Vec<Segment>) {
+    let n = tokens.len();
+    let mut sentences = Vec::new();
+    let mut paragraphs = Vec::new();
+    let mut sent_start = 0usize;
+    let mut para_start = 0usize;
+    let mut i = 0usize;
+    while i < n {
+        // Where does the current sentence end? After token i when it ends one.
+        let mut end_after = None;
+        if i + 1 == n || tokens[i + 1].flags & PARA_START != 0 {
+            end_after = Some(i);
+        } else {
+            let t = tokens[i];
+            let abbrev_class = if t.flags & ABBREV != 0 {
+                let w = &text[t.span];
+                let w = &w[..w.len() - 1];
+                if w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase() {
+                    Some(AbbrevClass::Title) // an initial: "John F. Kennedy"
+                } else if w.contains('.') {
+                    Some(AbbrevClass::Any) // U.S., D.C.
+                } else {
+                    Some(
+                        LEXICON
+                            .abbreviations
+                            .get(w)
+                            .copied()
+                            .unwrap_or(AbbrevClass::Any),
+                    )
+                }
+            } else {
+                None
+            };
+            if is_terminal(text, &t) || matches!(abbrev_class, Some(c) if c != AbbrevClass::Title) {
+                // Closing marks and brackets glued to the terminal go with it.
+                let mut j = i + 1;
+                while j < n
+                    && tokens[j].flags & (SPACE_BEFORE | PARA_START) == 0
+                    && closes(text, &tokens[j])
+                {
+                    j += 1;
+                }
+                if j < n && tokens[j].flags & PARA_START == 0 {
+                    let next = &tokens[j];
+                    let starts = if abbrev_class.is_some() {
+                        // After an abbreviation only a clear sentence opener
+                        // starts a new sentence: "the U.S. The" but not
+                        // "the U.S. Defense Department".
+                        next.flags & UPPER != 0 && LEXICON.is_function_word(&text[next.span])
+                            || (j > i + 1)
+                    } else {
+                        next.flags & SPACE_BEFORE != 0 && opens_sentence(next)
+                    };
+                    if starts {
+                        end_after = Some(j - 1);
+                    }
+                }
+            }
+        }
+        if let Some(last) = end_after {
+            tokens[sent_start].flags |= SENT_START;
+            let sidx = sentences.len() as u32;
+            for t in &mut tokens[sent_start..=last] {
+                t.sentence = sidx;
+            }
+            sentences.push(Segment {
+                span: Span::new(tokens[sent_start].span.start, tokens[last].span.end),
+                tokens: sent_start..last + 1,
+            });
+            sent_start = last + 1;
+            let para_ends = last + 1 == n || tokens[last + 1].flags & PARA_START != 0;
+            if para_ends {
+                paragraphs.push(Segment {
+                    span: Span::new(tokens[para_start].span.start, tokens[last].span.end),
+                    tokens: para_start..last + 1,
+                });
+                para_start = last + 1;
+            }
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+    (sentences, paragraphs)
+}
+
+/// Marks and brackets that close what a terminal period ends.
+fn closes(text: &str, t: &Token) -> bool {
+    match t.kind {
+        TokenKind::Mark(m) => m.orientation != Orientation::Open,
+        TokenKind::Punctuation => matches!(&text[t.span], ")" | "]" | "}"),
+        _ => false,
+    }
+}
+
+fn opens_sentence(t: &Token) -> bool {
+    match t.kind {
+        TokenKind::Word => t.flags & UPPER != 0,
+        TokenKind::Number => true,
+        TokenKind::Mark(m) => m.orientation != Orientation::Close,
+        TokenKind::Punctuation | TokenKind::Symbol => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<&str> {
+        let doc = Tokenizer::new().tokenize(text);
+        doc.tokens().iter().map(|t| doc.token_str(t)).collect()
+    }
+
+    fn orientations(text: &str) -> Vec<Orientation> {
+        let doc = Tokenizer::new().tokenize(text);
+        doc.tokens()
+            .iter()
+            .filter_map(|t| t.mark().map(|m| m.orientation()))
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_hyphens() {
+        assert_eq!(
+            toks("don't rank-and-file O’Brien"),
+            ["don't", "rank-and-file", "O’Brien"]
+        );
+    }
+
+    #[test]
+    fn possessive_s_is_split_off() {
+        assert_eq!(toks("Abbasi's office"), ["Abbasi", "'s", "office"]);
+        assert_eq!(toks("Trump’s call"), ["Trump", "’s", "call"]);
+    }
+
+    #[test]
+    fn elisions_are_words_not_marks() {
+        assert_eq!(
+            toks("'Tis ’90s rock 'n' roll"),
+            ["'Tis", "’90s", "rock", "'n'", "roll"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_keep_their_period() {
+        assert_eq!(
+            toks("U.S. Gen. Smith met on Dec. 3 with John F. Kennedy."),
+            [
+                "U.S.", "Gen.", "Smith", "met", "on", "Dec.", "3", "with", "John", "F.", "Kennedy",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(
+            toks("$255 million, 3.5% and 1,000."),
+            ["$", "255", "million", ",", "3.5", "%", "and", "1,000", "."]
+        );
+    }
+
+    #[test]
+    fn mark_orientation_from_context() {
+        use Orientation::*;
+        assert_eq!(
+            orientations(r#"He said "yes," then "no.""#),
+            [Open, Close, Open, Close]
+        );
+        assert_eq!(orientations("”Wrong way,” he said"), [Open, Close]);
+        assert_eq!(orientations("''NYT style,'' he said"), [Open, Close]);
+        assert_eq!(orientations(r#"a"b"#), [Either]);
+    }
+
+    #[test]
+    fn two_apostrophes_and_backticks_are_double_marks() {
+        let doc = Tokenizer::new().tokenize("``Yes,'' he said");
+        let glyphs: Vec<MarkGlyph> = doc
+            .tokens()
+            .iter()
+            .filter_map(|t| t.mark().map(|m| m.glyph()))
+            .collect();
+        assert_eq!(
+            glyphs,
+            [MarkGlyph::DoubleBacktick, MarkGlyph::TwoApostrophes]
+        );
+    }
+
+    #[test]
+    fn sentences_split_after_terminals_but_not_abbreviations() {
+        let doc = Tokenizer::new().tokenize(
+            "Mr. Smith went to the U.S. Defense Department. He said \"No.\" Then he left. In the U.S. The end.",
+        );
+        let sents: Vec<&str> = doc
+            .sentences()
+            .iter()
+            .map(|s| &doc.text()[s.span()])
+            .collect();
+        assert_eq!(
+            sents,
+            [
+                "Mr. Smith went to the U.S. Defense Department.",
+                "He said \"No.\"",
+                "Then he left.",
+                "In the U.S.",
+                "The end."
+            ]
+        );
+    }
+
+    #[test]
+    fn quote_followed_by_lowercase_does_not_split() {
+        let doc = Tokenizer::new().tokenize("\"It is done. Really,\" he said. \"Yes!\" she said.");
+        assert_eq!(doc.sentences().len(), 3);
+    }
+
+    #[test]
+    fn paragraphs_are_lines() {
+        let doc = Tokenizer::new().tokenize("One.\n\n\nTwo\nThree.\n");
+        assert_eq!(doc.paragraphs().len(), 3);
+        assert!(doc.tokens()[0].starts_paragraph());
+        assert_eq!(doc.tokens().last().map(|t| t.paragraph()), Some(2));
+    }
+
+    #[test]
+    fn empty_and_whitespace_text() {
+        assert!(Tokenizer::new().tokenize("").tokens().is_empty());
+        let doc = Tokenizer::new().tokenize(" \n\t ");
+        assert!(doc.tokens().is_empty());
+        assert!(doc.sentences().is_empty());
+    }
+}
