@@ -164,16 +164,23 @@ fn main() -> ExitCode {
 fn read_inputs(opts: &Options) -> (Vec<(String, String)>, bool) {
     let mut inputs = Vec::new();
     let mut failed = false;
-    let mut files = opts.files.clone();
+    let files = opts.files.clone();
     if files.is_empty() {
-        if io::stdin().is_terminal() {
+        // No file: piped input if there is any, else the bundled sample (a
+        // terminal, or an empty stdin as under an IDE or CI runner).
+        let mut piped = String::new();
+        let has_input = !io::stdin().is_terminal()
+            && io::stdin().lock().read_to_string(&mut piped).is_ok()
+            && !piped.trim().is_empty();
+        if has_input {
+            inputs.push(("<stdin>".to_string(), piped));
+        } else {
             inputs.push((
                 "sample: mattis-islamabad.txt".to_string(),
                 SAMPLE.to_string(),
             ));
-            return (inputs, false);
         }
-        files.push("-".to_string());
+        return (inputs, false);
     }
     for f in files {
         let mut bytes = Vec::new();

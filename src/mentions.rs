@@ -281,16 +281,25 @@ impl MentionFinder {
                 i += 1;
                 continue;
             }
-            // Cheap pre-filter: most lower-case words start nothing.
             let w = doc.token_str(t);
-            if let Some((gender, number)) = pronoun_of(t, w) {
+            // A dateline ("WASHINGTON —", "PHILADELPHIA (UPI) —") names no
+            // speaker.
+            if t.starts_paragraph() && is_dateline(doc, i) {
+                i += 1;
+                while i < limit && tokens[i].is_capitalized() && tokens[i].is_word() {
+                    i += 1;
+                }
+                continue;
+            }
+            let relative_which = w == "which" && i > 0 && doc.str_at(i - 1) == ",";
+            if let Some((gender, number)) = pronoun_of(t, w).or(relative_which.then_some((Gender::Neuter, Number::Singular))) {
                 mentions.push(Mention {
                     span: t.span(),
                     tokens: i..i + 1,
                     name: None,
                     head: i,
                     kind: MentionKind::Pronoun,
-                    entity_kind: if w.eq_ignore_ascii_case("it") {
+                    entity_kind: if w.eq_ignore_ascii_case("it") || relative_which {
                         EntityKind::Unknown
                     } else if number == Number::Plural {
                         EntityKind::Group
@@ -312,8 +321,85 @@ impl MentionFinder {
                 None => i += 1,
             }
         }
+        drop_common_words(doc, &mut mentions);
         mentions
     }
+}
+
+/// An all-capitals word opening a paragraph and followed by a dash or a
+/// parenthesis: a dateline.
+fn is_dateline(doc: &Document<'_>, i: usize) -> bool {
+    let tokens = doc.tokens();
+    let mut j = i;
+    while j < tokens.len() && j < i + 4 && tokens[j].is_word() {
+        let w = doc.str_at(j);
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) || w.bytes().any(|b| b.is_ascii_lowercase()) {
+            return false;
+        }
+        j += 1;
+    }
+    j > i
+        && j < tokens.len()
+        && matches!(doc.str_at(j), "(" | "—" | "–" | "-" | "--" | "―" | ",")
+}
+
+/// Drops one-word names that only stand at sentence starts while the same
+/// word appears in lower case elsewhere in the text ("Hours later, …",
+/// "Ask yourself …"): they are common words, not names.
+fn drop_common_words(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
+    let tokens = doc.tokens();
+    let suspect = |m: &Mention| {
+        m.kind == MentionKind::Name
+            && m.tokens.len() == 1
+            && tokens[m.head].starts_sentence()
+            && m.entity_kind == EntityKind::Unknown
+    };
+    let mut candidates: Vec<String> = mentions
+        .iter()
+        .filter(|m| suspect(m))
+        .map(|m| doc.str_at(m.head).to_lowercase())
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let (min_len, max_len) = candidates
+        .iter()
+        .fold((usize::MAX, 0), |(a, b), c| (a.min(c.len()), b.max(c.len())));
+    // Lower-case occurrences mark a common word; capitalised ones inside a
+    // sentence mark a name.
+    let mut common = vec![false; candidates.len()];
+    let mut named = vec![false; candidates.len()];
+    for t in tokens {
+        let len = t.span().len();
+        if !t.is_word() || len < min_len || len > max_len {
+            continue;
+        }
+        let capital_mid = t.is_capitalized() && !t.starts_sentence();
+        if t.is_capitalized() && !capital_mid {
+            continue;
+        }
+        let w = doc.token_str(t);
+        let found = with_lower(w, |l| candidates.binary_search_by(|c| c.as_str().cmp(l)).ok());
+        if let Some(k) = found {
+            if capital_mid {
+                named[k] = true;
+            } else {
+                common[k] = true;
+            }
+        }
+    }
+    mentions.retain(|m| {
+        if !suspect(m) {
+            return true;
+        }
+        let w = doc.str_at(m.head).to_lowercase();
+        match candidates.binary_search(&w) {
+            Ok(k) => named[k] || !common[k],
+            Err(_) => true,
+        }
+    });
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -336,7 +422,13 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
     let mut generic = 0usize;
     while j < limit {
         let t = &tokens[j];
-        if t.sentence() != sentence || t.kind() != TokenKind::Word || t.is_possessive() {
+        let generic_number = t.kind() == TokenKind::Number
+            && parts.len() == 1
+            && parts[0].1 == Part::Determiner;
+        if t.sentence() != sentence
+            || (t.kind() != TokenKind::Word && !generic_number)
+            || t.is_possessive()
+        {
             break;
         }
         let w = doc.token_str(t);
@@ -347,7 +439,9 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
         {
             Part::Determiner
         } else if t.is_capitalized() {
-            if LEXICON.is_function_word(w) {
+            if LEXICON.is_function_word(w)
+                || (t.starts_sentence() && first && is_sentence_initial_verb(doc, j, w))
+            {
                 break;
             } else if LEXICON.is_title(w) {
                 Part::Title
@@ -396,6 +490,17 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
         if tokens.get(j).is_some_and(|n| n.is_possessive()) {
             possessive = true;
             break;
+        }
+    }
+    // A determiner and unknown words right next to a speech verb make a
+    // description all the same: "said the 46-year-old", "the tycoon told".
+    let generic_head = parts.len() >= 2
+        && parts[0].1 == Part::Determiner
+        && parts.last().is_some_and(|&(_, p)| p == Part::Modifier)
+        && (next_is_speech_verb(doc, j) || (start > 0 && prev_is_speech_verb(doc, start)));
+    if generic_head {
+        if let Some(last) = parts.last_mut() {
+            last.1 = Part::Head;
         }
     }
     // Trim to the last token that can end a mention: a name word, a title
@@ -518,6 +623,53 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
         number,
         possessive,
     })
+}
+
+/// A capitalised word opening a sentence that is a verb form, not a name:
+/// "Adding, …", "Asked about …", "Speaking at …", "Holding signs …".
+fn is_sentence_initial_verb(doc: &Document<'_>, j: usize, w: &str) -> bool {
+    if LEXICON.speech_verb(w).is_some() {
+        return true;
+    }
+    let next_lower = doc.tokens().get(j + 1).is_some_and(|n| {
+        (n.is_word() && !n.is_capitalized()) || n.kind() == TokenKind::Punctuation
+    });
+    (w.ends_with("ing") || w.ends_with("ed"))
+        && w.len() > 5
+        && next_lower
+        && !next_is_speech_verb(doc, j + 1)
+}
+
+/// Whether a speech verb follows from token `j` on (after auxiliaries and
+/// adverbs).
+pub(crate) fn next_is_speech_verb(doc: &Document<'_>, mut j: usize) -> bool {
+    let tokens = doc.tokens();
+    while j < tokens.len() && tokens[j].is_word() {
+        if tokens[j].is_capitalized() {
+            return false;
+        }
+        let w = doc.str_at(j);
+        if LEXICON.speech_verb(w).is_some() {
+            return true;
+        }
+        let aux = with_lower(w, |l| {
+            matches!(
+                l,
+                "has" | "had" | "have" | "also" | "later" | "then" | "once" | "quickly"
+                    | "recently" | "previously" | "again" | "simply" | "still" | "just"
+            )
+        });
+        if !aux {
+            return false;
+        }
+        j += 1;
+    }
+    false
+}
+
+fn prev_is_speech_verb(doc: &Document<'_>, start: usize) -> bool {
+    let t = &doc.tokens()[start - 1];
+    t.is_word() && !t.is_capitalized() && LEXICON.speech_verb(doc.str_at(start - 1)).is_some()
 }
 
 /// Guesses what a name denotes, and the gender of a person.

@@ -408,7 +408,8 @@ impl<'t> Ctx<'_, 't> {
         self.quote_of[k] == NONE
     }
 
-    /// The lemma of a speech verb at token `k` (outside quotations).
+    /// The lemma of a speech verb at token `k` (outside quotations),
+    /// including the phrasal ones ("pointed out", "shot back", "chimed in").
     fn speech_verb(&self, k: usize) -> Option<&'static str> {
         let t = &self.doc.tokens()[k];
         if t.kind() != TokenKind::Word || !self.outside(k) {
@@ -419,7 +420,30 @@ impl<'t> Ctx<'_, 't> {
         if t.is_capitalized() && !t.starts_sentence() {
             return None;
         }
-        LEXICON.speech_verb(w)
+        LEXICON.speech_verb(w).or_else(|| self.phrasal_verb(k, w))
+    }
+
+    fn phrasal_verb(&self, k: usize, w: &str) -> Option<&'static str> {
+        let next = self.doc.tokens().get(k + 1)?;
+        if !next.is_word() {
+            return None;
+        }
+        let particle = self.word(k + 1);
+        let lemma = with_lower(w, |w| match (w, particle) {
+            ("point" | "points" | "pointed" | "pointing", "out") => Some("point out"),
+            ("shot" | "shoot" | "shoots" | "shooting", "back") => Some("shoot back"),
+            ("fire" | "fires" | "fired" | "firing", "back") => Some("fire back"),
+            ("hit" | "hits" | "hitting", "back") => Some("hit back"),
+            ("chime" | "chimes" | "chimed" | "chiming", "in") => Some("chime in"),
+            ("went" | "goes" | "go" | "going", "on") => Some("go on"),
+            ("spoke" | "speaks" | "speak" | "speaking", "out") => Some("speak out"),
+            _ => None,
+        })?;
+        // "went on to win" is not speech.
+        if lemma == "go on" && self.doc.tokens().get(k + 2).is_some_and(|t| t.is_word()) {
+            return None;
+        }
+        Some(lemma)
     }
 
     /// The mention whose first token is `k`.
@@ -466,6 +490,22 @@ impl<'t> Ctx<'_, 't> {
         }
         if let Some(f) = self.cue_after(qi, after.clone()) {
             return Some(f);
+        }
+        // A verb right before the quotation introduces it (`X said, "…"`,
+        // `X told reporters: "…"`, `and X said that "…"`), whatever verbs
+        // come earlier in the sentence.
+        if before.end > before.start {
+            let last = self.word(before.end - 1);
+            let lead = matches!(last, "," | ":" | "that" | "—" | "–");
+            let from = before.end.saturating_sub(4).max(before.start);
+            for k in (from..before.end).rev() {
+                if self.speech_verb(k).is_some() && (lead || k + 1 == before.end) {
+                    if let Some(f) = self.speaker_of_verb(k, before.start, before.end) {
+                        return Some(f);
+                    }
+                    break;
+                }
+            }
         }
         // The leftmost speech verb before the quotation.
         for k in before.clone() {

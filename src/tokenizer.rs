@@ -968,7 +968,11 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Segment>, Vec<Segment>) {
                         next.flags & UPPER != 0 && LEXICON.is_function_word(&text[next.span])
                             || (j > i + 1)
                     } else {
-                        next.flags & SPACE_BEFORE != 0 && opens_sentence(next)
+                        next.flags & SPACE_BEFORE != 0
+                            && opens_sentence(next)
+                            && !(j > i + 1
+                                && tokens[sent_start].mark().is_some()
+                                && attribution_follows(text, tokens, j))
                     };
                     if starts {
                         end_after = Some(j - 1);
@@ -1001,6 +1005,29 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Segment>, Vec<Segment>) {
         }
     }
     (sentences, paragraphs)
+}
+
+/// Whether the words after a quotation that ends in a terminal (`"Go!"
+/// Trump said.`) are its attribution: a lower-case speech verb comes before
+/// the next sentence punctuation. Then the quotation and its attribution
+/// stay one sentence.
+fn attribution_follows(text: &str, tokens: &[Token], from: usize) -> bool {
+    for t in tokens.iter().skip(from).take(12) {
+        if t.flags & PARA_START != 0 && t.span.start > tokens[from].span.start {
+            return false;
+        }
+        match t.kind {
+            TokenKind::Word => {
+                if t.flags & UPPER == 0 && LEXICON.speech_verb(&text[t.span]).is_some() {
+                    return true;
+                }
+            }
+            TokenKind::Punctuation if is_terminal(text, t) => return false,
+            TokenKind::Mark(_) => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Marks and brackets that close what a terminal period ends.
