@@ -238,7 +238,7 @@ fn pronoun_of(tok: &Token, w: &str) -> Option<(Gender, Number)> {
     let lower_ok = !tok.is_capitalized()
         || tok.starts_sentence()
         || w == "I"
-        || w.len() > 1 && w[1..].bytes().all(|c| c.is_ascii_lowercase());
+        || w.len() > 1 && w.chars().skip(1).all(|c| c.is_lowercase());
     if !lower_ok {
         return None;
     }
