@@ -292,7 +292,9 @@ impl MentionFinder {
                 continue;
             }
             let relative_which = w == "which" && i > 0 && doc.str_at(i - 1) == ",";
-            if let Some((gender, number)) = pronoun_of(t, w).or(relative_which.then_some((Gender::Neuter, Number::Singular))) {
+            if let Some((gender, number)) =
+                pronoun_of(t, w).or(relative_which.then_some((Gender::Neuter, Number::Singular)))
+            {
                 mentions.push(Mention {
                     span: t.span(),
                     tokens: i..i + 1,
@@ -338,9 +340,7 @@ fn is_dateline(doc: &Document<'_>, i: usize) -> bool {
         }
         j += 1;
     }
-    j > i
-        && j < tokens.len()
-        && matches!(doc.str_at(j), "(" | "—" | "–" | "-" | "--" | "―" | ",")
+    j > i && j < tokens.len() && matches!(doc.str_at(j), "(" | "—" | "–" | "-" | "--" | "―" | ",")
 }
 
 /// Drops one-word names that only stand at sentence starts while the same
@@ -364,9 +364,9 @@ fn drop_common_words(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
     }
     candidates.sort_unstable();
     candidates.dedup();
-    let (min_len, max_len) = candidates
-        .iter()
-        .fold((usize::MAX, 0), |(a, b), c| (a.min(c.len()), b.max(c.len())));
+    let (min_len, max_len) = candidates.iter().fold((usize::MAX, 0), |(a, b), c| {
+        (a.min(c.len()), b.max(c.len()))
+    });
     // Lower-case occurrences mark a common word; capitalised ones inside a
     // sentence mark a name.
     let mut common = vec![false; candidates.len()];
@@ -381,7 +381,9 @@ fn drop_common_words(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
             continue;
         }
         let w = doc.token_str(t);
-        let found = with_lower(w, |l| candidates.binary_search_by(|c| c.as_str().cmp(l)).ok());
+        let found = with_lower(w, |l| {
+            candidates.binary_search_by(|c| c.as_str().cmp(l)).ok()
+        });
         if let Some(k) = found {
             if capital_mid {
                 named[k] = true;
@@ -422,9 +424,8 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
     let mut generic = 0usize;
     while j < limit {
         let t = &tokens[j];
-        let generic_number = t.kind() == TokenKind::Number
-            && parts.len() == 1
-            && parts[0].1 == Part::Determiner;
+        let generic_number =
+            t.kind() == TokenKind::Number && parts.len() == 1 && parts[0].1 == Part::Determiner;
         if t.sentence() != sentence
             || (t.kind() != TokenKind::Word && !generic_number)
             || t.is_possessive()
@@ -436,6 +437,7 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
         let part = if first
             && is_determiner(w)
             && (!t.is_capitalized() || t.starts_sentence() || w == "The")
+            && !(w.eq_ignore_ascii_case("that") && is_complementizer(doc, j))
         {
             Part::Determiner
         } else if t.is_capitalized() {
@@ -477,6 +479,8 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
                 .all(|&(_, p)| matches!(p, Part::Determiner | Part::Modifier))
             && generic < 2
             && !is_determiner(w)
+            && !w.ends_with("ed")
+            && !w.ends_with("ly")
             && !is_closed_class(w)
             && LEXICON.speech_verb(w).is_none()
         {
@@ -497,7 +501,8 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
     let generic_head = parts.len() >= 2
         && parts[0].1 == Part::Determiner
         && parts.last().is_some_and(|&(_, p)| p == Part::Modifier)
-        && (next_is_speech_verb(doc, j) || (start > 0 && prev_is_speech_verb(doc, start)));
+        && (next_is_speech_verb(doc, j) || (start > 0 && prev_is_speech_verb(doc, start)))
+        && !(start > 0 && is_preposition(doc.str_at(start - 1)));
     if generic_head {
         if let Some(last) = parts.last_mut() {
             last.1 = Part::Head;
@@ -635,9 +640,53 @@ fn is_sentence_initial_verb(doc: &Document<'_>, j: usize, w: &str) -> bool {
         (n.is_word() && !n.is_capitalized()) || n.kind() == TokenKind::Punctuation
     });
     (w.ends_with("ing") || w.ends_with("ed"))
-        && w.len() > 5
+        && w.len() > 4
         && next_lower
         && !next_is_speech_verb(doc, j + 1)
+}
+
+fn is_preposition(w: &str) -> bool {
+    with_lower(w, |w| {
+        matches!(
+            w,
+            "in" | "on"
+                | "at"
+                | "from"
+                | "with"
+                | "to"
+                | "of"
+                | "for"
+                | "by"
+                | "about"
+                | "after"
+                | "before"
+                | "during"
+                | "against"
+                | "into"
+                | "over"
+                | "under"
+                | "between"
+                | "through"
+                | "among"
+                | "without"
+                | "within"
+                | "since"
+                | "until"
+                | "upon"
+        )
+    })
+}
+
+/// "that" after a verb ("said that Trump …") or before a capitalised word
+/// introduces a clause; it is not a determiner.
+fn is_complementizer(doc: &Document<'_>, j: usize) -> bool {
+    let tokens = doc.tokens();
+    let next_cap = tokens
+        .get(j + 1)
+        .is_none_or(|n| n.is_capitalized() || !n.is_word());
+    let after_verb =
+        j > 0 && tokens[j - 1].is_word() && LEXICON.speech_verb(doc.str_at(j - 1)).is_some();
+    next_cap || after_verb
 }
 
 /// Whether a speech verb follows from token `j` on (after auxiliaries and
@@ -655,8 +704,20 @@ pub(crate) fn next_is_speech_verb(doc: &Document<'_>, mut j: usize) -> bool {
         let aux = with_lower(w, |l| {
             matches!(
                 l,
-                "has" | "had" | "have" | "also" | "later" | "then" | "once" | "quickly"
-                    | "recently" | "previously" | "again" | "simply" | "still" | "just"
+                "has"
+                    | "had"
+                    | "have"
+                    | "also"
+                    | "later"
+                    | "then"
+                    | "once"
+                    | "quickly"
+                    | "recently"
+                    | "previously"
+                    | "again"
+                    | "simply"
+                    | "still"
+                    | "just"
             )
         });
         if !aux {

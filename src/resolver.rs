@@ -641,14 +641,16 @@ impl<'t> Ctx<'_, 't> {
                 e += 1;
             }
             if e < after.end && self.speech_verb(e).is_some() {
-                return self
-                    .speaker_of_verb(e, after.start, after.end)
-                    .map(|mut f| {
-                        if f.rule == Rule::CueBefore || f.rule == Rule::EmbeddedCue {
-                            f.rule = Rule::CueAfter;
-                        }
-                        f
-                    });
+                // The mention is the verb's subject, unless the verb quotes
+                // someone else ("…," a statement quoted Y as saying).
+                return match self.speaker_of_verb(e, after.start, after.end) {
+                    Some(f) if f.rule == Rule::QuotedAs => Some(f),
+                    _ => Some(Found {
+                        mention: m,
+                        cue: vec![self.span(e)],
+                        rule: Rule::CueAfter,
+                    }),
+                };
             }
             if dash {
                 let end = self.mentions[m].token_range().end;
@@ -744,9 +746,19 @@ impl<'t> Ctx<'_, 't> {
             });
         }
         if w.ends_with("ing") {
-            // A participle: the clause's subject.
-            let m = self
-                .clause_subject(lo, v)
+            // A participle: "…, Spicer said, adding" takes the speaker of the
+            // verb it follows; "X issued a statement saying" the subject of
+            // the clause it hangs from.
+            let m = (lo..k).rev().find_map(|j| {
+                let w = self.word(j);
+                if self.speech_verb(j).is_some() && !w.ends_with("ing") {
+                    self.speaker_of_verb(j, lo, j + 1).map(|f| f.mention)
+                } else {
+                    None
+                }
+            });
+            let m = m
+                .or_else(|| self.clause_subject(lo, v))
                 .or_else(|| self.subject_before(k, lo))?;
             return Some(Found {
                 mention: m,

@@ -117,6 +117,17 @@ impl Index<Span> for str {
     }
 }
 
+impl Index<Span> for String {
+    type Output = str;
+
+    /// # Panics
+    ///
+    /// As for `str`.
+    fn index(&self, span: Span) -> &str {
+        &self.as_str()[span.range()]
+    }
+}
+
 /// The unit in which offsets are written for consumers outside Rust.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

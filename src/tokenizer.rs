@@ -1017,10 +1017,10 @@ fn attribution_follows(text: &str, tokens: &[Token], from: usize) -> bool {
             return false;
         }
         match t.kind {
-            TokenKind::Word => {
-                if t.flags & UPPER == 0 && LEXICON.speech_verb(&text[t.span]).is_some() {
-                    return true;
-                }
+            TokenKind::Word
+                if t.flags & UPPER == 0 && LEXICON.speech_verb(&text[t.span]).is_some() =>
+            {
+                return true;
             }
             TokenKind::Punctuation if is_terminal(text, t) => return false,
             TokenKind::Mark(_) => return false,

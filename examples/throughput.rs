@@ -1,0 +1,709 @@
+//! `throughput`: how fast `whosaid::attribute` runs, single-threaded, against
+//! merely counting `str::split_whitespace` over the same text in the same
+//! process.
+//!
+//! ```text
+//! cargo run --release --example throughput -- [FILE.jsonl] [OPTIONS]
+//! ```
+//!
+//! FILE is JSON Lines with a `"text"` field per line (other fields are
+//! ignored). Without FILE, a generated news-like corpus of about 5 MB is used
+//! (`benches/common/mod.rs`).
+//!
+//! Modes (default: news):
+//!
+//! * news: every text attributed on its own, several rounds; best and
+//!   median MB/s of `attribute` and of `split_whitespace().count()`, their
+//!   ratio, and the share of each pipeline stage.
+//! * `--concat N[,M...]`: the texts joined (cycling through them as needed)
+//!   into one document of about N MB; MB/s and ns per byte of each size, and
+//!   the per-byte cost of each size relative to the first.
+//! * `--hostile`: hostile inputs of `--hostile-mb` MB (default 4) built in
+//!   memory, each timed at growing sizes (1/64, 1/16, 1/4 and all of it), with
+//!   MB/s, per-byte cost relative to news text, and the growth exponent
+//!   between the last two sizes (1 is linear, 2 quadratic). A size predicted
+//!   to take longer than `--budget` seconds is not run; its cost is
+//!   extrapolated with the measured exponent and marked `~`.
+//! * `--rss N`: attributes one document of about N MB once and prints the
+//!   peak resident memory (VmHWM) before and after, for a peak-memory
+//!   constant; `--rss-baseline` builds the document without attributing it.
+//!   Run under `/usr/bin/time -v` for a second opinion.
+//!
+//! Options: `--rounds R` (default 9), `--limit N` (only the first N texts,
+//! for profiling), `--budget SECS` (default 30): any one
+//! call to `attribute` that runs longer than 4 x budget ends the process with
+//! a lower bound on its cost.
+//!
+//! MB here is 10^6 bytes.
+
+use std::fs;
+use std::hint::black_box;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use whosaid::entities::cluster;
+use whosaid::{MentionFinder, QuoteDetector, SpeakerResolver, Tokenizer};
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+const MB: f64 = 1_000_000.0;
+
+const USAGE: &str = "\
+usage: throughput [FILE.jsonl] [--rounds R] [--limit N] [--budget SECS]
+                  [--concat N[,M...]] [--hostile [--hostile-mb N]]
+                  [--rss N [--rss-baseline]]";
+
+struct Args {
+    path: Option<String>,
+    rounds: usize,
+    budget: f64,
+    concat: Vec<f64>,
+    hostile: bool,
+    hostile_mb: f64,
+    rss: Option<f64>,
+    rss_baseline: bool,
+    limit: Option<usize>,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut a = Args {
+        path: None,
+        rounds: 9,
+        budget: 30.0,
+        concat: Vec::new(),
+        hostile: false,
+        hostile_mb: 4.0,
+        rss: None,
+        rss_baseline: false,
+        limit: None,
+    };
+    let mut it = std::env::args().skip(1);
+    let num = |v: Option<String>, name: &str| -> Result<f64, String> {
+        v.ok_or(format!("{name} needs a value"))?
+            .parse::<f64>()
+            .map_err(|e| format!("{name}: {e}"))
+    };
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "-h" | "--help" => return Err(String::new()),
+            "--rounds" => a.rounds = (num(it.next(), "--rounds")? as usize).max(1),
+            "--budget" => a.budget = num(it.next(), "--budget")?,
+            "--concat" => {
+                let v = it.next().ok_or("--concat needs a value")?;
+                for part in v.split(',') {
+                    a.concat.push(
+                        part.trim()
+                            .parse::<f64>()
+                            .map_err(|e| format!("--concat: {e}"))?,
+                    );
+                }
+            }
+            "--hostile" => a.hostile = true,
+            "--hostile-mb" => a.hostile_mb = num(it.next(), "--hostile-mb")?,
+            "--rss" => a.rss = Some(num(it.next(), "--rss")?),
+            "--rss-baseline" => a.rss_baseline = true,
+            "--limit" => a.limit = Some(num(it.next(), "--limit")? as usize),
+            s if s.starts_with('-') => return Err(format!("unknown option {s}")),
+            _ => a.path = Some(arg),
+        }
+    }
+    Ok(a)
+}
+
+fn load_texts(path: Option<&str>) -> Result<Vec<String>, String> {
+    let Some(path) = path else {
+        eprintln!("no FILE given: using a generated news-like corpus of about 5 MB");
+        return Ok(common::news_corpus(5_000_000, 0x5EED));
+    };
+    let raw = fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut texts = Vec::new();
+    for (n, line) in raw.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+        if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
+            texts.push(t.to_string());
+        }
+    }
+    if texts.is_empty() {
+        return Err(format!("{path}: no line with a \"text\" field"));
+    }
+    Ok(texts)
+}
+
+/// Ends the process when a guarded call runs past its limit: a quadratic
+/// case must not hang the measurement.
+struct Watchdog {
+    done: Arc<AtomicBool>,
+    thread: Option<thread::JoinHandle<()>>,
+}
+
+impl Watchdog {
+    fn new(limit: Duration, message: String) -> Watchdog {
+        let done = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&done);
+        let thread = thread::spawn(move || {
+            let start = Instant::now();
+            while !flag.load(Ordering::Acquire) {
+                let elapsed = start.elapsed();
+                if elapsed >= limit {
+                    println!("TIMEOUT after {:.0} s: {message}", elapsed.as_secs_f64());
+                    std::process::exit(3);
+                }
+                thread::park_timeout(limit - elapsed);
+            }
+        });
+        Watchdog {
+            done,
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        self.done.store(true, Ordering::Release);
+        if let Some(t) = self.thread.take() {
+            t.thread().unpark();
+            let _ = t.join();
+        }
+    }
+}
+
+fn mbps(bytes: usize, d: Duration) -> f64 {
+    bytes as f64 / MB / d.as_secs_f64().max(1e-12)
+}
+
+fn ns_per_byte(bytes: usize, d: Duration) -> f64 {
+    d.as_secs_f64() * 1e9 / bytes.max(1) as f64
+}
+
+fn median(xs: &[f64]) -> f64 {
+    let mut v = xs.to_vec();
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    if n == 0 {
+        0.0
+    } else if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+fn best(xs: &[f64]) -> f64 {
+    xs.iter().copied().fold(0.0, f64::max)
+}
+
+fn attribute_all(texts: &[String]) -> usize {
+    texts
+        .iter()
+        .map(|t| whosaid::attribute(black_box(t.as_str())).speech().count())
+        .sum()
+}
+
+fn split_all(texts: &[String]) -> usize {
+    texts
+        .iter()
+        .map(|t| black_box(t.as_str()).split_whitespace().count())
+        .sum()
+}
+
+fn timed<R>(f: impl FnOnce() -> R) -> (Duration, R) {
+    let start = Instant::now();
+    let r = black_box(f());
+    (start.elapsed(), r)
+}
+
+/// Time spent in each stage, and the number of speech quotations.
+#[derive(Clone, Copy, Debug, Default)]
+struct Stages {
+    tokenize: Duration,
+    quotes: Duration,
+    mentions: Duration,
+    resolve: Duration,
+    speech: usize,
+}
+
+impl Stages {
+    fn total(&self) -> Duration {
+        self.tokenize + self.quotes + self.mentions + self.resolve
+    }
+
+    fn add(&mut self, o: Stages) {
+        self.tokenize += o.tokenize;
+        self.quotes += o.quotes;
+        self.mentions += o.mentions;
+        self.resolve += o.resolve;
+        self.speech += o.speech;
+    }
+
+    fn shares(&self) -> String {
+        let t = self.total().as_secs_f64().max(1e-12);
+        let pct = |d: Duration| 100.0 * d.as_secs_f64() / t;
+        format!(
+            "tokenize {:4.1}%  quotes {:4.1}%  mentions+entities {:4.1}%  resolve {:4.1}%",
+            pct(self.tokenize),
+            pct(self.quotes),
+            pct(self.mentions),
+            pct(self.resolve)
+        )
+    }
+}
+
+/// The default pipeline stage by stage (what `attribute` does).
+fn staged(text: &str) -> Stages {
+    let t0 = Instant::now();
+    let doc = Tokenizer::new().tokenize(black_box(text));
+    let t1 = Instant::now();
+    let quotes = QuoteDetector::new().detect(&doc);
+    let t2 = Instant::now();
+    let mut mentions = MentionFinder::new().find(&doc, &quotes);
+    let entities = cluster(&doc, &mut mentions);
+    let t3 = Instant::now();
+    let speakers = SpeakerResolver::new().resolve(&doc, &quotes, &mentions, &entities);
+    let t4 = Instant::now();
+    let speech = quotes.iter().filter(|q| q.is_speech()).count();
+    black_box(&speakers);
+    Stages {
+        tokenize: t1 - t0,
+        quotes: t2 - t1,
+        mentions: t3 - t2,
+        resolve: t4 - t3,
+        speech,
+    }
+}
+
+/// News mode; returns the best ns per byte of `attribute`.
+fn news(texts: &[String], rounds: usize) -> f64 {
+    let bytes: usize = texts.iter().map(String::len).sum();
+    println!(
+        "news: {} texts, {:.2} MB, {rounds} rounds (after one warm-up round)",
+        texts.len(),
+        bytes as f64 / MB
+    );
+    // Warm-up: the word lists are built on first use.
+    black_box(attribute_all(texts));
+    black_box(split_all(texts));
+    let mut attr = Vec::new();
+    let mut split = Vec::new();
+    let mut speech = 0;
+    for r in 0..rounds {
+        // Alternate the order so that neither always runs on a warm cache.
+        if r % 2 == 0 {
+            let (d, n) = timed(|| attribute_all(texts));
+            speech = n;
+            attr.push(mbps(bytes, d));
+            split.push(mbps(bytes, timed(|| split_all(texts)).0));
+        } else {
+            split.push(mbps(bytes, timed(|| split_all(texts)).0));
+            let (d, n) = timed(|| attribute_all(texts));
+            speech = n;
+            attr.push(mbps(bytes, d));
+        }
+    }
+    let mut st = Stages::default();
+    for t in texts {
+        st.add(staged(t));
+    }
+    println!("  speech quotations found: {speech}");
+    println!(
+        "  attribute         best {:8.2} MB/s   median {:8.2} MB/s",
+        best(&attr),
+        median(&attr)
+    );
+    println!(
+        "  split_whitespace  best {:8.2} MB/s   median {:8.2} MB/s",
+        best(&split),
+        median(&split)
+    );
+    println!(
+        "  ratio attribute/split_whitespace: best {:.3}   median {:.3}   (target >= 0.5)",
+        best(&attr) / best(&split),
+        median(&attr) / median(&split)
+    );
+    println!("  stages: {}", st.shares());
+    // ns per byte = 1e9 / (MB/s x 1e6).
+    1e3 / best(&attr)
+}
+
+/// The texts joined by blank lines, cycling, into about `bytes` bytes.
+fn concat(texts: &[String], bytes: usize) -> String {
+    let longest = texts.iter().map(String::len).max().unwrap_or(0);
+    let mut doc = String::with_capacity(bytes + longest + 2);
+    if longest == 0 {
+        return doc;
+    }
+    for t in texts.iter().cycle() {
+        if doc.len() >= bytes {
+            break;
+        }
+        doc.push_str(t);
+        doc.push_str("\n\n");
+    }
+    doc
+}
+
+/// Times `attribute` on one document: one staged run (for the breakdown),
+/// then plain runs while they are cheap. Returns the best time.
+fn measure_doc(label: &str, doc: &str, rounds: usize, limit: Duration) -> (Duration, Stages) {
+    let dog = Watchdog::new(
+        limit,
+        format!(
+            "{label} ({:.2} MB): slower than {:.4} MB/s",
+            doc.len() as f64 / MB,
+            mbps(doc.len(), limit)
+        ),
+    );
+    let st = staged(doc);
+    let mut best_t = st.total();
+    let mut spent = best_t;
+    let mut n = 1;
+    while n < rounds && spent < Duration::from_secs(3) {
+        let (d, _) = timed(|| whosaid::attribute(black_box(doc)).speech().count());
+        best_t = best_t.min(d);
+        spent += d;
+        n += 1;
+    }
+    drop(dog);
+    (best_t, st)
+}
+
+fn concat_mode(texts: &[String], sizes: &[f64], rounds: usize, budget: f64) {
+    black_box(attribute_all(&texts[..texts.len().min(20)]));
+    println!("concat: the texts joined into one document per size");
+    println!(
+        "  {:>8} {:>12} {:>10} {:>12} {:>8} {:>10} {:>9}",
+        "MB", "attribute", "ns/byte", "split_ws", "ratio", "cost/first", "speech"
+    );
+    let mut first: Option<f64> = None;
+    let mut breakdowns = Vec::new();
+    for &mb in sizes {
+        let doc = concat(texts, (mb * MB) as usize);
+        let label = format!("concat {mb} MB");
+        let (t, st) = measure_doc(&label, &doc, rounds, Duration::from_secs_f64(budget * 4.0));
+        let split_t = (0..3)
+            .map(|_| timed(|| black_box(doc.as_str()).split_whitespace().count()).0)
+            .min()
+            .unwrap_or_default();
+        let nspb = ns_per_byte(doc.len(), t);
+        let f = *first.get_or_insert(nspb);
+        println!(
+            "  {:>8.2} {:>7.2} MB/s {:>10.2} {:>7.1} MB/s {:>8.3} {:>10.2} {:>9}",
+            doc.len() as f64 / MB,
+            mbps(doc.len(), t),
+            nspb,
+            mbps(doc.len(), split_t),
+            split_t.as_secs_f64() / t.as_secs_f64(),
+            nspb / f,
+            st.speech
+        );
+        breakdowns.push((doc.len(), st));
+    }
+    for (len, st) in breakdowns {
+        println!(
+            "  {:>8.2} MB stages: {}  (ns/byte: tok {:.1} quotes {:.1} mentions {:.1} resolve {:.1})",
+            len as f64 / MB,
+            st.shares(),
+            ns_per_byte(len, st.tokenize),
+            ns_per_byte(len, st.quotes),
+            ns_per_byte(len, st.mentions),
+            ns_per_byte(len, st.resolve)
+        );
+    }
+}
+
+/// Repeats `unit` up to `bytes` bytes (on a character boundary).
+fn repeat_to(unit: &str, bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + unit.len());
+    while s.len() + unit.len() <= bytes {
+        s.push_str(unit);
+    }
+    if s.is_empty() {
+        s.push_str(unit);
+    }
+    s
+}
+
+/// Invented capitalised words, one space between them.
+fn capitalised_words(bytes: usize, sentence_every: usize) -> String {
+    let mut rng = common::Rng::new(7);
+    let mut s = String::with_capacity(bytes + 32);
+    let mut k = 0;
+    while s.len() < bytes {
+        let n = rng.range(1, 3);
+        s.push_str(&common::invented_word(&mut rng, n));
+        k += 1;
+        if sentence_every > 0 && k % sentence_every == 0 {
+            s.push('.');
+        }
+        s.push(' ');
+    }
+    s
+}
+
+/// `“w ‘w “w ‘w … w’ w” w’ w”`: alternating double and single marks, nested
+/// as deep as the size allows, in one paragraph.
+fn alternating_nested(bytes: usize) -> String {
+    let unit_open = "\u{201C}x \u{2018}x ";
+    let unit_close = "x\u{2019} x\u{201D} ";
+    let n = bytes / (unit_open.len() + unit_close.len());
+    let mut s = String::with_capacity(bytes + 16);
+    for _ in 0..n {
+        s.push_str(unit_open);
+    }
+    for _ in 0..n {
+        s.push_str(unit_close);
+    }
+    s
+}
+
+type Builder = fn(usize) -> String;
+
+/// The hostile inputs: the eight of the speed issue, then extras that aim at
+/// particular loops.
+fn hostile_inputs() -> Vec<(&'static str, &'static str, Builder)> {
+    vec![
+        ("straight-double", "\"\"\"\"… (no space)", |n| {
+            repeat_to("\"", n)
+        }),
+        ("straight-single", "'''''… (no space)", |n| {
+            repeat_to("'", n)
+        }),
+        ("curly-open", "““““… (no space)", |n| {
+            repeat_to("\u{201C}", n)
+        }),
+        (
+            "alternating-nested",
+            "“x ‘x “x … x’ x” (deep)",
+            alternating_nested,
+        ),
+        ("one-word", "abcdefghij… (no space)", |n| {
+            repeat_to("abcdefghij", n)
+        }),
+        ("capitalised", "Kaven Morta Shi… (one line)", |n| {
+            capitalised_words(n, 0)
+        }),
+        ("said-ab", "\"x\" said Ab. …", |n| {
+            repeat_to("\"x\" said Ab. ", n)
+        }),
+        ("para-open", "\"x\\n\"x\\n…", |n| repeat_to("\"x\n", n)),
+        // Extras.
+        (
+            "x:straight-spaced",
+            "\" \" \" … (marks between spaces)",
+            |n| repeat_to("\" ", n),
+        ),
+        (
+            "x:curly-glued-alt",
+            "“‘“‘“‘… (no space)",
+            |n| repeat_to("\u{201C}\u{2018}", n),
+        ),
+        (
+            "x:flat-nested",
+            "“‘x’ ‘x’ ‘x’ … (one quote)",
+            |n| {
+                let mut s = String::from("\u{201C}");
+                s.push_str(&repeat_to("\u{2018}x\u{2019} ", n));
+                s
+            },
+        ),
+        ("x:distinct-names", "Kaven Morta. Shi Dagul. …", |n| {
+            capitalised_words(n, 2)
+        }),
+        ("x:pronouns", "he he he … (one sentence)", |n| {
+            repeat_to("he ", n)
+        }),
+        ("x:descriptions", "The minister spoke. …", |n| {
+            repeat_to("The minister spoke. ", n)
+        }),
+        ("x:modifiers", "the senior senior senior …", |n| {
+            let mut s = String::from("the ");
+            s.push_str(&repeat_to("senior ", n));
+            s
+        }),
+        (
+            "x:quotes-one-para",
+            "\"x,\" he said. … (one paragraph)",
+            |n| repeat_to("\"x,\" he said. ", n),
+        ),
+        ("x:titles", "\"Ab Cd\" … (title quotes)", |n| {
+            repeat_to("\"Ab Cd\" ", n)
+        }),
+    ]
+}
+
+fn hostile_mode(texts: &[String], rounds: usize, total_mb: f64, budget: f64) {
+    let news_ns = news(texts, rounds.min(5));
+    println!();
+    println!(
+        "hostile: {total_mb} MB each; sizes 1/64, 1/16, 1/4, 1; ~ = extrapolated (budget {budget} s a size)"
+    );
+    println!(
+        "  {:<20} {:<30} {:>11} {:>9} {:>9} {:>8} {:>8}  stages at the largest size run",
+        "input", "pattern", "MB/s", "ns/byte", "x news", "growth", "quotes"
+    );
+    let full = (total_mb * MB) as usize;
+    for (name, pattern, build) in hostile_inputs() {
+        let sizes = [full / 64, full / 16, full / 4, full];
+        let mut points: Vec<(usize, Duration)> = Vec::new();
+        let mut last_st = Stages::default();
+        let mut exponent = f64::NAN;
+        for &size in &sizes {
+            if let Some(&(ps, pt)) = points.last() {
+                let e = if exponent.is_nan() {
+                    2.0
+                } else {
+                    exponent.max(1.0)
+                };
+                let predicted = pt.as_secs_f64() * (size as f64 / ps as f64).powf(e);
+                if predicted > budget {
+                    break;
+                }
+            }
+            let text = build(size);
+            let (t, st) = measure_doc(
+                name,
+                &text,
+                rounds.min(3),
+                Duration::from_secs_f64(budget * 4.0),
+            );
+            if let Some(&(ps, pt)) = points.last() {
+                exponent = (t.as_secs_f64() / pt.as_secs_f64()).ln()
+                    / (text.len() as f64 / ps as f64).ln();
+            }
+            points.push((text.len(), t));
+            last_st = st;
+        }
+        let Some(&(ls, lt)) = points.last() else {
+            continue;
+        };
+        let (bytes, secs, mark) = if ls * 2 < full {
+            let e = if exponent.is_nan() { 2.0 } else { exponent };
+            (
+                full,
+                lt.as_secs_f64() * (full as f64 / ls as f64).powf(e),
+                "~",
+            )
+        } else {
+            (ls, lt.as_secs_f64(), " ")
+        };
+        let nspb = secs * 1e9 / bytes as f64;
+        println!(
+            "  {:<20} {:<30} {mark}{:>10.3} {:>9.1} {:>8.1}{} {:>8.2} {:>8}  {}",
+            name,
+            pattern,
+            bytes as f64 / MB / secs,
+            nspb,
+            nspb / news_ns,
+            if nspb / news_ns > 20.0 { "!" } else { " " },
+            exponent,
+            last_st.speech,
+            last_st.shares()
+        );
+        if ls * 2 < full {
+            println!(
+                "  {:<20} (largest size run: {:.3} MB in {:.2} s)",
+                "",
+                ls as f64 / MB,
+                lt.as_secs_f64()
+            );
+        }
+    }
+    println!("  (! = more than 20x the per-byte cost of news text; growth = exponent between the last two sizes run)");
+}
+
+/// Peak and current resident memory, from /proc/self/status (Linux).
+fn vm(field: &str) -> Option<usize> {
+    let s = fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with(field))?;
+    let kb: usize = line
+        .trim_start_matches(field)
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb * 1024)
+}
+
+fn rss_mode(texts: Vec<String>, mb: f64, baseline: bool, budget: f64) {
+    let doc = concat(&texts, (mb * MB) as usize);
+    drop(texts);
+    let before = vm("VmRSS:").unwrap_or(0);
+    let hwm_before = vm("VmHWM:").unwrap_or(0);
+    let n = if baseline {
+        black_box(doc.len())
+    } else {
+        let _dog = Watchdog::new(
+            Duration::from_secs_f64(budget * 20.0),
+            format!("rss: attribute on {mb} MB"),
+        );
+        let (d, n) = timed(|| whosaid::attribute(black_box(&doc)).speech().count());
+        println!(
+            "rss: attribute took {:.2} s ({:.2} MB/s)",
+            d.as_secs_f64(),
+            mbps(doc.len(), d)
+        );
+        n
+    };
+    let hwm = vm("VmHWM:").unwrap_or(0);
+    let len = doc.len() as f64;
+    println!(
+        "rss: document {:.2} MB, speech {n}, VmRSS before {:.1} MB, VmHWM before {:.1} MB, VmHWM after {:.1} MB",
+        len / MB,
+        before as f64 / MB,
+        hwm_before as f64 / MB,
+        hwm as f64 / MB
+    );
+    println!(
+        "rss: peak RSS / input bytes = {:.2}; (peak - RSS before) / input bytes = {:.2}",
+        hwm as f64 / len,
+        hwm.saturating_sub(before) as f64 / len
+    );
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("throughput: {e}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let texts = match load_texts(args.path.as_deref()) {
+        Ok(mut t) => {
+            if let Some(n) = args.limit {
+                t.truncate(n.max(1));
+            }
+            t
+        }
+        Err(e) => {
+            eprintln!("throughput: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Some(mb) = args.rss {
+        rss_mode(texts, mb, args.rss_baseline, args.budget);
+        return ExitCode::SUCCESS;
+    }
+    if !args.concat.is_empty() {
+        concat_mode(&texts, &args.concat, args.rounds, args.budget);
+    }
+    if args.hostile {
+        hostile_mode(&texts, args.rounds, args.hostile_mb, args.budget);
+    }
+    if args.concat.is_empty() && !args.hostile {
+        news(&texts, args.rounds);
+    }
+    ExitCode::SUCCESS
+}
