@@ -258,14 +258,30 @@ impl<'t> Builder<'_, 't> {
                     return;
                 }
             }
-            // "the department": an organisation named with that word.
+            // "the department": an organisation named with that word; "the
+            // company", "the group": the last organisation named.
             if kind == EntityKind::Organisation {
+                let generic = with_lower(head, |h| {
+                    matches!(
+                        h,
+                        "company"
+                            | "firm"
+                            | "corporation"
+                            | "group"
+                            | "organization"
+                            | "organisation"
+                            | "network"
+                            | "newspaper"
+                            | "paper"
+                    )
+                });
                 let found = (0..self.entities.len()).rev().find(|&e| {
                     self.entities[e].kind == EntityKind::Organisation
-                        && self.entities[e]
-                            .name
-                            .split_whitespace()
-                            .any(|w| w.eq_ignore_ascii_case(head))
+                        && (generic
+                            || self.entities[e]
+                                .name
+                                .split_whitespace()
+                                .any(|w| w.eq_ignore_ascii_case(head)))
                 });
                 if let Some(e) = found {
                     self.attach(m, e);

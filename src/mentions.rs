@@ -518,7 +518,9 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
         possessive = false;
     }
     let (&(first_idx, first_part), &(last_idx, last_part)) = (parts.first()?, parts.last()?);
-    let has_det = first_part == Part::Determiner;
+    // A possessive before the phrase determines it: "Okafor's spokeswoman".
+    let has_det =
+        first_part == Part::Determiner || (first_idx > 0 && tokens[first_idx - 1].is_possessive());
     // The name: the capitalised run after the last title.
     let mut name_start = None;
     for &(k, p) in parts.iter().rev() {

@@ -31,8 +31,8 @@
 //! a Title Case span that is a name rather than words somebody said: right
 //! after a possessive (`ABC's "Good Morning America"`), or with no sentence
 //! punctuation inside and no speech word (said, told, called, according,
-//! statement, …) in its sentence. Such spans are titles, or nicknames when
-//! they stand between two names (`Dwayne "The Rock" Johnson`). A span right
+//! statement, …) in its sentence. Such spans are titles. A short Title Case
+//! span between two names is a nickname (`Dwayne "The Rock" Johnson`). A span right
 //! after "so-called" with no speech word in its sentence is a scare quote.
 //! Lower-case fragments are kept as speech: in news, "called them
 //! “deplorables”" is reported speech.
@@ -378,7 +378,14 @@ impl QuoteDetector {
                 let after_space = is_after_space(text, t.span().start);
                 match open {
                     None => {
-                        if opening_shaped(glyph) || after_space {
+                        // A straight mark opens after a space, or glued to a
+                        // dash or colon when a word follows ("quickly—"not
+                        // now", "reply:"We"), which the tokenizer judged Open.
+                        let glued_open = t
+                            .mark()
+                            .is_some_and(|m| m.orientation() == Orientation::Open)
+                            && after_dash_or_colon(doc.text(), t.span().start);
+                        if opening_shaped(glyph) || after_space || glued_open {
                             open = Some(i);
                             skipped = None;
                         }
@@ -574,6 +581,10 @@ fn opening_shaped(g: MarkGlyph) -> bool {
     )
 }
 
+fn after_dash_or_colon(text: &str, i: usize) -> bool {
+    matches!(text[..i].chars().next_back(), Some(':' | '—' | '–' | '―'))
+}
+
 /// Whether the character before byte `i` is whitespace, an opening bracket
 /// or the start of the text.
 fn is_after_space(text: &str, i: usize) -> bool {
@@ -614,6 +625,7 @@ fn pair_stack(
     let tokens = doc.tokens();
     let mut stack: Vec<(usize, MarkGlyph)> = Vec::new();
     let mut para = usize::MAX;
+    let end = range.end;
     for i in range {
         let t = &tokens[i];
         if t.paragraph() != para {
@@ -638,7 +650,8 @@ fn pair_stack(
         let fixed_close = matches!(g, MarkGlyph::RightCorner | MarkGlyph::RightWhiteCorner);
         let can_close = !fixed_open
             && (fixed_close || m.orientation() != Orientation::Open)
-            && stack.last().is_some_and(|&(_, og)| closes(og, g));
+            && stack.last().is_some_and(|&(_, og)| closes(og, g))
+            && !(may_be_apostrophe(doc, i) && later_closer(doc, i, end, taken, &candidate));
         if can_close {
             if let Some((o, _)) = stack.pop() {
                 out.push(RawQuote {
@@ -652,6 +665,55 @@ fn pair_stack(
             stack.push((i, g));
         }
     }
+}
+
+/// A single mark after a word ending in "s" or "in" and before a lower-case
+/// word may be an apostrophe: "the Smiths' problem", "goin' home".
+fn may_be_apostrophe(doc: &Document<'_>, i: usize) -> bool {
+    let tokens = doc.tokens();
+    let apostrophe_glyph = tokens[i].mark().is_some_and(|m| {
+        matches!(
+            m.glyph(),
+            MarkGlyph::StraightSingle | MarkGlyph::RightSingle
+        )
+    });
+    if !apostrophe_glyph || i == 0 || !tokens[i - 1].is_word() {
+        return false;
+    }
+    let prev = doc.str_at(i - 1);
+    let elided = prev.ends_with(['s', 'S']) || prev.ends_with("in");
+    let next_lower = tokens.get(i + 1).is_some_and(|n| {
+        n.is_word() && !n.is_capitalized() && n.span().start > tokens[i].span().end
+    });
+    elided && next_lower
+}
+
+/// Whether another mark that could close the open single quotation follows
+/// before `end`, in the same paragraph.
+fn later_closer(
+    doc: &Document<'_>,
+    i: usize,
+    end: usize,
+    taken: &[bool],
+    candidate: &impl Fn(&Token) -> bool,
+) -> bool {
+    let tokens = doc.tokens();
+    let para = tokens[i].paragraph();
+    for (j, t) in tokens.iter().enumerate().take(end).skip(i + 1) {
+        if t.paragraph() != para {
+            return false;
+        }
+        if taken.get(j).copied().unwrap_or(false) || !candidate(t) {
+            continue;
+        }
+        if let Some(m) = t.mark() {
+            if m.is_double() {
+                continue;
+            }
+            return m.orientation() != Orientation::Open;
+        }
+    }
+    false
 }
 
 fn trim_span(text: &str, s: Span) -> Span {
@@ -747,17 +809,19 @@ fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
         .any(|t| t.is_word() && is_speech_word(doc.token_str(t)));
     let so_called =
         left.end > left.start && with_lower(doc.str_at(left.end - 1), |w| w == "so-called");
-    q.kind = if title_case && (possessive_before || (!sent_end_inside && !speech_in_sentence)) {
-        let between_names = before.is_some_and(|t| t.is_capitalized() && t.is_word())
-            && tokens
-                .get(q.tokens.end)
-                .is_some_and(|t| t.is_capitalized() && t.is_word())
-            && words <= 3;
-        if between_names && !possessive_before {
-            QuoteKind::Nickname
-        } else {
-            QuoteKind::Title
-        }
+    // A nickname stands between a first and a last name: Juan "Chico" Ortiz.
+    let is_name = |t: &Token| {
+        t.is_capitalized() && t.is_word() && !LEXICON.is_function_word(doc.token_str(t))
+    };
+    let between_names = title_case
+        && !sent_end_inside
+        && words <= 3
+        && before.is_some_and(is_name)
+        && tokens.get(q.tokens.end).is_some_and(is_name);
+    q.kind = if between_names {
+        QuoteKind::Nickname
+    } else if title_case && (possessive_before || (!sent_end_inside && !speech_in_sentence)) {
+        QuoteKind::Title
     } else if so_called && !speech_in_sentence && words <= 3 {
         QuoteKind::ScareQuote
     } else {

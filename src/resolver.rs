@@ -18,10 +18,14 @@
 //! 7. [`Rule::ClauseSubject`]: a partial quotation inside a clause with no
 //!    speech verb takes the clause's subject (`X blamed it on "…"`).
 //! 8. [`Rule::Continuation`]: a quotation with no cue in its sentence takes
-//!    the speaker of the previous quotation of its paragraph, or of a colon
-//!    introduction or speech verb in the sentence before it.
-//! 9. [`Rule::AlternatingTurns`]: in a run of paragraphs that are nothing
-//!    but quotations, two speakers taking turns keep taking turns.
+//!    the speaker of the previous quotation of its paragraph, or of a speech
+//!    verb in the sentence before it ([`Rule::ColonIntroduction`] when that
+//!    sentence ends in a colon), or of the quotation in the paragraph before.
+//! 9. [`Rule::AlternatingTurns`]: before the sentence before is consulted, a
+//!    paragraph that is nothing but a quotation, after a question by one
+//!    speaker and an answer by another in the two paragraphs before it,
+//!    continues the turns: a question goes to the one who asked, an answer
+//!    to the one who answered.
 //!
 //! A pronoun speaker is reported as the pronoun ("he") with its entity
 //! resolved by the entity stage.
@@ -52,7 +56,9 @@ pub enum Rule {
     /// A speech verb earlier in the sentence, with text between it and a
     /// partial quotation: `X called it a "…"`.
     EmbeddedCue,
-    /// `X on the deal: "…"`, with no verb.
+    /// A colon introduces the quotation: `X on the deal: "…"` with no verb,
+    /// or a sentence ending in a colon before the quotation's paragraph
+    /// (`X said:` ¶ `"…"`).
     ColonIntroduction,
     /// The subject of the clause around a partial quotation, with no speech
     /// verb.
@@ -491,6 +497,17 @@ impl<'t> Ctx<'_, 't> {
         if let Some(f) = self.cue_after(qi, after.clone()) {
             return Some(f);
         }
+        // "quoted Y as (saying)" anywhere before: the speaker is Y.
+        for k in before.clone() {
+            if matches!(self.speech_verb(k), Some("quote" | "cite")) {
+                if let Some(f) = self
+                    .speaker_of_verb(k, before.start, before.end)
+                    .filter(|f| f.rule == Rule::QuotedAs)
+                {
+                    return Some(self.extend_quoted_as_cue(f, k, before.end));
+                }
+            }
+        }
         // A verb right before the quotation introduces it (`X said, "…"`,
         // `X told reporters: "…"`, `and X said that "…"`), whatever verbs
         // come earlier in the sentence.
@@ -517,18 +534,7 @@ impl<'t> Ctx<'_, 't> {
                         f.rule = Rule::EmbeddedCue;
                     }
                     if f.rule == Rule::QuotedAs {
-                        // "quoted Y as assuring …, saying that "…"": the
-                        // participle that introduces the quotation ends the cue.
-                        let as_end = f.cue.get(1).map_or(0, |s| s.end);
-                        let intro = (k + 1..before.end).rev().find(|&j| {
-                            self.span(j).start > as_end
-                                && self.speech_verb(j).is_some()
-                                && self.word(j).ends_with("ing")
-                        });
-                        if let Some(j) = intro {
-                            f.cue.truncate(2);
-                            f.cue.push(self.span(j));
-                        }
+                        f = self.extend_quoted_as_cue(f, k, before.end);
                     }
                     return Some(f);
                 }
@@ -566,6 +572,22 @@ impl<'t> Ctx<'_, 't> {
             }
         }
         None
+    }
+
+    /// "quoted Y as assuring …, saying that "…"": the participle that
+    /// introduces the quotation ends the cue.
+    fn extend_quoted_as_cue(&self, mut f: Found, k: usize, open: usize) -> Found {
+        let as_end = f.cue.get(1).map_or(0, |s| s.end);
+        let intro = (k + 1..open).rev().find(|&j| {
+            self.span(j).start > as_end
+                && self.speech_verb(j).is_some()
+                && self.word(j).ends_with("ing")
+        });
+        if let Some(j) = intro {
+            f.cue.truncate(2);
+            f.cue.push(self.span(j));
+        }
+        f
     }
 
     /// Whether only the verb's complements ("on Monday", "reporters",
@@ -629,6 +651,15 @@ impl<'t> Ctx<'_, 't> {
                 }
                 if c < after.end && self.word(c) == "," {
                     e = c + 1;
+                }
+            }
+            // Skip an affiliation: "X of Brightline said", "X of the U.S.
+            // Army said".
+            if e + 1 < after.end
+                && matches!(self.word(e), "of" | "from" | "at" | "with" | "for" | "in")
+            {
+                if let Some(a) = self.mention_starting(e + 1) {
+                    e = self.mentions[a].token_range().end;
                 }
             }
             // Skip "(R-Wis.)".
@@ -872,6 +903,9 @@ impl<'t> Ctx<'_, 't> {
                 }
             }
         }
+        if let Some(f) = self.alternating_turns(qi, done) {
+            return Some(f);
+        }
         // The sentence before: a colon introduction or a speech verb.
         let sent = tokens[open].sentence();
         if sent > 0 {
@@ -904,9 +938,6 @@ impl<'t> Ctx<'_, 't> {
                 }
             }
         }
-        if let Some(f) = self.alternating_turns(qi, done) {
-            return Some(f);
-        }
         // The previous quotation in the paragraph before.
         if let Some(p) = prev {
             let pq = &self.quotes[p];
@@ -923,26 +954,31 @@ impl<'t> Ctx<'_, 't> {
         None
     }
 
-    /// Paragraphs that hold nothing but a quotation, two speakers taking
-    /// turns (an interview transcript): quotation `qi`, alone in its
-    /// paragraph, goes to the speaker of the quotation two paragraphs back.
+    /// Question and answer: quotation `qi` stands alone in its paragraph
+    /// after two quotations in the two paragraphs before it, by two
+    /// different speakers, one asking and one answering. Then the speaker
+    /// who asked asks again, and the one who answered answers again.
     fn alternating_turns(&self, qi: usize, done: &[Option<Resolution>]) -> Option<Found> {
         let tokens = self.doc.tokens();
         let paras = self.doc.paragraphs();
+        let para_of = |i: usize| tokens[self.quotes[i].token_range().start].paragraph();
         let alone = |i: usize| {
             let r = self.quotes[i].token_range();
-            let pr = paras[tokens[r.start].paragraph()].token_range();
+            let pr = paras[para_of(i)].token_range();
             pr.start == r.start
                 && (pr.end == r.end
                     || pr.end == r.end + 1 && tokens[r.end].kind() == TokenKind::Punctuation)
         };
-        let para_of = |i: usize| tokens[self.quotes[i].token_range().start].paragraph();
+        let question = |i: usize| {
+            self.quotes[i]
+                .content()
+                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?')
+                .ends_with('?')
+        };
         let mut prev = (0..qi).rev().filter(|&p| self.quotes[p].is_speech());
         let (b, a) = (prev.next()?, prev.next()?);
-        if !(alone(qi) && alone(b) && alone(a)) {
-            return None;
-        }
-        if para_of(b) + 1 != para_of(qi) || para_of(a) + 1 != para_of(b) {
+        let p = para_of(qi);
+        if !alone(qi) || para_of(b) + 1 != p || para_of(a) + 2 != p {
             return None;
         }
         let (ra, rb) = (done[a].as_ref()?, done[b].as_ref()?);
@@ -950,7 +986,8 @@ impl<'t> Ctx<'_, 't> {
             (Some(x), Some(y)) => x != y,
             _ => ra.mention != rb.mention,
         };
-        differ.then(|| Found {
+        let turns = question(qi) == question(a) && question(a) != question(b);
+        (differ && turns).then(|| Found {
             mention: ra.mention,
             cue: Vec::new(),
             rule: Rule::AlternatingTurns,

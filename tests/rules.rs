@@ -1,0 +1,624 @@
+//! Speaker resolution, one case per rule and per way news text attributes a
+//! quotation.
+//!
+//! Every text is invented. Each case lists, for the quotations that matter,
+//! how the quotation begins, the speaker mention a careful reader would
+//! point at, the canonical name of its entity and the rule that should find
+//! it.
+
+use whosaid::{attribute, Rule};
+
+struct Case {
+    name: &'static str,
+    text: &'static str,
+    want: &'static [Want],
+}
+
+/// The expected speaker of one quotation.
+struct Want {
+    /// How the quotation begins, opening mark included.
+    quote: &'static str,
+    /// The text of the speaker mention.
+    speaker: &'static str,
+    /// The canonical name of the speaker's entity, or `None` for no entity.
+    entity: Option<&'static str>,
+    rule: Rule,
+}
+
+const fn want(
+    quote: &'static str,
+    speaker: &'static str,
+    entity: Option<&'static str>,
+    rule: Rule,
+) -> Want {
+    Want {
+        quote,
+        speaker,
+        entity,
+        rule,
+    }
+}
+
+/// What was found for one quotation, in a form that compares and prints well.
+#[derive(Debug, PartialEq)]
+struct Found {
+    speaker: String,
+    entity: Option<String>,
+    rule: Rule,
+}
+
+fn check(cases: &[Case]) {
+    let mut failures = Vec::new();
+    for case in cases {
+        let result = attribute(case.text);
+        for w in case.want {
+            let quote = result
+                .speech()
+                .find(|q| q.quote().as_str().starts_with(w.quote));
+            let Some(quote) = quote else {
+                let speech: Vec<&str> = result.speech().map(|q| q.quote().as_str()).collect();
+                failures.push(format!(
+                    "case {}: no quotation of reported speech begins with {:?}\n  text: {:?}\n  \
+                     speech found: {speech:?}",
+                    case.name, w.quote, case.text
+                ));
+                continue;
+            };
+            let got = quote.speaker().map(|s| Found {
+                speaker: s.mention_text().to_string(),
+                entity: s.entity().map(|e| e.name().to_string()),
+                rule: s.rule(),
+            });
+            let expected = Some(Found {
+                speaker: w.speaker.to_string(),
+                entity: w.entity.map(str::to_string),
+                rule: w.rule,
+            });
+            if got != expected {
+                failures.push(format!(
+                    "case {}: quotation {:?}\n  text: {:?}\n  want: {expected:?}\n  got:  {got:?}",
+                    case.name,
+                    quote.quote().as_str(),
+                    case.text
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} expectations failed:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+const CUE_AFTER: &[Case] = &[
+    Case {
+        name: "told_someone_after_the_quotation_takes_the_teller",
+        text: r#""We have no choice," Paul Okafor told the Daily Ledger."#,
+        want: &[want(
+            "\"We have no choice",
+            "Paul Okafor",
+            Some("Paul Okafor"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
+        name: "name_then_said_after_the_quotation",
+        text: r#""We will rebuild the bridge," Mayor Ellen Hart said on Monday."#,
+        want: &[want(
+            "\"We will rebuild",
+            "Mayor Ellen Hart",
+            Some("Ellen Hart"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
+        name: "said_then_name_after_the_quotation",
+        text: r#""The vote was fair," said Rob Tiller, a city councilman."#,
+        want: &[want(
+            "\"The vote was fair",
+            "Rob Tiller",
+            Some("Rob Tiller"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
+        name: "appositive_between_the_name_and_said",
+        text: r#""We are not finished," Dana Whitcombe, the director of the Harbor Authority, said."#,
+        want: &[want(
+            "\"We are not finished",
+            "Dana Whitcombe",
+            Some("Dana Whitcombe"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
+        name: "question_mark_then_name_and_asked",
+        text: r#""Who will pay for this?" Tom Becker asked."#,
+        want: &[want(
+            "\"Who will pay",
+            "Tom Becker",
+            Some("Tom Becker"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
+        name: "abbreviated_title_and_middle_initial_do_not_end_the_sentence",
+        text: r#""The bill is dead on arrival," Sen. John Q. Public said Tuesday."#,
+        want: &[want(
+            "\"The bill is dead",
+            "Sen. John Q. Public",
+            Some("John Q. Public"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
+        name: "stacked_abbreviated_titles_and_an_affiliation_before_said",
+        text: r#""We are ready," Lt. Gen. Mark T. Sorensen of the U.S. Army said on Jan. 4."#,
+        want: &[want(
+            "\"We are ready",
+            "Lt. Gen. Mark T. Sorensen",
+            Some("Mark T. Sorensen"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
+        name: "name_with_an_affiliation_before_said",
+        text: r#""We will appeal," Paul Okafor of Brightline said."#,
+        want: &[want(
+            "\"We will appeal",
+            "Paul Okafor",
+            Some("Paul Okafor"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
+        name: "description_with_a_prepositional_phrase_before_said",
+        text: r#""We will appeal," a spokeswoman for Northwind Corp. said."#,
+        want: &[want(
+            "\"We will appeal",
+            "a spokeswoman",
+            Some("spokeswoman"),
+            Rule::CueAfter,
+        )],
+    },
+];
+
+const CUE_BEFORE: &[Case] = &[
+    Case {
+        name: "told_someone_before_a_colon_takes_the_teller",
+        text: r#"Paul Okafor told the Daily Ledger: "We have no choice.""#,
+        want: &[want(
+            "\"We have no choice",
+            "Paul Okafor",
+            Some("Paul Okafor"),
+            Rule::CueBefore,
+        )],
+    },
+    Case {
+        name: "second_quotation_after_adding_that_in_the_same_sentence",
+        text: r#""We will appeal," Paul Okafor said, adding that "the judge got it wrong.""#,
+        want: &[
+            want(
+                "\"We will appeal",
+                "Paul Okafor",
+                Some("Paul Okafor"),
+                Rule::CueAfter,
+            ),
+            want(
+                "\"the judge",
+                "Paul Okafor",
+                Some("Paul Okafor"),
+                Rule::CueBefore,
+            ),
+        ],
+    },
+    Case {
+        name: "said_and_a_colon_before_the_quotation",
+        text: r#"Governor Maria Vance said: "The budget is balanced.""#,
+        want: &[want(
+            "\"The budget",
+            "Governor Maria Vance",
+            Some("Maria Vance"),
+            Rule::CueBefore,
+        )],
+    },
+    Case {
+        name: "said_and_a_comma_before_the_quotation",
+        text: r#"Paul Okafor said, "We will appeal the ruling.""#,
+        want: &[want(
+            "\"We will appeal",
+            "Paul Okafor",
+            Some("Paul Okafor"),
+            Rule::CueBefore,
+        )],
+    },
+    Case {
+        name: "date_with_an_abbreviated_month_between_said_and_the_colon",
+        text: "Governor Maria Vance met reporters in the capital.\n\
+               Vance said on Dec. 3: \"We will not raise taxes.\"",
+        want: &[want(
+            "\"We will not raise",
+            "Vance",
+            Some("Maria Vance"),
+            Rule::CueBefore,
+        )],
+    },
+    Case {
+        name: "said_that_before_the_quotation",
+        text: r#"Paul Okafor said that "the merger is dead.""#,
+        want: &[want(
+            "\"the merger",
+            "Paul Okafor",
+            Some("Paul Okafor"),
+            Rule::CueBefore,
+        )],
+    },
+    Case {
+        name: "called_it_right_before_the_quotation",
+        text: r#"Paul Okafor called it "a sad day for everyone.""#,
+        want: &[want(
+            "\"a sad day",
+            "Paul Okafor",
+            Some("Paul Okafor"),
+            Rule::CueBefore,
+        )],
+    },
+    Case {
+        name: "participle_takes_the_subject_of_its_clause",
+        text: r#"The Harbor Authority issued a statement on Friday, saying "the port will reopen next week.""#,
+        want: &[want(
+            "\"the port",
+            "The Harbor Authority",
+            Some("Harbor Authority"),
+            Rule::CueBefore,
+        )],
+    },
+    Case {
+        name: "passive_takes_its_agent",
+        text: r#"The ruling was declared "a victory for common sense" by Attorney General Lena Ortiz."#,
+        want: &[want(
+            "\"a victory",
+            "Attorney General Lena Ortiz",
+            Some("Lena Ortiz"),
+            Rule::CueBefore,
+        )],
+    },
+];
+
+const EMBEDDED: &[Case] = &[
+    Case {
+        name: "called_it_a_partial_quotation",
+        text: r#"Paul Okafor called it a "sad day" for the company."#,
+        want: &[want(
+            "\"sad day",
+            "Paul Okafor",
+            Some("Paul Okafor"),
+            Rule::EmbeddedCue,
+        )],
+    },
+    Case {
+        name: "accused_someone_of_a_partial_quotation",
+        text: r#"Senator Amy Lund has accused the governor of "playing games with the budget.""#,
+        want: &[want(
+            "\"playing games",
+            "Senator Amy Lund",
+            Some("Amy Lund"),
+            Rule::EmbeddedCue,
+        )],
+    },
+    Case {
+        name: "partial_quotation_after_said_and_its_subject",
+        text: r#"Senator Amy Lund said the governor "has lost the trust of voters.""#,
+        want: &[want(
+            "\"has lost",
+            "Senator Amy Lund",
+            Some("Amy Lund"),
+            Rule::EmbeddedCue,
+        )],
+    },
+    Case {
+        name: "initials_inside_a_name_before_a_partial_quotation",
+        text: r#"Sen. John Q. Public said the bill "is dead on arrival.""#,
+        want: &[want(
+            "\"is dead",
+            "Sen. John Q. Public",
+            Some("John Q. Public"),
+            Rule::EmbeddedCue,
+        )],
+    },
+];
+
+const ACCORDING_AND_QUOTED_AS: &[Case] = &[
+    Case {
+        name: "according_to_after_the_quotation",
+        text: r#"The merger is "dead in the water," according to Paul Okafor, the chief executive of Brightline."#,
+        want: &[want(
+            "\"dead in the water",
+            "Paul Okafor",
+            Some("Paul Okafor"),
+            Rule::AccordingTo,
+        )],
+    },
+    Case {
+        name: "according_to_at_the_start_of_the_sentence",
+        text: r#"According to Paul Okafor, the merger is "dead in the water.""#,
+        want: &[want(
+            "\"dead in the water",
+            "Paul Okafor",
+            Some("Paul Okafor"),
+            Rule::AccordingTo,
+        )],
+    },
+    Case {
+        name: "quoted_someone_as_saying",
+        text: r#"The Daily Ledger quoted Senator Amy Lund as saying "the bill will pass easily.""#,
+        want: &[want(
+            "\"the bill",
+            "Senator Amy Lund",
+            Some("Amy Lund"),
+            Rule::QuotedAs,
+        )],
+    },
+    Case {
+        name: "statement_quoted_someone_as_telling_someone_else",
+        text: r#""We take every complaint seriously," a statement quoted Ray Dolan as telling officers."#,
+        want: &[want(
+            "\"We take every",
+            "Ray Dolan",
+            Some("Ray Dolan"),
+            Rule::QuotedAs,
+        )],
+    },
+    Case {
+        name: "was_quoted_as_saying",
+        text: r#"Senator Amy Lund was quoted as saying "the bill will pass easily.""#,
+        want: &[want(
+            "\"the bill",
+            "Senator Amy Lund",
+            Some("Amy Lund"),
+            Rule::QuotedAs,
+        )],
+    },
+];
+
+const WITHOUT_A_SPEECH_VERB: &[Case] = &[
+    Case {
+        name: "colon_introduction_without_a_verb",
+        text: r#"Paul Okafor on the failed merger: "It is dead, and we move on.""#,
+        want: &[want(
+            "\"It is dead",
+            "Paul Okafor",
+            Some("Paul Okafor"),
+            Rule::ColonIntroduction,
+        )],
+    },
+    Case {
+        name: "clause_subject_of_blamed_on",
+        text: r#"Paul Okafor blamed the collapse on "reckless lenders.""#,
+        want: &[want(
+            "\"reckless",
+            "Paul Okafor",
+            Some("Paul Okafor"),
+            Rule::ClauseSubject,
+        )],
+    },
+    Case {
+        name: "partial_quotation_as_the_predicate_of_its_clause",
+        text: r#"Governor Maria Vance "will not sign this bill" unless it changes."#,
+        want: &[want(
+            "\"will not sign",
+            "Governor Maria Vance",
+            Some("Maria Vance"),
+            Rule::ClauseSubject,
+        )],
+    },
+];
+
+const CARRYING_OVER: &[Case] = &[
+    Case {
+        name: "second_quotation_of_a_paragraph_continues_the_first",
+        text: r#"Tom Becker spoke after the vote. "We lost," he said. "But we will be back.""#,
+        want: &[
+            want("\"We lost", "he", Some("Tom Becker"), Rule::CueAfter),
+            want(
+                "\"But we will",
+                "he",
+                Some("Tom Becker"),
+                Rule::Continuation,
+            ),
+        ],
+    },
+    Case {
+        name: "speech_verb_and_colon_in_the_paragraph_before",
+        text: "Paul Okafor told shareholders on Friday:\n\
+               \"The merger is dead. We move on to other things.\"",
+        want: &[want(
+            "\"The merger is dead",
+            "Paul Okafor",
+            Some("Paul Okafor"),
+            Rule::ColonIntroduction,
+        )],
+    },
+    Case {
+        name: "quote_only_paragraph_after_an_attributed_one_continues_its_speaker",
+        text: "\"We will appeal,\" Paul Okafor said.\n\
+               \"The ruling ignores the facts.\"",
+        want: &[want(
+            "\"The ruling",
+            "Paul Okafor",
+            Some("Paul Okafor"),
+            Rule::Continuation,
+        )],
+    },
+    Case {
+        name: "interview_turns_alternate_between_two_speakers",
+        text: "Sam Ito of the Daily Ledger interviewed Mayor Ellen Hart on Monday.\n\
+               \"Why did the bridge fail?\" Ito asked.\n\
+               \"Because nobody fixed it,\" Hart said.\n\
+               \"Who is to blame?\"\n\
+               \"All of us.\"\n\
+               \"Even you?\"\n\
+               \"Even me.\"",
+        want: &[
+            want("\"Why did", "Ito", Some("Sam Ito"), Rule::CueAfter),
+            want(
+                "\"Because nobody",
+                "Hart",
+                Some("Ellen Hart"),
+                Rule::CueAfter,
+            ),
+            want(
+                "\"Who is to blame",
+                "Ito",
+                Some("Sam Ito"),
+                Rule::AlternatingTurns,
+            ),
+            want(
+                "\"All of us",
+                "Hart",
+                Some("Ellen Hart"),
+                Rule::AlternatingTurns,
+            ),
+            want("\"Even you", "Ito", Some("Sam Ito"), Rule::AlternatingTurns),
+            want(
+                "\"Even me",
+                "Hart",
+                Some("Ellen Hart"),
+                Rule::AlternatingTurns,
+            ),
+        ],
+    },
+];
+
+const PRONOUNS_AND_DESCRIPTIONS: &[Case] = &[
+    Case {
+        name: "he_resolves_to_the_man_across_sentences",
+        text: "Ellen Hart met Tom Becker on Monday. The talks lasted an hour. \
+               \"We agreed on nothing,\" he said.",
+        want: &[want(
+            "\"We agreed",
+            "he",
+            Some("Tom Becker"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
+        name: "she_skips_a_nearer_man_for_the_woman",
+        text: r#"Ellen Hart met Tom Becker on Monday. "We agreed on nothing," she said."#,
+        want: &[want(
+            "\"We agreed",
+            "she",
+            Some("Ellen Hart"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
+        name: "she_resolves_across_a_paragraph_break",
+        text: "Mayor Ellen Hart toured the site on Monday.\n\
+               \"It will be rebuilt,\" she said.",
+        want: &[want(
+            "\"It will be rebuilt",
+            "she",
+            Some("Ellen Hart"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
+        name: "the_prime_minister_refers_back_to_the_titled_name",
+        text: "Prime Minister Jane Roe arrived in Oslo on Sunday. \
+               \"We came to listen,\" the prime minister said.",
+        want: &[want(
+            "\"We came",
+            "the prime minister",
+            Some("Jane Roe"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
+        name: "the_senator_refers_back_to_the_titled_name",
+        text: "Senator Amy Lund voted against the bill. \
+               \"This bill is a mistake,\" the senator said.",
+        want: &[want(
+            "\"This bill",
+            "the senator",
+            Some("Amy Lund"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
+        name: "description_after_a_possessive_name_speaks",
+        text: r#"Paul Okafor's spokeswoman said: "No comment.""#,
+        want: &[want(
+            "\"No comment",
+            "spokeswoman",
+            Some("spokeswoman"),
+            Rule::CueBefore,
+        )],
+    },
+];
+
+const ORGANISATIONS: &[Case] = &[
+    Case {
+        name: "the_pentagon_says",
+        text: r#""Our forces remain on alert," the Pentagon says."#,
+        want: &[want(
+            "\"Our forces",
+            "the Pentagon",
+            Some("Pentagon"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
+        name: "the_company_said_in_a_statement",
+        text: "Northwind Corp. cut 300 jobs on Tuesday. \
+               \"These decisions are never easy,\" the company said in a statement.",
+        want: &[want(
+            "\"These decisions",
+            "the company",
+            Some("Northwind Corp."),
+            Rule::CueAfter,
+        )],
+    },
+];
+
+#[test]
+fn cue_after_the_quotation() {
+    check(CUE_AFTER);
+}
+
+#[test]
+fn cue_right_before_the_quotation() {
+    check(CUE_BEFORE);
+}
+
+#[test]
+fn speech_verb_earlier_in_the_sentence() {
+    check(EMBEDDED);
+}
+
+#[test]
+fn according_to_and_quoted_as() {
+    check(ACCORDING_AND_QUOTED_AS);
+}
+
+#[test]
+fn speaker_without_a_speech_verb() {
+    check(WITHOUT_A_SPEECH_VERB);
+}
+
+#[test]
+fn speaker_carries_over() {
+    check(CARRYING_OVER);
+}
+
+#[test]
+fn pronouns_and_descriptions_resolve_to_names() {
+    check(PRONOUNS_AND_DESCRIPTIONS);
+}
+
+#[test]
+fn organisations_speak() {
+    check(ORGANISATIONS);
+}
