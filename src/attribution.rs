@@ -8,7 +8,7 @@ use crate::mentions::{Mention, MentionFinder};
 use crate::quotes::{
     MarkFamilies, Quote, QuoteConfig, QuoteDetector, QuoteKind, SingleQuotes, UnclosedQuotes,
 };
-use crate::resolver::{Cue, Resolution, Rule, SpeakerResolver};
+use crate::resolver::{demote_unattributed, Cue, Resolution, Rule, SpeakerResolver};
 use crate::span::{OffsetIndex, OffsetUnit, Span};
 use crate::tokenizer::{Document, MarkFamily, Tokenizer};
 
@@ -133,10 +133,11 @@ impl Attributor {
     /// gives a result, possibly empty.
     pub fn attribute<'t>(&self, text: &'t str) -> Attribution<'t> {
         let doc = self.tokenizer.tokenize(text);
-        let quotes = self.detector.detect(&doc);
+        let mut quotes = self.detector.detect(&doc);
         let mut mentions = self.mentions.find(&doc, &quotes);
         let entities = cluster(&doc, &mut mentions);
         let speakers = self.resolver.resolve(&doc, &quotes, &mentions, &entities);
+        demote_unattributed(&doc, &mut quotes, &speakers);
         Attribution {
             doc,
             quotes,

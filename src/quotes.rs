@@ -35,7 +35,9 @@
 //! span between two names is a nickname (`Dwayne "The Rock" Johnson`). A span right
 //! after "so-called" with no speech word in its sentence is a scare quote.
 //! Lower-case fragments are kept as speech: in news, "called them
-//! “deplorables”" is reported speech.
+//! “deplorables”" is reported speech. When the whole pipeline runs
+//! ([`crate::Attributor`]), a span of one to three words for which the
+//! speaker resolver finds no speaker becomes a scare quote.
 
 use std::ops::Range;
 
@@ -235,6 +237,10 @@ impl<'t> Quote<'t> {
     /// Quotations inside this one, in text order.
     pub fn nested(&self) -> &[Quote<'t>] {
         &self.nested
+    }
+
+    pub(crate) fn set_kind(&mut self, kind: QuoteKind) {
+        self.kind = kind;
     }
 }
 

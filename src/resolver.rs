@@ -27,6 +27,10 @@
 //!    continues the turns: a question goes to the one who asked, an answer
 //!    to the one who answered.
 //!
+//! A quotation of one to three words for which no rule finds a speaker is
+//! no reported speech but a scare quote; the [`crate::Attributor`] marks it
+//! so.
+//!
 //! A pronoun speaker is reported as the pronoun ("he") with its entity
 //! resolved by the entity stage.
 
@@ -147,6 +151,29 @@ impl Cue {
             prev_end = Some(s.end);
         }
         out
+    }
+}
+
+/// A quoted phrase of one to three words that nobody in its context is
+/// reported to have said is held at a distance, not reported: a scare
+/// quote ("the "sex tape" reference", "a "philanthropub"").
+pub(crate) fn demote_unattributed(
+    doc: &Document<'_>,
+    quotes: &mut [Quote<'_>],
+    speakers: &[Option<Resolution>],
+) {
+    for (q, s) in quotes.iter_mut().zip(speakers) {
+        if s.is_some() || !q.is_speech() {
+            continue;
+        }
+        let r = q.token_range();
+        let words = doc.tokens()[r]
+            .iter()
+            .filter(|t| t.is_word() || t.kind() == TokenKind::Number)
+            .count();
+        if words <= 3 {
+            q.set_kind(crate::quotes::QuoteKind::ScareQuote);
+        }
     }
 }
 
