@@ -27,9 +27,9 @@
 //!    continues the turns: a question goes to the one who asked, an answer
 //!    to the one who answered.
 //!
-//! A quotation of one to three words for which no rule finds a speaker is
-//! no reported speech but a scare quote; the [`crate::Attributor`] marks it
-//! so.
+//! A quotation of one to three words, not a sentence of its own, for which
+//! no rule finds a speaker is no reported speech but a scare quote; the
+//! [`crate::Attributor`] marks it so.
 //!
 //! A pronoun speaker is reported as the pronoun ("he") with its entity
 //! resolved by the entity stage.
@@ -154,16 +154,23 @@ impl Cue {
     }
 }
 
-/// A quoted phrase of one to three words that nobody in its context is
-/// reported to have said is held at a distance, not reported: a scare
-/// quote ("the "sex tape" reference", "a "philanthropub"").
+/// A quoted phrase of one to three words, not a sentence of its own, that
+/// nobody in its context is reported to have said is held at a distance,
+/// not reported: a scare quote ("the "sex tape" reference", "a
+/// "philanthropub""). Corner brackets, which quote speech in Chinese and
+/// Japanese, where words are not spaced, are left alone.
 pub(crate) fn demote_unattributed(
     doc: &Document<'_>,
     quotes: &mut [Quote<'_>],
     speakers: &[Option<Resolution>],
 ) {
     for (q, s) in quotes.iter_mut().zip(speakers) {
-        if s.is_some() || !q.is_speech() {
+        let sentence = q
+            .content()
+            .trim_end_matches(crate::tokenizer::is_mark_char)
+            .ends_with(['.', '!', '?', '…']);
+        let corner = q.opening_mark().family() == crate::tokenizer::MarkFamily::Corner;
+        if s.is_some() || !q.is_speech() || sentence || corner {
             continue;
         }
         let r = q.token_range();
