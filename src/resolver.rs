@@ -343,6 +343,36 @@ fn is_aux_or_adverb(w: &str) -> bool {
     })
 }
 
+fn is_modal_or_aux(w: &str) -> bool {
+    with_lower(w, |w| {
+        matches!(
+            w,
+            "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "shall"
+                | "did"
+                | "does"
+                | "do"
+                | "didn't"
+                | "doesn't"
+                | "don't"
+                | "won't"
+                | "wouldn't"
+                | "can't"
+                | "couldn't"
+                | "to"
+                | "not"
+                | "never"
+        )
+    })
+}
+
 fn is_be(w: &str) -> bool {
     with_lower(w, |w| {
         matches!(
@@ -460,7 +490,67 @@ impl<'t> Ctx<'_, 't> {
         if t.is_capitalized() && !t.starts_sentence() {
             return None;
         }
-        LEXICON.speech_verb(w).or_else(|| self.phrasal_verb(k, w))
+        let lemma = LEXICON.speech_verb(w).or_else(|| self.phrasal_verb(k, w))?;
+        if self.noun_like(k, w, lemma) {
+            return None;
+        }
+        Some(lemma)
+    }
+
+    /// Whether a speech verb form stands where a noun would: base and -s
+    /// forms ("a call on leaders", "stop state policies", "his claims")
+    /// count as verbs only after a subject, an auxiliary, "to", or a comma
+    /// or quotation (inverted: `…, says X`); an -ing form after a
+    /// determiner is a noun ("a warning").
+    fn noun_like(&self, k: usize, w: &str, lemma: &str) -> bool {
+        let base_or_s = with_lower(w, |l| {
+            l == lemma
+                || l.strip_suffix('s')
+                    .is_some_and(|s| s == lemma || s.strip_suffix('e') == Some(lemma))
+                || l.strip_suffix("ies")
+                    .is_some_and(|s| lemma.strip_suffix('y') == Some(s))
+        });
+        let ing = w.ends_with("ing");
+        if !base_or_s && !ing {
+            return false;
+        }
+        if k == 0 {
+            return false;
+        }
+        let mut j = k;
+        while j > 0 && is_aux_or_adverb(self.word(j - 1)) && !is_modal_or_aux(self.word(j - 1)) {
+            j -= 1;
+        }
+        if j == 0 {
+            return false;
+        }
+        let p = j - 1;
+        let prev = self.word(p);
+        if ing {
+            return crate::mentions::is_determiner(prev) && prev != "that";
+        }
+        let verbal = is_modal_or_aux(prev)
+            || prev.eq_ignore_ascii_case("to")
+            || matches!(prev, "," | ";" | ":" | "—" | "–" | "(" | ")")
+            || self.doc.tokens()[p].mark().is_some()
+            || !self.outside(p)
+            || self.mention_ending(p).is_some()
+            || with_lower(prev, |l| {
+                matches!(
+                    l,
+                    "who"
+                        | "which"
+                        | "that"
+                        | "and"
+                        | "or"
+                        | "also"
+                        | "then"
+                        | "often"
+                        | "still"
+                        | "now"
+                )
+            });
+        !verbal
     }
 
     fn phrasal_verb(&self, k: usize, w: &str) -> Option<&'static str> {
@@ -811,9 +901,20 @@ impl<'t> Ctx<'_, 't> {
             });
         }
         if w.ends_with("ing") {
-            // A participle: "…, Spicer said, adding" takes the speaker of the
-            // verb it follows; "X issued a statement saying" the subject of
-            // the clause it hangs from.
+            // A participle: "with McCain calling it" takes the mention
+            // before it; "…, Spicer said, adding" the speaker of the verb it
+            // follows; "X issued a statement saying" the subject of the
+            // clause it hangs from.
+            if let Some(m) = k.checked_sub(1).and_then(|p| self.mention_ending(p)) {
+                let start = self.mentions[m].token_range().start;
+                if start > lo && self.is_word(start - 1, "with") {
+                    return Some(Found {
+                        mention: m,
+                        cue,
+                        rule: Rule::CueBefore,
+                    });
+                }
+            }
             let m = (lo..k).rev().find_map(|j| {
                 let w = self.word(j);
                 if self.speech_verb(j).is_some() && !w.ends_with("ing") {
