@@ -85,6 +85,8 @@ pub(crate) enum AbbrevClass {
 pub(crate) struct Lexicon {
     /// Speech verb form (lower case) to its lemma.
     pub speech_verbs: FastMap<&'static str, &'static str>,
+    /// Lemmas of speech verbs that introduce a quotation only next to it.
+    pub weak_speech_verbs: FastSet<&'static str>,
     /// Title (lower case, abbreviations with their period) to its full form.
     pub titles: FastMap<&'static str, &'static str>,
     pub title_modifiers: FastSet<&'static str>,
@@ -184,6 +186,7 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         .collect();
     Lexicon {
         speech_verbs,
+        weak_speech_verbs: entries(include_str!("lexicon/weak_speech_verbs.txt")).collect(),
         titles: entries(include_str!("lexicon/titles.txt"))
             .filter_map(|l| {
                 let mut it = l.split_whitespace();

@@ -416,6 +416,7 @@ enum Part {
 
 /// Tries to read a noun phrase starting at token `start`.
 fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
+    let poss_start = start > 0 && doc.tokens()[start - 1].is_possessive();
     let tokens = doc.tokens();
     let sentence = tokens[start].sentence();
     let mut parts: Vec<(usize, Part)> = Vec::with_capacity(8);
@@ -473,7 +474,7 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
             Part::Head
         } else if LEXICON.is_title_modifier(w) {
             Part::Modifier
-        } else if parts.first().is_some_and(|&(_, p)| p == Part::Determiner)
+        } else if (parts.first().is_some_and(|&(_, p)| p == Part::Determiner) || poss_start)
             && parts
                 .iter()
                 .all(|&(_, p)| matches!(p, Part::Determiner | Part::Modifier))
@@ -498,8 +499,8 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
     }
     // A determiner and unknown words right next to a speech verb make a
     // description all the same: "said the 46-year-old", "the tycoon told".
-    let generic_head = parts.len() >= 2
-        && parts[0].1 == Part::Determiner
+    let generic_head = (parts.len() >= 2 && parts[0].1 == Part::Determiner
+        || poss_start && !parts.is_empty())
         && parts.last().is_some_and(|&(_, p)| p == Part::Modifier)
         && (next_is_speech_verb(doc, j) || (start > 0 && prev_is_speech_verb(doc, start)))
         && !(start > 0 && is_preposition(doc.str_at(start - 1)));
@@ -700,8 +701,11 @@ pub(crate) fn next_is_speech_verb(doc: &Document<'_>, mut j: usize) -> bool {
             return false;
         }
         let w = doc.str_at(j);
-        if LEXICON.speech_verb(w).is_some() {
-            return true;
+        if let Some(lemma) = LEXICON.speech_verb(w) {
+            // Base and plural-like forms are too often nouns ("a few
+            // questions", "a controversial comment").
+            let ambiguous = w == lemma || (w.ends_with('s') && w != "says");
+            return !ambiguous;
         }
         let aux = with_lower(w, |l| {
             matches!(

@@ -553,6 +553,13 @@ impl<'t> Ctx<'_, 't> {
         !verbal
     }
 
+    /// A speech verb that can introduce a quotation from a distance: not one
+    /// of the weak ones ("continue", "agree") that do so only next to it.
+    fn strong_verb(&self, k: usize) -> bool {
+        self.speech_verb(k)
+            .is_some_and(|l| !LEXICON.weak_speech_verbs.contains(l))
+    }
+
     fn phrasal_verb(&self, k: usize, w: &str) -> Option<&'static str> {
         let next = self.doc.tokens().get(k + 1)?;
         if !next.is_word() {
@@ -567,6 +574,7 @@ impl<'t> Ctx<'_, 't> {
             ("chime" | "chimes" | "chimed" | "chiming", "in") => Some("chime in"),
             ("went" | "goes" | "go" | "going", "on") => Some("go on"),
             ("spoke" | "speaks" | "speak" | "speaking", "out") => Some("speak out"),
+            ("put" | "puts" | "putting", "it") => Some("put it"),
             _ => None,
         })?;
         // "went on to win" is not speech.
@@ -650,7 +658,7 @@ impl<'t> Ctx<'_, 't> {
         }
         // The leftmost speech verb before the quotation.
         for k in before.clone() {
-            if self.speech_verb(k).is_some() {
+            if self.strong_verb(k) {
                 if let Some(mut f) =
                     self.speaker_of_verb(k, before.start, before.end.max(after.end))
                 {
@@ -676,7 +684,7 @@ impl<'t> Ctx<'_, 't> {
         }
         // A speech verb further along the sentence.
         for k in after.clone() {
-            if self.speech_verb(k).is_some() {
+            if self.strong_verb(k) {
                 if let Some(mut f) = self.speaker_of_verb(k, after.start, after.end) {
                     if f.rule == Rule::CueBefore || f.rule == Rule::EmbeddedCue {
                         f.rule = Rule::CueAfter;
@@ -907,7 +915,8 @@ impl<'t> Ctx<'_, 't> {
             // clause it hangs from.
             if let Some(m) = k.checked_sub(1).and_then(|p| self.mention_ending(p)) {
                 let start = self.mentions[m].token_range().start;
-                if start > lo && self.is_word(start - 1, "with") {
+                if start > lo && (self.is_word(start - 1, "with") || self.is_word(start - 1, "of"))
+                {
                     return Some(Found {
                         mention: m,
                         cue,
@@ -917,7 +926,7 @@ impl<'t> Ctx<'_, 't> {
             }
             let m = (lo..k).rev().find_map(|j| {
                 let w = self.word(j);
-                if self.speech_verb(j).is_some() && !w.ends_with("ing") {
+                if self.strong_verb(j) && !w.ends_with("ing") {
                     self.speaker_of_verb(j, lo, j + 1).map(|f| f.mention)
                 } else {
                     None
@@ -971,6 +980,22 @@ impl<'t> Ctx<'_, 't> {
         if let Some(m) = self.mention_ending(p) {
             if !self.mentions[m].is_possessive() {
                 return Some(m);
+            }
+        }
+        // "the 34-year-old mother of three replied": skip a short "of" phrase.
+        if let Some(o) = (p.saturating_sub(3).max(lo)..p)
+            .rev()
+            .find(|&o| self.is_word(o, "of"))
+        {
+            if o > lo
+                && (o + 1..k).all(|j| {
+                    self.doc.tokens()[j].is_word()
+                        || self.doc.tokens()[j].kind() == TokenKind::Number
+                })
+            {
+                if let Some(h) = self.mention_ending(o - 1) {
+                    return Some(h);
+                }
             }
         }
         let w = self.word(p);
