@@ -315,7 +315,7 @@ impl<'t> Builder<'_, 't> {
             }
             return;
         }
-        let want_person = matches!(lower.as_str(), "he" | "she");
+        let want_person = matches!(lower.as_str(), "he" | "she" | "his" | "her");
         let gender = mention.gender;
         let number = mention.number;
         let tokens = doc.tokens();

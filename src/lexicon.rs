@@ -85,6 +85,8 @@ pub(crate) enum AbbrevClass {
 pub(crate) struct Lexicon {
     /// Speech verb form (lower case) to its lemma.
     pub speech_verbs: FastMap<&'static str, &'static str>,
+    /// Nouns that report speech ("claim", "remarks").
+    pub speech_nouns: FastSet<&'static str>,
     /// Lemmas of speech verbs that introduce a quotation only next to it.
     pub weak_speech_verbs: FastSet<&'static str>,
     /// Title (lower case, abbreviations with their period) to its full form.
@@ -187,6 +189,7 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     Lexicon {
         speech_verbs,
         weak_speech_verbs: entries(include_str!("lexicon/weak_speech_verbs.txt")).collect(),
+        speech_nouns: entries(include_str!("lexicon/speech_nouns.txt")).collect(),
         titles: entries(include_str!("lexicon/titles.txt"))
             .filter_map(|l| {
                 let mut it = l.split_whitespace();

@@ -292,6 +292,38 @@ impl MentionFinder {
                 continue;
             }
             let relative_which = w == "which" && i > 0 && doc.str_at(i - 1) == ",";
+            // Possessive pronouns before a noun: "his claim", "their call".
+            let possessive_pronoun = matches!(
+                w,
+                "his" | "her" | "their" | "its" | "His" | "Her" | "Their" | "Its"
+            ) && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_word() && i + 1 < limit);
+            if possessive_pronoun {
+                let (gender, number) = match w.to_ascii_lowercase().as_str() {
+                    "his" => (Gender::Masculine, Number::Singular),
+                    "her" => (Gender::Feminine, Number::Singular),
+                    "its" => (Gender::Neuter, Number::Singular),
+                    _ => (Gender::Any, Number::Plural),
+                };
+                mentions.push(Mention {
+                    span: t.span(),
+                    tokens: i..i + 1,
+                    name: None,
+                    head: i,
+                    kind: MentionKind::Pronoun,
+                    entity_kind: match number {
+                        Number::Plural => EntityKind::Group,
+                        _ if gender == Gender::Neuter => EntityKind::Unknown,
+                        _ => EntityKind::Person,
+                    },
+                    gender,
+                    number,
+                    possessive: true,
+                });
+                i += 1;
+                continue;
+            }
             if let Some((gender, number)) =
                 pronoun_of(t, w).or(relative_which.then_some((Gender::Neuter, Number::Singular)))
             {
@@ -416,7 +448,12 @@ enum Part {
 
 /// Tries to read a noun phrase starting at token `start`.
 fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
-    let poss_start = start > 0 && doc.tokens()[start - 1].is_possessive();
+    let poss_start = start > 0
+        && (doc.tokens()[start - 1].is_possessive()
+            || matches!(
+                doc.str_at(start - 1),
+                "his" | "her" | "their" | "its" | "His" | "Her" | "Their" | "Its"
+            ));
     let tokens = doc.tokens();
     let sentence = tokens[start].sentence();
     let mut parts: Vec<(usize, Part)> = Vec::with_capacity(8);
@@ -519,9 +556,9 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
         possessive = false;
     }
     let (&(first_idx, first_part), &(last_idx, last_part)) = (parts.first()?, parts.last()?);
-    // A possessive before the phrase determines it: "Okafor's spokeswoman".
-    let has_det =
-        first_part == Part::Determiner || (first_idx > 0 && tokens[first_idx - 1].is_possessive());
+    // A possessive before the phrase determines it: "Okafor's spokeswoman",
+    // "his spokesman".
+    let has_det = first_part == Part::Determiner || poss_start;
     // The name: the capitalised run after the last title.
     let mut name_start = None;
     for &(k, p) in parts.iter().rev() {

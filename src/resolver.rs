@@ -13,7 +13,9 @@
 //!    "…"`); a passive takes its agent (`… was declared "…" by X`).
 //! 4. [`Rule::QuotedAs`]: whenever the cue is "quoted Y as" or "cited Y as",
 //!    the speaker is Y, not the one who quotes.
-//! 5. [`Rule::ColonIntroduction`]: `X on the deal: "…"` with no verb.
+//! 5. [`Rule::SpeechNoun`]: with no speech verb, a speech noun after a
+//!    possessive: `Trump's claim that "…"`, `his call for "…"`.
+//!    [`Rule::ColonIntroduction`]: `X on the deal: "…"` with no verb.
 //! 6. [`Rule::CueAfter`] again, for a speech verb further along the sentence.
 //! 7. [`Rule::ClauseSubject`]: a partial quotation inside a clause with no
 //!    speech verb takes the clause's subject (`X blamed it on "…"`).
@@ -67,6 +69,9 @@ pub enum Rule {
     /// The subject of the clause around a partial quotation, with no speech
     /// verb.
     ClauseSubject,
+    /// A speech noun after a possessive: `Trump's claim that "…"`, `his call
+    /// for "…"`.
+    SpeechNoun,
     /// The speaker of the previous quotation or sentence carries over.
     Continuation,
     /// Two speakers taking turns, paragraph by paragraph.
@@ -84,6 +89,7 @@ impl Rule {
             Rule::EmbeddedCue => "embedded_cue",
             Rule::ColonIntroduction => "colon_introduction",
             Rule::ClauseSubject => "clause_subject",
+            Rule::SpeechNoun => "speech_noun",
             Rule::Continuation => "continuation",
             Rule::AlternatingTurns => "alternating_turns",
         }
@@ -99,6 +105,7 @@ impl Rule {
             Rule::EmbeddedCue => 0.8,
             Rule::ColonIntroduction => 0.7,
             Rule::ClauseSubject => 0.6,
+            Rule::SpeechNoun => 0.75,
             Rule::Continuation => 0.75,
             Rule::AlternatingTurns => 0.4,
         }
@@ -656,8 +663,10 @@ impl<'t> Ctx<'_, 't> {
                 }
             }
         }
-        // The leftmost speech verb before the quotation.
-        for k in before.clone() {
+        // The leftmost speech verb of the quotation's clause: "X said A, but
+        // he said that "…"" goes to "he".
+        let clause_start = self.clause_start(before.clone());
+        for k in clause_start..before.end {
             if self.strong_verb(k) {
                 if let Some(mut f) =
                     self.speaker_of_verb(k, before.start, before.end.max(after.end))
@@ -671,6 +680,9 @@ impl<'t> Ctx<'_, 't> {
                     return Some(f);
                 }
             }
+        }
+        if let Some(f) = self.speech_noun(before.clone()) {
+            return Some(f);
         }
         // A colon introduction without a verb.
         if before.end > before.start && self.word(before.end - 1) == ":" {
@@ -706,6 +718,39 @@ impl<'t> Ctx<'_, 't> {
         None
     }
 
+    /// Where the clause holding the quotation begins within `before`: after
+    /// the last ", but", ", and", ";" or subordinating conjunction, if a
+    /// speech verb follows it; else the start of the sentence.
+    fn clause_start(&self, before: std::ops::Range<usize>) -> usize {
+        let mut start = before.start;
+        for j in before.clone() {
+            if !self.outside(j) {
+                continue;
+            }
+            let w = self.word(j);
+            let after_comma = j > before.start && matches!(self.word(j - 1), "," | ";");
+            let opener = w == ";"
+                || with_lower(w, |l| {
+                    matches!(
+                        l,
+                        "after"
+                            | "because"
+                            | "when"
+                            | "while"
+                            | "although"
+                            | "though"
+                            | "whereas"
+                            | "until"
+                            | "since"
+                    ) || (after_comma && matches!(l, "but" | "and" | "yet" | "so"))
+                });
+            if opener && (j + 1..before.end).any(|k| self.strong_verb(k)) {
+                start = j + 1;
+            }
+        }
+        start
+    }
+
     /// "quoted Y as assuring …, saying that "…"": the participle that
     /// introduces the quotation ends the cue.
     fn extend_quoted_as_cue(&self, mut f: Found, k: usize, open: usize) -> Found {
@@ -730,6 +775,53 @@ impl<'t> Ctx<'_, 't> {
         }
         let last = self.word(open - 1);
         matches!(last, ":" | "," | "that" | "—" | "–" | "-" | "--") || open - k <= 2
+    }
+
+    /// "Trump's claim that "…"", "his call for "…"": a speech noun after a
+    /// possessive, with no speech verb between it and the quotation.
+    fn speech_noun(&self, before: std::ops::Range<usize>) -> Option<Found> {
+        for n in before.clone().rev() {
+            if self.strong_verb(n) {
+                return None;
+            }
+            let t = &self.doc.tokens()[n];
+            if !t.is_word() || !self.outside(n) {
+                continue;
+            }
+            let w = self.word(n);
+            if !with_lower(w, |l| LEXICON.speech_nouns.contains(l)) {
+                continue;
+            }
+            // Up to two modifiers between the possessive and the noun.
+            let mut j = n;
+            while j > before.start && n - j < 3 {
+                let p = j - 1;
+                if let Some(m) = self.mention_ending(p).filter(|&m| {
+                    self.mentions[m].is_possessive()
+                        && self.mentions[m].kind() == MentionKind::Pronoun
+                }) {
+                    return Some(Found {
+                        mention: m,
+                        cue: vec![self.span(n)],
+                        rule: Rule::SpeechNoun,
+                    });
+                }
+                if self.doc.tokens()[p].is_possessive() && p > before.start {
+                    let m = self.mention_ending(p - 1)?;
+                    return Some(Found {
+                        mention: m,
+                        cue: vec![self.span(n)],
+                        rule: Rule::SpeechNoun,
+                    });
+                }
+                let pw = self.doc.tokens()[p];
+                if !(pw.is_word() && !pw.is_capitalized()) {
+                    break;
+                }
+                j -= 1;
+            }
+        }
+        None
     }
 
     fn according_to(&self, w: std::ops::Range<usize>) -> Option<Found> {
