@@ -305,14 +305,11 @@ impl QuoteDetector {
         self.pair_corners(doc, &mut raw);
         if self.config.single_quotes == SingleQuotes::TopLevel {
             let covered = covered_mask(tokens.len(), &raw);
+            let cands: Vec<usize> = (0..tokens.len())
+                .filter(|&i| !covered[i] && is_single_candidate(&tokens[i]))
+                .collect();
             let mut singles = Vec::new();
-            pair_stack(
-                doc,
-                0..tokens.len(),
-                &covered,
-                is_single_candidate,
-                &mut singles,
-            );
+            pair_stack(doc, &cands, &mut singles);
             raw.extend(singles.into_iter().filter(|q| q.depth == 0));
         }
         raw.sort_by_key(|q| (q.open, std::cmp::Reverse(q.close)));
@@ -331,17 +328,9 @@ impl QuoteDetector {
                 _ => top.push(q),
             }
         }
-        // Nested single (and other) quotations inside each top-level one.
+        // Nested single (and other) quotations, level by level.
         for q in &mut top {
-            let inner = q.tokens.start + 1..q.tokens.end - usize::from(!q.unclosed);
-            let mut found = Vec::new();
-            let mut taken = vec![false; tokens.len().min(q.tokens.end)];
-            mark_taken(&q.nested, &mut taken);
-            pair_stack(doc, inner, &taken, is_nested_candidate, &mut found);
-            for r in found {
-                let nq = self.build(doc, r);
-                insert_nested(q, nq);
-            }
+            self.nest(doc, q);
         }
         for q in &mut top {
             classify(doc, q);
@@ -478,15 +467,48 @@ impl QuoteDetector {
             return;
         }
         let covered = covered_mask(tokens.len(), out);
+        let cands: Vec<usize> = (0..tokens.len())
+            .filter(|&i| !covered[i] && tokens[i].mark().is_some_and(|m| is_corner(m.glyph())))
+            .collect();
         let mut found = Vec::new();
-        pair_stack(
-            doc,
-            0..tokens.len(),
-            &covered,
-            |t: &Token| t.mark().is_some_and(|m| is_corner(m.glyph())),
-            &mut found,
-        );
+        pair_stack(doc, &cands, &mut found);
         out.extend(found.into_iter().filter(|q| q.depth == 0));
+    }
+
+    /// Pairs the marks directly inside `q` (not inside its nested
+    /// quotations, which are done first) and nests what they delimit.
+    fn nest<'t>(&self, doc: &Document<'t>, q: &mut Quote<'t>) {
+        for child in &mut q.nested {
+            self.nest(doc, child);
+        }
+        let tokens = doc.tokens();
+        let inner = q.tokens.start + 1..q.tokens.end - usize::from(!q.unclosed);
+        let mut cands = Vec::new();
+        let mut children = q.nested.iter().map(|c| c.tokens.clone()).peekable();
+        let mut i = inner.start;
+        while i < inner.end {
+            if let Some(c) = children.peek() {
+                if c.start <= i {
+                    i = i.max(c.end);
+                    children.next();
+                    continue;
+                }
+            }
+            if tokens[i].mark().is_some() {
+                cands.push(i);
+            }
+            i += 1;
+        }
+        if cands.len() < 2 {
+            return;
+        }
+        let mut found = Vec::new();
+        pair_stack(doc, &cands, &mut found);
+        found.sort_by_key(|r| (r.open, std::cmp::Reverse(r.close)));
+        for r in found {
+            let nq = self.build(doc, r);
+            insert_nested(q, nq);
+        }
     }
 
     fn build<'t>(&self, doc: &Document<'t>, r: RawQuote) -> Quote<'t> {
@@ -522,29 +544,28 @@ impl QuoteDetector {
     }
 }
 
-fn insert_nested<'t>(parent: &mut Quote<'t>, q: Quote<'t>) {
-    // Into the deepest existing child that contains it.
+/// Inserts `q` under `parent`: into the child that contains it, or beside
+/// its siblings, taking in those it contains.
+fn insert_nested<'t>(parent: &mut Quote<'t>, mut q: Quote<'t>) {
+    let contains = |outer: &Range<usize>, inner: &Range<usize>| {
+        outer.start <= inner.start && inner.end <= outer.end && outer != inner
+    };
     for child in &mut parent.nested {
-        if child.tokens.start < q.tokens.start && q.tokens.end <= child.tokens.end {
+        if contains(&child.tokens, &q.tokens) {
             insert_nested(child, q);
             return;
         }
     }
+    let (inside, outside): (Vec<Quote<'t>>, Vec<Quote<'t>>) = std::mem::take(&mut parent.nested)
+        .into_iter()
+        .partition(|c| contains(&q.tokens, &c.tokens));
+    q.nested.extend(inside);
+    q.nested.sort_by_key(|c| c.tokens.start);
+    parent.nested = outside;
     let pos = parent
         .nested
         .partition_point(|c| c.tokens.start < q.tokens.start);
     parent.nested.insert(pos, q);
-}
-
-fn mark_taken(quotes: &[Quote<'_>], taken: &mut [bool]) {
-    for q in quotes {
-        for i in [q.tokens.start, q.tokens.end - 1] {
-            if let Some(t) = taken.get_mut(i) {
-                *t = true;
-            }
-        }
-        mark_taken(&q.nested, taken);
-    }
 }
 
 fn covered_mask(n: usize, raw: &[RawQuote]) -> Vec<bool> {
@@ -604,10 +625,6 @@ fn is_single_candidate(t: &Token) -> bool {
     t.mark().is_some_and(|m| !m.is_double())
 }
 
-fn is_nested_candidate(t: &Token) -> bool {
-    t.mark().is_some()
-}
-
 /// Which closing glyphs may close an opening glyph in stack pairing.
 fn closes(open: MarkGlyph, close: MarkGlyph) -> bool {
     use MarkGlyph::*;
@@ -619,27 +636,18 @@ fn closes(open: MarkGlyph, close: MarkGlyph) -> bool {
     }
 }
 
-/// Stack pairing within `range`, for marks that point one way or are judged
-/// by context. Unpaired marks are left alone (apostrophes, strays).
-fn pair_stack(
-    doc: &Document<'_>,
-    range: Range<usize>,
-    taken: &[bool],
-    candidate: impl Fn(&Token) -> bool,
-    out: &mut Vec<RawQuote>,
-) {
+/// Stack pairing over the candidate marks `cands` (token indices, in
+/// order), for marks that point one way or are judged by context. Unpaired
+/// marks are left alone (apostrophes, strays).
+fn pair_stack(doc: &Document<'_>, cands: &[usize], out: &mut Vec<RawQuote>) {
     let tokens = doc.tokens();
     let mut stack: Vec<(usize, MarkGlyph)> = Vec::new();
     let mut para = usize::MAX;
-    let end = range.end;
-    for i in range {
+    for (ci, &i) in cands.iter().enumerate() {
         let t = &tokens[i];
         if t.paragraph() != para {
             stack.clear();
             para = t.paragraph();
-        }
-        if taken.get(i).copied().unwrap_or(false) || !candidate(t) {
-            continue;
         }
         let m = match t.mark() {
             Some(m) => m,
@@ -657,7 +665,7 @@ fn pair_stack(
         let can_close = !fixed_open
             && (fixed_close || m.orientation() != Orientation::Open)
             && stack.last().is_some_and(|&(_, og)| closes(og, g))
-            && !(may_be_apostrophe(doc, i) && later_closer(doc, i, end, taken, &candidate));
+            && !(may_be_apostrophe(doc, i) && later_closer(doc, i, &cands[ci + 1..]));
         if can_close {
             if let Some((o, _)) = stack.pop() {
                 out.push(RawQuote {
@@ -694,23 +702,15 @@ fn may_be_apostrophe(doc: &Document<'_>, i: usize) -> bool {
     elided && next_lower
 }
 
-/// Whether another mark that could close the open single quotation follows
-/// before `end`, in the same paragraph.
-fn later_closer(
-    doc: &Document<'_>,
-    i: usize,
-    end: usize,
-    taken: &[bool],
-    candidate: &impl Fn(&Token) -> bool,
-) -> bool {
+/// Whether another single mark that could close the open single quotation
+/// follows among the remaining candidates, in the same paragraph.
+fn later_closer(doc: &Document<'_>, i: usize, rest: &[usize]) -> bool {
     let tokens = doc.tokens();
     let para = tokens[i].paragraph();
-    for (j, t) in tokens.iter().enumerate().take(end).skip(i + 1) {
+    for &j in rest {
+        let t = &tokens[j];
         if t.paragraph() != para {
             return false;
-        }
-        if taken.get(j).copied().unwrap_or(false) || !candidate(t) {
-            continue;
         }
         if let Some(m) = t.mark() {
             if m.is_double() {
