@@ -815,7 +815,7 @@ impl<'t> Ctx<'_, 't> {
                     });
                 }
                 let pw = self.doc.tokens()[p];
-                if !(pw.is_word() && !pw.is_capitalized()) {
+                if !pw.is_word() || pw.is_capitalized() {
                     break;
                 }
                 j -= 1;
