@@ -517,7 +517,6 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
                 .all(|&(_, p)| matches!(p, Part::Determiner | Part::Modifier))
             && generic < 2
             && !is_determiner(w)
-            && !w.ends_with("ed")
             && !w.ends_with("ly")
             && !is_closed_class(w)
             && LEXICON.speech_verb(w).is_none()
@@ -538,6 +537,9 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
     // description all the same: "said the 46-year-old", "the tycoon told".
     let generic_head = (parts.len() >= 2 && parts[0].1 == Part::Determiner
         || poss_start && !parts.is_empty())
+        && parts
+            .last()
+            .is_some_and(|&(k, _)| !doc.str_at(k).ends_with("ed"))
         && parts.last().is_some_and(|&(_, p)| p == Part::Modifier)
         && (next_is_speech_verb(doc, j) || (start > 0 && prev_is_speech_verb(doc, start)))
         && !(start > 0 && is_preposition(doc.str_at(start - 1)));

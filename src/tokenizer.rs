@@ -971,7 +971,7 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Segment>, Vec<Segment>) {
                         next.flags & SPACE_BEFORE != 0
                             && opens_sentence(next)
                             && !(j > i + 1
-                                && tokens[sent_start].mark().is_some()
+                                && quote_opens_sentence(tokens, i, sent_start)
                                 && attribution_follows(text, tokens, j))
                     };
                     if starts {
@@ -1005,6 +1005,31 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Segment>, Vec<Segment>) {
         }
     }
     (sentences, paragraphs)
+}
+
+/// Whether the quotation that ends after token `i` opened at the start of
+/// a sentence (of this paragraph): its opening mark is the first token of
+/// the current sentence or of an earlier one. Looks back a bounded way.
+fn quote_opens_sentence(tokens: &[Token], i: usize, sent_start: usize) -> bool {
+    if tokens[sent_start].mark().is_some() {
+        return true;
+    }
+    let para = tokens[i].paragraph;
+    for k in (i.saturating_sub(200)..sent_start).rev() {
+        let t = &tokens[k];
+        if t.paragraph != para {
+            return false;
+        }
+        if let Some(m) = t.mark() {
+            if m.is_double() {
+                // The nearest double mark before: our opener when it opens a
+                // sentence or the paragraph.
+                return m.orientation != Orientation::Close
+                    && (t.flags & (SENT_START | PARA_START) != 0);
+            }
+        }
+    }
+    false
 }
 
 /// Whether the words after a quotation that ends in a terminal (`"Go!"
