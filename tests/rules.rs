@@ -396,7 +396,7 @@ const WITHOUT_A_SPEECH_VERB: &[Case] = &[
     },
     Case {
         name: "clause_subject_of_pinned_on",
-        text: r#"Paul Okafor blamed the collapse on "reckless lenders.""#,
+        text: r#"Paul Okafor pinned the collapse on "reckless lenders.""#,
         want: &[want(
             "\"reckless",
             "Paul Okafor",
