@@ -480,6 +480,7 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
             Part::Determiner
         } else if t.is_capitalized() {
             if LEXICON.is_function_word(w)
+                || is_contraction(w)
                 || (t.starts_sentence() && first && is_sentence_initial_verb(doc, j, w))
             {
                 break;
@@ -672,6 +673,16 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
     })
 }
 
+/// "I'm", "It's", "Don't": a contraction is no name.
+fn is_contraction(w: &str) -> bool {
+    w.contains(['\'', '’'])
+        && with_lower(w, |l| {
+            ["'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t", "'s", "’s"]
+                .iter()
+                .any(|s| l.ends_with(s))
+        })
+}
+
 /// A capitalised word opening a sentence that is a verb form, not a name:
 /// "Adding, …", "Asked about …", "Speaking at …", "Holding signs …".
 fn is_sentence_initial_verb(doc: &Document<'_>, j: usize, w: &str) -> bool {
@@ -681,6 +692,9 @@ fn is_sentence_initial_verb(doc: &Document<'_>, j: usize, w: &str) -> bool {
     let next_lower = doc.tokens().get(j + 1).is_some_and(|n| {
         (n.is_word() && !n.is_capitalized()) || n.kind() == TokenKind::Punctuation
     });
+    if w.ends_with("ly") && w.len() > 4 && next_lower {
+        return true; // "Hastily, …", "Specifically, …"
+    }
     (w.ends_with("ing") || w.ends_with("ed"))
         && w.len() > 4
         && next_lower

@@ -463,12 +463,7 @@ fn inverts(lemma: &str) -> bool {
             | "slam"
             | "mock"
             | "attack"
-            | "challenge"
-            | "question"
-            | "warn"
-            | "instruct"
-            | "implore"
-            | "beg"
+            | "challenge" | "question" | "warn" | "instruct" | "implore" | "beg" | "put it"
     )
 }
 
@@ -1091,6 +1086,21 @@ impl<'t> Ctx<'_, 't> {
             }
         }
         let w = self.word(p);
+        // "Ms. Sherry smiled and said": the subject of the first verb.
+        if with_lower(w, |l| matches!(l, "and" | "but" | "then")) {
+            for q in (p.saturating_sub(6).max(lo)..p).rev() {
+                if let Some(m) = self.mention_ending(q) {
+                    if !self.mentions[m].is_possessive() && q + 1 < p {
+                        return Some(m);
+                    }
+                    break;
+                }
+                let t = &self.doc.tokens()[q];
+                if !t.is_word() || t.is_capitalized() {
+                    break;
+                }
+            }
+        }
         if w == "," || w == ")" {
             let open = if w == "," { "," } else { "(" };
             let mut c = p;
