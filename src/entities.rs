@@ -321,9 +321,14 @@ impl<'t> Builder<'_, 't> {
         let tokens = doc.tokens();
         let sentence = tokens[mention.head()].sentence();
         let compatible = |b: &Builder<'_, 't>, c: usize| -> Option<usize> {
+            let cm = &b.mentions[c];
+            // A possessive pronoun ("his arrival") is a weak antecedent: it
+            // may itself point forward to the subject after it.
+            if cm.kind() == MentionKind::Pronoun && cm.is_possessive() {
+                return None;
+            }
             let e = b.of_mention[c]?;
             let kind = b.entities[e].kind;
-            let cm = &b.mentions[c];
             let ok = if want_person {
                 let g = b.gender[e];
                 kind == EntityKind::Person && (g == Gender::Any || g == gender)

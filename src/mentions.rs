@@ -677,9 +677,12 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
 fn is_contraction(w: &str) -> bool {
     w.contains(['\'', '’'])
         && with_lower(w, |l| {
-            ["'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t", "'s", "’s"]
-                .iter()
-                .any(|s| l.ends_with(s))
+            [
+                "'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t",
+                "'s", "’s",
+            ]
+            .iter()
+            .any(|s| l.ends_with(s))
         })
 }
 

@@ -463,7 +463,13 @@ fn inverts(lemma: &str) -> bool {
             | "slam"
             | "mock"
             | "attack"
-            | "challenge" | "question" | "warn" | "instruct" | "implore" | "beg" | "put it"
+            | "challenge"
+            | "question"
+            | "warn"
+            | "instruct"
+            | "implore"
+            | "beg"
+            | "put it"
     )
 }
 
