@@ -479,7 +479,11 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
         {
             Part::Determiner
         } else if t.is_capitalized() {
-            if LEXICON.is_function_word(w)
+            let dated =
+                parts.first().is_some_and(|&(_, p)| p == Part::Determiner) && is_day_or_month(w);
+            if dated {
+                Part::Modifier
+            } else if LEXICON.is_function_word(w)
                 || is_contraction(w)
                 || (t.starts_sentence() && first && is_sentence_initial_verb(doc, j, w))
             {
@@ -671,6 +675,31 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
         number,
         possessive,
     })
+}
+
+/// Days and months, which may modify a noun ("a Wednesday editorial").
+fn is_day_or_month(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
 }
 
 /// "I'm", "It's", "Don't": a contraction is no name.

@@ -918,6 +918,16 @@ impl<'t> Ctx<'_, 't> {
                     });
                 }
             }
+            // `"…," an angry Hollande retaliated.`: right after the
+            // quotation, a past-tense verb that ends the clause is its cue
+            // whatever the verb.
+            if e < after.end && self.unknown_past_verb(e, after.end) {
+                return Some(Found {
+                    mention: m,
+                    cue: vec![self.span(e)],
+                    rule: Rule::CueAfter,
+                });
+            }
             return None;
         }
         if let Some(lemma) = self.speech_verb(k) {
@@ -933,7 +943,40 @@ impl<'t> Ctx<'_, 't> {
                 }
             }
         }
+        // `"…!" beamed Donald Hartley of Madison`.
+        if self.doc.tokens()[k].is_word()
+            && !self.doc.tokens()[k].is_capitalized()
+            && self.word(k).ends_with("ed")
+        {
+            if let Some(m) = self.mention_starting(k + 1) {
+                if self.mentions[m].kind() == MentionKind::Name {
+                    return Some(Found {
+                        mention: m,
+                        cue: vec![self.span(k)],
+                        rule: Rule::CueAfter,
+                    });
+                }
+            }
+        }
         None
+    }
+
+    /// A lower-case past-tense verb at `e` followed by the end of the clause
+    /// or a preposition: `Trump went on, …`, `she beamed.`
+    fn unknown_past_verb(&self, e: usize, end: usize) -> bool {
+        let t = &self.doc.tokens()[e];
+        if !t.is_word() || t.is_capitalized() {
+            return false;
+        }
+        let w = self.word(e);
+        let (past, next) = if w == "went" && e + 1 < end && self.is_word(e + 1, "on") {
+            (true, e + 2)
+        } else {
+            (w.len() > 3 && w.ends_with("ed"), e + 1)
+        };
+        past && (next >= end
+            || matches!(self.word(next), "," | "." | ";" | "—" | "–")
+            || is_preposition(self.word(next)))
     }
 
     /// The speaker of the speech verb at `v`, looking no further than

@@ -1037,13 +1037,26 @@ fn quote_opens_sentence(tokens: &[Token], i: usize, sent_start: usize) -> bool {
 /// the next sentence punctuation. Then the quotation and its attribution
 /// stay one sentence.
 fn attribution_follows(text: &str, tokens: &[Token], from: usize) -> bool {
-    for t in tokens.iter().skip(from).take(12) {
+    for (n, t) in tokens.iter().skip(from).take(12).enumerate() {
         if t.flags & PARA_START != 0 && t.span.start > tokens[from].span.start {
             return false;
         }
+        let w = &text[t.span];
         match t.kind {
+            TokenKind::Word if t.flags & UPPER == 0 && LEXICON.speech_verb(w).is_some() => {
+                return true;
+            }
+            // `"…?" Trump went on` and `"…!" an angry Hollande retaliated`:
+            // a short name and a past-tense verb that ends the clause.
             TokenKind::Word
-                if t.flags & UPPER == 0 && LEXICON.speech_verb(&text[t.span]).is_some() =>
+                if t.flags & UPPER == 0
+                    && (1..=3).contains(&n)
+                    && tokens[from].flags & UPPER != 0
+                    && (w == "went"
+                        || w.ends_with("ed")
+                            && tokens.get(from + n + 1).is_none_or(|a| {
+                                a.kind == TokenKind::Punctuation || a.flags & PARA_START != 0
+                            })) =>
             {
                 return true;
             }
