@@ -220,6 +220,29 @@ fn is_closed_class(w: &str) -> bool {
                 | "we"
                 | "i"
                 | "you"
+                | "ago"
+                | "later"
+                | "earlier"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "tonight"
+                | "week"
+                | "weeks"
+                | "day"
+                | "days"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "time"
+                | "times"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "hour"
+                | "hours"
         )
     })
 }
@@ -528,6 +551,15 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
         {
             generic += 1;
             Part::Modifier
+        } else if parts.iter().any(|&(_, p)| p == Part::Cap)
+            && !is_closed_class(w)
+            && !w.ends_with("ly")
+            && LEXICON.speech_verb(w).is_none()
+            && next_is_speech_verb(doc, j + 1)
+        {
+            // "the GOP front-runner said": a noun after a name, right before
+            // a speech verb, heads the description.
+            Part::Head
         } else {
             break;
         };
@@ -585,6 +617,25 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
         } else {
             ns
         };
+        // "Secretary of State", "Secretary of Defense" with no name after:
+        // a title phrase, describing a person.
+        let of_title = ns >= 2
+            && last_idx + 1 - ns <= 2
+            && parts.iter().any(|&(k, p)| k == ns - 1 && p == Part::Joiner)
+            && parts.iter().any(|&(k, p)| k == ns - 2 && p == Part::Title);
+        if of_title {
+            return Some(Mention {
+                span,
+                tokens: first_idx..last_idx + 1,
+                name: None,
+                head: ns - 2,
+                kind: MentionKind::Description,
+                entity_kind: EntityKind::Person,
+                gender: Gender::Any,
+                number: Number::Singular,
+                possessive,
+            });
+        }
         let name = ns..last_idx + 1;
         let titled = parts.iter().any(|&(k, p)| k < ns && p == Part::Title);
         let name_str = &text[Span::new(tokens[ns].span().start, tokens[last_idx].span().end)];

@@ -724,11 +724,19 @@ impl<'t> Ctx<'_, 't> {
     /// speech verb follows it; else the start of the sentence.
     fn clause_start(&self, before: std::ops::Range<usize>) -> usize {
         let mut start = before.start;
+        // Inside a subordinate clause opened at `start - 1`: its comma ends
+        // it ("Although …, X said").
+        let mut subordinate = false;
         for j in before.clone() {
             if !self.outside(j) {
                 continue;
             }
             let w = self.word(j);
+            if subordinate && w == "," && (j + 1..before.end).any(|k| self.strong_verb(k)) {
+                start = j + 1;
+                subordinate = false;
+                continue;
+            }
             let after_comma = j > before.start && matches!(self.word(j - 1), "," | ";");
             let opener = w == ";"
                 || with_lower(w, |l| {
@@ -747,6 +755,7 @@ impl<'t> Ctx<'_, 't> {
                 });
             if opener && (j + 1..before.end).any(|k| self.strong_verb(k)) {
                 start = j + 1;
+                subordinate = w != ";" && !after_comma;
             }
         }
         start
@@ -1097,8 +1106,9 @@ impl<'t> Ctx<'_, 't> {
                 }
             }
         }
-        // The subject stands further back: "X in the past has complained".
-        let m = self.clause_subject(lo, k)?;
+        // The subject stands further back: "X in the past has complained",
+        // "a White House official who spoke anonymously … said".
+        let m = self.clause_subject(self.clause_start(lo..k), k)?;
         Some(Found {
             mention: m,
             cue,
