@@ -210,22 +210,33 @@ fn read_inputs(opts: &Options) -> (Vec<(String, String)>, bool) {
     (inputs, failed)
 }
 
+/// The `--json` output: one document per input, in order.
+#[derive(serde::Serialize)]
+struct JsonOutput<'a> {
+    documents: Vec<JsonDocument<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonDocument<'a> {
+    source: &'a str,
+    quotes: Vec<whosaid::QuoteRecord>,
+}
+
 fn run_texts(attributor: &Attributor, opts: &Options) -> Result<ExitCode, ExitCode> {
     let (inputs, failed) = read_inputs(opts);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if opts.json {
-        let documents: Vec<serde_json::Value> = inputs
+        let documents: Vec<JsonDocument<'_>> = inputs
             .iter()
-            .map(|(name, text)| {
-                let records = attributor
+            .map(|(name, text)| JsonDocument {
+                source: name,
+                quotes: attributor
                     .attribute(text)
-                    .to_records(opts.offsets, opts.spans);
-                serde_json::json!({ "source": name, "quotes": records })
+                    .to_records(opts.offsets, opts.spans),
             })
             .collect();
-        let doc = serde_json::json!({ "documents": documents });
-        let s = serde_json::to_string_pretty(&doc)
+        let s = serde_json::to_string_pretty(&JsonOutput { documents })
             .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
         check_write(writeln!(out, "{s}"))?;
     } else {

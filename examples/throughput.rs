@@ -19,7 +19,7 @@
 //!   into one document of about N MB; MB/s and ns per byte of each size, and
 //!   the per-byte cost of each size relative to the first.
 //! * `--hostile`: hostile inputs of `--hostile-mb` MB (default 4) built in
-//!   memory, each timed at growing sizes (1/64, 1/16, 1/4 and all of it), with
+//!   memory, each timed at growing sizes (1/1024, 1/256, ... and all of it), with
 //!   MB/s, per-byte cost relative to news text, and the growth exponent
 //!   between the last two sizes (1 is linear, 2 quadratic). A size predicted
 //!   to take longer than `--budget` seconds is not run; its cost is
@@ -227,19 +227,21 @@ struct Stages {
     tokenize: Duration,
     quotes: Duration,
     mentions: Duration,
+    entities: Duration,
     resolve: Duration,
     speech: usize,
 }
 
 impl Stages {
     fn total(&self) -> Duration {
-        self.tokenize + self.quotes + self.mentions + self.resolve
+        self.tokenize + self.quotes + self.mentions + self.entities + self.resolve
     }
 
     fn add(&mut self, o: Stages) {
         self.tokenize += o.tokenize;
         self.quotes += o.quotes;
         self.mentions += o.mentions;
+        self.entities += o.entities;
         self.resolve += o.resolve;
         self.speech += o.speech;
     }
@@ -248,10 +250,11 @@ impl Stages {
         let t = self.total().as_secs_f64().max(1e-12);
         let pct = |d: Duration| 100.0 * d.as_secs_f64() / t;
         format!(
-            "tokenize {:4.1}%  quotes {:4.1}%  mentions+entities {:4.1}%  resolve {:4.1}%",
+            "tokenize {:4.1}%  quotes {:4.1}%  mentions {:4.1}%  entities {:4.1}%  resolve {:4.1}%",
             pct(self.tokenize),
             pct(self.quotes),
             pct(self.mentions),
+            pct(self.entities),
             pct(self.resolve)
         )
     }
@@ -265,17 +268,19 @@ fn staged(text: &str) -> Stages {
     let quotes = QuoteDetector::new().detect(&doc);
     let t2 = Instant::now();
     let mut mentions = MentionFinder::new().find(&doc, &quotes);
-    let entities = cluster(&doc, &mut mentions);
     let t3 = Instant::now();
-    let speakers = SpeakerResolver::new().resolve(&doc, &quotes, &mentions, &entities);
+    let entities = cluster(&doc, &mut mentions);
     let t4 = Instant::now();
+    let speakers = SpeakerResolver::new().resolve(&doc, &quotes, &mentions, &entities);
+    let t5 = Instant::now();
     let speech = quotes.iter().filter(|q| q.is_speech()).count();
     black_box(&speakers);
     Stages {
         tokenize: t1 - t0,
         quotes: t2 - t1,
         mentions: t3 - t2,
-        resolve: t4 - t3,
+        entities: t4 - t3,
+        resolve: t5 - t4,
         speech,
     }
 }
@@ -408,12 +413,12 @@ fn concat_mode(texts: &[String], sizes: &[f64], rounds: usize, budget: f64) {
     }
     for (len, st) in breakdowns {
         println!(
-            "  {:>8.2} MB stages: {}  (ns/byte: tok {:.1} quotes {:.1} mentions {:.1} resolve {:.1})",
+            "  {:>8.2} MB ns/byte: tokenize {:.1}  quotes {:.1}  mentions {:.1}  entities {:.1}  resolve {:.1}",
             len as f64 / MB,
-            st.shares(),
             ns_per_byte(len, st.tokenize),
             ns_per_byte(len, st.quotes),
             ns_per_byte(len, st.mentions),
+            ns_per_byte(len, st.entities),
             ns_per_byte(len, st.resolve)
         );
     }
@@ -536,6 +541,16 @@ fn hostile_inputs() -> Vec<(&'static str, &'static str, Builder)> {
         ("x:titles", "\"Ab Cd\" … (title quotes)", |n| {
             repeat_to("\"Ab Cd\" ", n)
         }),
+        (
+            "x:quotes-one-sent",
+            "\"x\" and \"x\" and … (one sentence)",
+            |n| repeat_to("\"x\" and ", n),
+        ),
+        ("x:semicolons", "a; a; a; … \"x\" (one sentence)", |n| {
+            let mut s = repeat_to("a; ", n.saturating_sub(8));
+            s.push_str("\"x y\"");
+            s
+        }),
     ]
 }
 
@@ -543,7 +558,7 @@ fn hostile_mode(texts: &[String], rounds: usize, total_mb: f64, budget: f64) {
     let news_ns = news(texts, rounds.min(5));
     println!();
     println!(
-        "hostile: {total_mb} MB each; sizes 1/64, 1/16, 1/4, 1; ~ = extrapolated (budget {budget} s a size)"
+        "hostile: {total_mb} MB each; sizes 1/1024, 1/256, ... 1; ~ = extrapolated (budget {budget} s a size)"
     );
     println!(
         "  {:<20} {:<30} {:>11} {:>9} {:>9} {:>8} {:>8}  stages at the largest size run",
@@ -551,7 +566,14 @@ fn hostile_mode(texts: &[String], rounds: usize, total_mb: f64, budget: f64) {
     );
     let full = (total_mb * MB) as usize;
     for (name, pattern, build) in hostile_inputs() {
-        let sizes = [full / 64, full / 16, full / 4, full];
+        let sizes = [
+            full / 1024,
+            full / 256,
+            full / 64,
+            full / 16,
+            full / 4,
+            full,
+        ];
         let mut points: Vec<(usize, Duration)> = Vec::new();
         let mut last_st = Stages::default();
         let mut exponent = f64::NAN;

@@ -248,7 +248,7 @@ impl<'t> Attribution<'t> {
                     .map(|e| e.name().to_string()),
                 cue: speaker.map(|s| s.cue_text()).filter(|c| !c.is_empty()),
                 rule: speaker.map(|s| s.rule()),
-                confidence: speaker.map(|s| (s.confidence() * 100.0).round() / 100.0),
+                confidence: speaker.map(|s| (f64::from(s.confidence()) * 100.0).round() / 100.0),
                 unclosed: q.is_unclosed(),
                 nested: q
                     .nested()
@@ -391,8 +391,8 @@ pub struct QuoteRecord {
     pub cue: Option<String>,
     /// The rule that found the speaker.
     pub rule: Option<Rule>,
-    /// The rule's confidence.
-    pub confidence: Option<f32>,
+    /// The rule's confidence, rounded to two decimals.
+    pub confidence: Option<f64>,
     /// Whether the closing mark is missing.
     pub unclosed: bool,
     /// Quotations inside this one.
