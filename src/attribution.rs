@@ -136,8 +136,8 @@ impl Attributor {
         let mut quotes = self.detector.detect(&doc);
         let mut mentions = self.mentions.find(&doc, &quotes);
         let entities = cluster(&doc, &mut mentions);
-        let speakers = self.resolver.resolve(&doc, &quotes, &mentions, &entities);
-        demote_unattributed(&doc, &mut quotes, &speakers);
+        let mut speakers = self.resolver.resolve(&doc, &quotes, &mentions, &entities);
+        demote_unattributed(&doc, &mut quotes, &mut speakers);
         Attribution {
             doc,
             quotes,

@@ -30,8 +30,8 @@
 //!    to the one who answered.
 //!
 //! A quotation of one to three words, not a sentence of its own, for which
-//! no rule finds a speaker is no reported speech but a scare quote; the
-//! [`crate::Attributor`] marks it so.
+//! no rule finds a speaker, or only [`Rule::Continuation`], is no reported
+//! speech but a scare quote; the [`crate::Attributor`] marks it so.
 //!
 //! A pronoun speaker is reported as the pronoun ("he") with its entity
 //! resolved by the entity stage.
@@ -164,12 +164,14 @@ impl Cue {
 /// A quoted phrase of one to three words, not a sentence of its own, that
 /// nobody in its context is reported to have said is held at a distance,
 /// not reported: a scare quote ("the "sex tape" reference", "a
-/// "philanthropub""). Corner brackets, which quote speech in Chinese and
-/// Japanese, where words are not spaced, are left alone.
+/// "philanthropub""). That holds too when its only speaker is carried over
+/// from an earlier quotation: a bare phrase does not continue a speech.
+/// Corner brackets, which quote speech in Chinese and Japanese, where words
+/// are not spaced, are left alone. A demoted quotation loses its speaker.
 pub(crate) fn demote_unattributed(
     doc: &Document<'_>,
     quotes: &mut [Quote<'_>],
-    speakers: &[Option<Resolution>],
+    speakers: &mut [Option<Resolution>],
 ) {
     for (q, s) in quotes.iter_mut().zip(speakers) {
         let sentence = q
@@ -177,7 +179,10 @@ pub(crate) fn demote_unattributed(
             .trim_end_matches(crate::tokenizer::is_mark_char)
             .ends_with(['.', '!', '?', '…']);
         let corner = q.opening_mark().family() == crate::tokenizer::MarkFamily::Corner;
-        if s.is_some() || !q.is_speech() || sentence || corner {
+        let carried = s
+            .as_ref()
+            .is_some_and(|r| matches!(r.rule, Rule::Continuation | Rule::AlternatingTurns));
+        if (s.is_some() && !carried) || !q.is_speech() || sentence || corner {
             continue;
         }
         let r = q.token_range();
@@ -187,6 +192,7 @@ pub(crate) fn demote_unattributed(
             .count();
         if words <= 3 {
             q.set_kind(crate::quotes::QuoteKind::ScareQuote);
+            *s = None;
         }
     }
 }
