@@ -312,6 +312,10 @@ impl MentionFinder {
                 while i < limit && tokens[i].is_capitalized() && tokens[i].is_word() {
                     i += 1;
                 }
+                // "(UPI) —", "(AP) -": the agency in parentheses too.
+                if i + 2 < limit && doc.str_at(i) == "(" && doc.str_at(i + 2) == ")" {
+                    i += 3;
+                }
                 continue;
             }
             let relative_which = w == "which" && i > 0 && doc.str_at(i - 1) == ",";

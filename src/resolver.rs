@@ -543,6 +543,20 @@ impl<'t> Ctx<'_, 't> {
         if ing {
             return crate::mentions::is_determiner(prev) && prev != "that";
         }
+        let base = with_lower(w, |l| l == lemma);
+        if base {
+            // A bare base form needs "to", a modal or a plural subject:
+            // "a Twitter comment" is a noun, "they comment" a verb.
+            let plural_subject = with_lower(prev, |l| matches!(l, "i" | "we" | "you" | "they"))
+                || self
+                    .mention_ending(p)
+                    .is_some_and(|m| self.mentions[m].number == crate::lexicon::Number::Plural);
+            return !(is_modal_or_aux(prev)
+                || plural_subject
+                || matches!(prev, "," | ";" | ":" | "—" | "–")
+                || self.doc.tokens()[p].mark().is_some()
+                || !self.outside(p));
+        }
         let verbal = is_modal_or_aux(prev)
             || prev.eq_ignore_ascii_case("to")
             || matches!(prev, "," | ";" | ":" | "—" | "–" | "(" | ")")
@@ -662,7 +676,8 @@ impl<'t> Ctx<'_, 't> {
             let lead = matches!(last, "," | ":" | "that" | "—" | "–");
             let from = before.end.saturating_sub(4).max(before.start);
             for k in (from..before.end).rev() {
-                if self.speech_verb(k).is_some() && (lead || k + 1 == before.end) {
+                let weak_ok = lead || self.strong_verb(k);
+                if self.speech_verb(k).is_some() && weak_ok && (lead || k + 1 == before.end) {
                     if let Some(f) = self.speaker_of_verb(k, before.start, before.end) {
                         return Some(f);
                     }
@@ -1151,19 +1166,11 @@ impl<'t> Ctx<'_, 't> {
             }
         }
         let w = self.word(p);
-        // "Ms. Sherry smiled and said": the subject of the first verb.
-        if with_lower(w, |l| matches!(l, "and" | "but" | "then")) {
-            for q in (p.saturating_sub(6).max(lo)..p).rev() {
-                if let Some(m) = self.mention_ending(q) {
-                    if !self.mentions[m].is_possessive() && q + 1 < p {
-                        return Some(m);
-                    }
-                    break;
-                }
-                let t = &self.doc.tokens()[q];
-                if !t.is_word() || t.is_capitalized() {
-                    break;
-                }
+        // "Ms. Sherry smiled and said", "He adopted an accent and joked":
+        // the subject of the clause's first verb.
+        if p > lo && with_lower(w, |l| matches!(l, "and" | "but" | "then")) {
+            if let Some(m) = self.clause_subject(self.clause_start(lo..p), p) {
+                return Some(m);
             }
         }
         if w == "," || w == ")" {
@@ -1201,7 +1208,16 @@ impl<'t> Ctx<'_, 't> {
             if r.end > hi {
                 break;
             }
-            if m.is_possessive() || (r.start > lo && is_preposition(self.word(r.start - 1))) {
+            // "in Salem, New Hampshire, Trump said": the state after a
+            // city is part of a place phrase.
+            let city_state = m.entity_kind() == crate::mentions::EntityKind::Place
+                && r.start >= lo + 2
+                && self.word(r.start - 1) == ","
+                && self.doc.tokens()[r.start - 2].is_capitalized();
+            if m.is_possessive()
+                || city_state
+                || (r.start > lo && is_preposition(self.word(r.start - 1)))
+            {
                 continue;
             }
             return Some(first + i);
