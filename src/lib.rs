@@ -71,6 +71,11 @@ pub mod resolver;
 mod span;
 pub mod tokenizer;
 
+// The README's Rust examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use attribution::{
     attribute, AttributedQuote, Attribution, Attributor, AttributorBuilder, NestedRecord,
     QuoteRecord, Quotes, SpanSelection, Speaker,
