@@ -82,7 +82,27 @@ pub(crate) enum AbbrevClass {
     Any,
 }
 
+/// Word classes, as bit flags in [`Lexicon::flags`].
+pub(crate) mod class {
+    pub const DETERMINER: u16 = 1;
+    pub const TITLE: u16 = 2;
+    pub const HEAD: u16 = 4;
+    pub const MODIFIER: u16 = 8;
+    pub const SPEECH_VERB: u16 = 16;
+    pub const FUNCTION: u16 = 32;
+}
+
+/// Determiners that can open a description.
+pub(crate) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "another", "one", "two", "three", "four", "five", "several", "many", "some", "both",
+    "each", "every", "other", "most", "all",
+];
+
 pub(crate) struct Lexicon {
+    /// Every listed word (lower case) and its classes, so that one lookup
+    /// tells what a token can be.
+    pub flags: FastMap<String, u16>,
     /// Speech verb form (lower case) to its lemma.
     pub speech_verbs: FastMap<&'static str, &'static str>,
     /// Nouns that report speech ("claim", "remarks").
@@ -186,7 +206,30 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             (n, g)
         })
         .collect();
+    let mut flags: FastMap<String, u16> = FastMap::default();
+    let mut add = |w: &str, f: u16| *flags.entry(w.to_lowercase()).or_insert(0) |= f;
+    for w in DETERMINERS {
+        add(w, class::DETERMINER);
+    }
+    for w in speech_verbs.keys() {
+        add(w, class::SPEECH_VERB);
+    }
+    for w in entries(include_str!("lexicon/titles.txt")) {
+        if let Some(t) = w.split_whitespace().next() {
+            add(t, class::TITLE);
+        }
+    }
+    for (w, _) in pairs(include_str!("lexicon/nominal_heads.txt")) {
+        add(w, class::HEAD);
+    }
+    for w in entries(include_str!("lexicon/title_modifiers.txt")) {
+        add(w, class::MODIFIER);
+    }
+    for w in entries(include_str!("lexicon/function_words.txt")) {
+        add(w, class::FUNCTION);
+    }
     Lexicon {
+        flags,
         speech_verbs,
         weak_speech_verbs: entries(include_str!("lexicon/weak_speech_verbs.txt")).collect(),
         speech_nouns: entries(include_str!("lexicon/speech_nouns.txt")).collect(),
@@ -233,26 +276,22 @@ pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 impl Lexicon {
+    /// The classes of a word, case-insensitively (0 for an unlisted word).
+    #[inline]
+    pub fn flags(&self, word: &str) -> u16 {
+        with_lower(word, |w| self.flags.get(w).copied().unwrap_or(0))
+    }
+
     /// The lemma of a speech verb form, case-insensitively.
     #[inline]
     pub fn speech_verb(&self, word: &str) -> Option<&'static str> {
         with_lower(word, |w| self.speech_verbs.get(w).copied())
     }
 
-    #[inline]
-    pub fn is_title(&self, word: &str) -> bool {
-        with_lower(word, |w| self.titles.contains_key(w))
-    }
-
     /// The full form of a title ("sen." gives "senator"), lower case.
     #[inline]
     pub fn title_form(&self, word: &str) -> Option<&'static str> {
         with_lower(word, |w| self.titles.get(w).copied())
-    }
-
-    #[inline]
-    pub fn is_title_modifier(&self, word: &str) -> bool {
-        with_lower(word, |w| self.title_modifiers.contains(w))
     }
 
     #[inline]
@@ -280,8 +319,9 @@ mod tests {
         let l = &*LEXICON;
         assert_eq!(l.speech_verb("Said"), Some("say"));
         assert_eq!(l.speech_verb("tweeted"), Some("tweet"));
-        assert!(l.is_title("Gen."));
-        assert!(l.is_title("secretary"));
+        assert!(l.flags("Gen.") & class::TITLE != 0);
+        assert!(l.flags("secretary") & class::TITLE != 0);
+        assert!(l.flags("the") & class::DETERMINER != 0);
         assert_eq!(l.nominal_head("spokesman"), Some(HeadKind::Person));
         assert_eq!(l.pronoun("He").map(|p| p.gender), Some(Gender::Masculine));
         assert_eq!(l.abbreviations.get("Dec"), Some(&AbbrevClass::Inner));

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{with_lower, Gender, HeadKind, Number, LEXICON};
+use crate::lexicon::{class, with_lower, Gender, HeadKind, Number, LEXICON};
 use crate::quotes::Quote;
 use crate::span::Span;
 use crate::tokenizer::{Document, Token, TokenKind};
@@ -137,12 +137,6 @@ pub struct MentionFinder {
     _private: (),
 }
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
-    "your", "another", "one", "two", "three", "four", "five", "several", "many", "some", "both",
-    "each", "every", "other", "most", "all",
-];
-
 /// Lower-case words that join parts of a name ("Bank of America", "Osama
 /// bin Laden").
 const NAME_JOINERS: &[&str] = &[
@@ -248,7 +242,7 @@ fn is_closed_class(w: &str) -> bool {
 }
 
 pub(crate) fn is_determiner(w: &str) -> bool {
-    with_lower(w, |w| DETERMINERS.contains(&w))
+    LEXICON.flags(w) & class::DETERMINER != 0
 }
 
 /// Subject pronouns, and "who" as a relative pronoun.
@@ -285,6 +279,7 @@ impl MentionFinder {
     pub fn find(&self, doc: &Document<'_>, quotes: &[Quote<'_>]) -> Vec<Mention> {
         let tokens = doc.tokens();
         let mut mentions = Vec::new();
+        let mut parts = Vec::with_capacity(16);
         let mut qi = 0usize;
         let mut i = 0usize;
         while i < tokens.len() {
@@ -374,7 +369,17 @@ impl MentionFinder {
                 i += 1;
                 continue;
             }
-            match chunk(doc, i, limit) {
+            // Most lower-case words open nothing: one lookup rules them out.
+            if !t.is_capitalized()
+                && LEXICON.flags(w)
+                    & (class::DETERMINER | class::TITLE | class::HEAD | class::MODIFIER)
+                    == 0
+                && !after_possessive(doc, i)
+            {
+                i += 1;
+                continue;
+            }
+            match chunk(doc, i, limit, &mut parts) {
                 Some(m) => {
                     i = m.tokens.end;
                     mentions.push(m);
@@ -474,16 +479,16 @@ enum Part {
 }
 
 /// Tries to read a noun phrase starting at token `start`.
-fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
-    let poss_start = start > 0
-        && (doc.tokens()[start - 1].is_possessive()
-            || matches!(
-                doc.str_at(start - 1),
-                "his" | "her" | "their" | "its" | "His" | "Her" | "Their" | "Its"
-            ));
+fn chunk(
+    doc: &Document<'_>,
+    start: usize,
+    limit: usize,
+    parts: &mut Vec<(usize, Part)>,
+) -> Option<Mention> {
+    let poss_start = after_possessive(doc, start);
     let tokens = doc.tokens();
     let sentence = tokens[start].sentence();
-    let mut parts: Vec<(usize, Part)> = Vec::with_capacity(8);
+    parts.clear();
     let mut j = start;
     let mut possessive = false;
     let mut generic = 0usize;
@@ -498,9 +503,10 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
             break;
         }
         let w = doc.token_str(t);
+        let flags = LEXICON.flags(w);
         let first = parts.is_empty();
         let part = if first
-            && is_determiner(w)
+            && flags & class::DETERMINER != 0
             && (!t.is_capitalized() || t.starts_sentence() || w == "The")
             && !(w.eq_ignore_ascii_case("that") && is_complementizer(doc, j))
         {
@@ -510,12 +516,12 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
                 parts.first().is_some_and(|&(_, p)| p == Part::Determiner) && is_day_or_month(w);
             if dated {
                 Part::Modifier
-            } else if LEXICON.is_function_word(w)
+            } else if (flags & class::FUNCTION != 0 && !is_acronym(w))
                 || is_contraction(w)
                 || (t.starts_sentence() && first && is_sentence_initial_verb(doc, j, w))
             {
                 break;
-            } else if LEXICON.is_title(w) {
+            } else if flags & class::TITLE != 0 {
                 Part::Title
             } else {
                 Part::Cap
@@ -537,28 +543,27 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
             } else {
                 break;
             }
-        } else if LEXICON.is_title(w) {
+        } else if flags & class::TITLE != 0 {
             Part::Title
-        } else if LEXICON.nominal_head(w).is_some() {
+        } else if flags & class::HEAD != 0 {
             Part::Head
-        } else if LEXICON.is_title_modifier(w) {
+        } else if flags & class::MODIFIER != 0 {
             Part::Modifier
         } else if (parts.first().is_some_and(|&(_, p)| p == Part::Determiner) || poss_start)
             && parts
                 .iter()
                 .all(|&(_, p)| matches!(p, Part::Determiner | Part::Modifier))
             && generic < 2
-            && !is_determiner(w)
+            && flags & (class::DETERMINER | class::SPEECH_VERB) == 0
             && !w.ends_with("ly")
             && !is_closed_class(w)
-            && LEXICON.speech_verb(w).is_none()
         {
             generic += 1;
             Part::Modifier
         } else if parts.iter().any(|&(_, p)| p == Part::Cap)
+            && flags & class::SPEECH_VERB == 0
             && !is_closed_class(w)
             && !w.ends_with("ly")
-            && LEXICON.speech_verb(w).is_none()
             && next_is_speech_verb(doc, j + 1)
         {
             // "the GOP front-runner said": a noun after a name, right before
@@ -643,7 +648,7 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
         let name = ns..last_idx + 1;
         let titled = parts.iter().any(|&(k, p)| k < ns && p == Part::Title);
         let name_str = &text[Span::new(tokens[ns].span().start, tokens[last_idx].span().end)];
-        let (kind, gender) = name_kind(doc, name.clone(), name_str, titled, &parts);
+        let (kind, gender) = name_kind(doc, name.clone(), name_str, titled, parts);
         let number = Number::Singular;
         return Some(Mention {
             span,
@@ -730,6 +735,21 @@ fn chunk(doc: &Document<'_>, start: usize, limit: usize) -> Option<Mention> {
         number,
         possessive,
     })
+}
+
+/// Whether token `i` follows a possessive: "Okafor's", "his", "their".
+fn after_possessive(doc: &Document<'_>, i: usize) -> bool {
+    i > 0
+        && (doc.tokens()[i - 1].is_possessive()
+            || matches!(
+                doc.str_at(i - 1),
+                "his" | "her" | "their" | "its" | "His" | "Her" | "Their" | "Its"
+            ))
+}
+
+/// All capitals, two letters or more: "US" is a country, not "us".
+fn is_acronym(w: &str) -> bool {
+    w.len() > 1 && !w.bytes().any(|b| b.is_ascii_lowercase())
 }
 
 /// Days and months, which may modify a noun ("a Wednesday editorial").
