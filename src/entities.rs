@@ -9,7 +9,7 @@
 //! to left, then earlier sentences, each from its subject on. Each entity
 //! gets a canonical name: its longest name without titles.
 
-use crate::lexicon::{with_lower, Gender, Number, LEXICON};
+use crate::lexicon::{with_lower, FastMap, Gender, Number, LEXICON};
 use crate::mentions::{is_determiner, EntityKind, Mention, MentionKind};
 use crate::span::Span;
 use crate::tokenizer::Document;
@@ -76,9 +76,14 @@ struct Builder<'a, 't> {
     gender: Vec<Gender>,
     /// For each entity, the lower-case title words seen with its names.
     titles: Vec<Vec<&'static str>>,
-    /// Lower-case words of all its names (for descriptions of organisations).
-    last_mention: Vec<usize>,
+    /// For each entity, the words of its canonical name.
+    words: Vec<Vec<&'t str>>,
+    /// Entities by the first and the last word of their names, ascending.
+    by_word: FastMap<&'t str, Vec<usize>>,
 }
+
+/// How far back descriptions look for the entity they describe.
+const DESCRIPTION_WINDOW: usize = 64;
 
 /// Clusters `mentions` (in text order, as [`crate::MentionFinder`] returns them)
 /// into entities; the entity kind of unknown mentions is settled on the way.
@@ -90,7 +95,8 @@ pub fn cluster<'t>(doc: &Document<'t>, mentions: &mut [Mention]) -> Entities<'t>
         of_mention: vec![None; mentions.len()],
         gender: Vec::new(),
         titles: Vec::new(),
-        last_mention: Vec::new(),
+        words: Vec::new(),
+        by_word: FastMap::default(),
     };
     for m in 0..b.mentions.len() {
         match b.mentions[m].kind() {
@@ -153,13 +159,28 @@ impl<'t> Builder<'_, 't> {
         });
         self.gender.push(self.mentions[m].gender);
         self.titles.push(Vec::new());
-        self.last_mention.push(m);
-        self.entities.len() - 1
+        self.words
+            .push(text[name_span].split_whitespace().collect());
+        let e = self.entities.len() - 1;
+        self.index_words(e);
+        e
+    }
+
+    /// Files entity `e` under the first and last words of its name.
+    fn index_words(&mut self, e: usize) {
+        let (Some(&first), Some(&last)) = (self.words[e].first(), self.words[e].last()) else {
+            return;
+        };
+        for w in [first, last] {
+            let ids = self.by_word.entry(w).or_default();
+            if ids.last() != Some(&e) {
+                ids.push(e);
+            }
+        }
     }
 
     fn attach(&mut self, m: usize, e: usize) {
         self.of_mention[m] = Some(e);
-        self.last_mention[e] = m;
         let g = self.mentions[m].gender;
         if matches!(g, Gender::Masculine | Gender::Feminine) && self.gender[e] == Gender::Any {
             self.gender[e] = g;
@@ -192,23 +213,23 @@ impl<'t> Builder<'_, 't> {
         let doc = self.doc;
         let mention = &self.mentions[m];
         let name = mention.name_tokens().unwrap_or(mention.token_range());
-        let words: Vec<&str> = name.clone().map(|k| doc.str_at(k)).collect();
+        let words: Vec<&'t str> = name.clone().map(|k| doc.str_at(k)).collect();
         let kind = mention.entity_kind();
         let span = span_of(doc, &name);
         // Most recent compatible entity whose longest name this one extends
-        // or shortens, word for word.
-        let mut found = None;
-        for e in (0..self.entities.len()).rev() {
-            let ent = &self.entities[e];
-            if !kinds_compatible(ent.kind, kind) {
-                continue;
-            }
-            let ent_words: Vec<&str> = ent.name.split_whitespace().collect();
-            if names_corefer(&ent_words, &words) {
-                found = Some(e);
-                break;
-            }
-        }
+        // or shortens, word for word: it shares the first or the last word.
+        let mut candidates: Vec<usize> = [words.first(), words.last()]
+            .into_iter()
+            .flatten()
+            .filter_map(|w| self.by_word.get(w))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable_by(|a, b| b.cmp(a));
+        candidates.dedup();
+        let found = candidates.into_iter().find(|&e| {
+            kinds_compatible(self.entities[e].kind, kind) && names_corefer(&self.words[e], &words)
+        });
         let e = match found {
             Some(e) => {
                 // Keep the longest name as the canonical one.
@@ -216,6 +237,8 @@ impl<'t> Builder<'_, 't> {
                     let text = doc.text();
                     self.entities[e].name = &text[span];
                     self.entities[e].name_span = span;
+                    self.words[e] = words;
+                    self.index_words(e);
                 }
                 e
             }
@@ -249,7 +272,8 @@ impl<'t> Builder<'_, 't> {
                         LEXICON.title_form(w).or_else(|| lower_static(w))
                     })
                     .collect();
-                let found = (0..self.entities.len()).rev().find(|&e| {
+                let lo = self.entities.len().saturating_sub(DESCRIPTION_WINDOW);
+                let found = (lo..self.entities.len()).rev().find(|&e| {
                     self.titles[e].contains(&head_title)
                         && mods.iter().all(|x| self.titles[e].contains(x))
                 });
@@ -275,7 +299,8 @@ impl<'t> Builder<'_, 't> {
                             | "paper"
                     )
                 });
-                let found = (0..self.entities.len()).rev().find(|&e| {
+                let lo = self.entities.len().saturating_sub(DESCRIPTION_WINDOW);
+                let found = (lo..self.entities.len()).rev().find(|&e| {
                     self.entities[e].kind == EntityKind::Organisation
                         && (generic
                             || self.entities[e]
@@ -343,9 +368,10 @@ impl<'t> Builder<'_, 't> {
             };
             ok.then_some(e)
         };
-        // The current sentence, right to left.
+        // The current sentence, right to left (a bounded way back).
         let mut c = m;
-        while c > 0 {
+        let floor = m.saturating_sub(DESCRIPTION_WINDOW);
+        while c > floor {
             c -= 1;
             let cm = &self.mentions[c];
             if tokens[cm.head()].sentence() != sentence {
@@ -363,10 +389,13 @@ impl<'t> Builder<'_, 't> {
         }
         let mut sentences_back = 0;
         let mut hi = end;
-        while hi > 0 && sentences_back < 6 {
+        // Six sentences back, and never more mentions than the window: a
+        // text of one endless sentence stays linear.
+        let floor = end.saturating_sub(4 * DESCRIPTION_WINDOW);
+        while hi > floor && sentences_back < 6 {
             let s = tokens[self.mentions[hi - 1].head()].sentence();
             let mut lo = hi - 1;
-            while lo > 0 && tokens[self.mentions[lo - 1].head()].sentence() == s {
+            while lo > floor && tokens[self.mentions[lo - 1].head()].sentence() == s {
                 lo -= 1;
             }
             for c in lo..hi {
