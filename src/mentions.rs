@@ -428,16 +428,20 @@ fn drop_common_words(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
     }
     candidates.sort_unstable();
     candidates.dedup();
-    let (min_len, max_len) = candidates.iter().fold((usize::MAX, 0), |(a, b), c| {
-        (a.min(c.len()), b.max(c.len()))
-    });
+    // A filter by first letter and length keeps the per-token cost to two
+    // loads for the words that cannot match.
+    let mut filter = [0u64; 256];
+    for c in &candidates {
+        filter[c.as_bytes()[0] as usize] |= 1 << c.len().min(63);
+    }
     // Lower-case occurrences mark a common word; capitalised ones inside a
     // sentence mark a name.
     let mut common = vec![false; candidates.len()];
     let mut named = vec![false; candidates.len()];
+    let text = doc.text().as_bytes();
     for t in tokens {
-        let len = t.span().len();
-        if !t.is_word() || len < min_len || len > max_len {
+        let first = text[t.span().start].to_ascii_lowercase();
+        if filter[first as usize] & (1 << t.span().len().min(63)) == 0 || !t.is_word() {
             continue;
         }
         let capital_mid = t.is_capitalized() && !t.starts_sentence();
