@@ -90,6 +90,9 @@ pub(crate) mod class {
     pub const MODIFIER: u16 = 8;
     pub const SPEECH_VERB: u16 = 16;
     pub const FUNCTION: u16 = 32;
+    /// Pronouns that can be mentions: subject and possessive pronouns,
+    /// relative "who" and "which".
+    pub const PRONOUN: u16 = 64;
 }
 
 /// Determiners that can open a description.
@@ -227,6 +230,11 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     }
     for w in entries(include_str!("lexicon/function_words.txt")) {
         add(w, class::FUNCTION);
+    }
+    for w in [
+        "he", "she", "it", "they", "i", "we", "who", "which", "his", "her", "their", "its",
+    ] {
+        add(w, class::PRONOUN);
     }
     Lexicon {
         flags,

@@ -300,6 +300,22 @@ impl MentionFinder {
                 continue;
             }
             let w = doc.token_str(t);
+            // One lookup tells what a word can open; most lower-case words
+            // open nothing and cost no more.
+            let flags = LEXICON.flags(w);
+            if !t.is_capitalized()
+                && flags
+                    & (class::DETERMINER
+                        | class::TITLE
+                        | class::HEAD
+                        | class::MODIFIER
+                        | class::PRONOUN)
+                    == 0
+                && !after_possessive(doc, i)
+            {
+                i += 1;
+                continue;
+            }
             // A dateline ("WASHINGTON —", "PHILADELPHIA (UPI) —") names no
             // speaker.
             if t.starts_paragraph() && is_dateline(doc, i) {
@@ -313,71 +329,12 @@ impl MentionFinder {
                 }
                 continue;
             }
-            let relative_which = w == "which" && i > 0 && doc.str_at(i - 1) == ",";
-            // Possessive pronouns before a noun: "his claim", "their call".
-            let possessive_pronoun = matches!(
-                w,
-                "his" | "her" | "their" | "its" | "His" | "Her" | "Their" | "Its"
-            ) && tokens
-                .get(i + 1)
-                .is_some_and(|n| n.is_word() && i + 1 < limit);
-            if possessive_pronoun {
-                let (gender, number) = match w.to_ascii_lowercase().as_str() {
-                    "his" => (Gender::Masculine, Number::Singular),
-                    "her" => (Gender::Feminine, Number::Singular),
-                    "its" => (Gender::Neuter, Number::Singular),
-                    _ => (Gender::Any, Number::Plural),
-                };
-                mentions.push(Mention {
-                    span: t.span(),
-                    tokens: i..i + 1,
-                    name: None,
-                    head: i,
-                    kind: MentionKind::Pronoun,
-                    entity_kind: match number {
-                        Number::Plural => EntityKind::Group,
-                        _ if gender == Gender::Neuter => EntityKind::Unknown,
-                        _ => EntityKind::Person,
-                    },
-                    gender,
-                    number,
-                    possessive: true,
-                });
-                i += 1;
-                continue;
-            }
-            if let Some((gender, number)) =
-                pronoun_of(t, w).or(relative_which.then_some((Gender::Neuter, Number::Singular)))
-            {
-                mentions.push(Mention {
-                    span: t.span(),
-                    tokens: i..i + 1,
-                    name: None,
-                    head: i,
-                    kind: MentionKind::Pronoun,
-                    entity_kind: if w.eq_ignore_ascii_case("it") || relative_which {
-                        EntityKind::Unknown
-                    } else if number == Number::Plural {
-                        EntityKind::Group
-                    } else {
-                        EntityKind::Person
-                    },
-                    gender,
-                    number,
-                    possessive: false,
-                });
-                i += 1;
-                continue;
-            }
-            // Most lower-case words open nothing: one lookup rules them out.
-            if !t.is_capitalized()
-                && LEXICON.flags(w)
-                    & (class::DETERMINER | class::TITLE | class::HEAD | class::MODIFIER)
-                    == 0
-                && !after_possessive(doc, i)
-            {
-                i += 1;
-                continue;
+            if flags & class::PRONOUN != 0 {
+                if let Some(m) = pronoun_mention(doc, i, limit) {
+                    mentions.push(m);
+                    i += 1;
+                    continue;
+                }
             }
             match chunk(doc, i, limit, &mut parts) {
                 Some(m) => {
@@ -390,6 +347,57 @@ impl MentionFinder {
         drop_common_words(doc, &mut mentions);
         mentions
     }
+}
+
+/// A pronoun mention at token `i`: a subject pronoun, "who", "which" after
+/// a comma, or a possessive pronoun before a word ("his claim").
+fn pronoun_mention(doc: &Document<'_>, i: usize, limit: usize) -> Option<Mention> {
+    let tokens = doc.tokens();
+    let t = &tokens[i];
+    let w = doc.token_str(t);
+    let mention = |gender, number, entity_kind, possessive| Mention {
+        span: t.span(),
+        tokens: i..i + 1,
+        name: None,
+        head: i,
+        kind: MentionKind::Pronoun,
+        entity_kind,
+        gender,
+        number,
+        possessive,
+    };
+    let possessive = matches!(
+        w,
+        "his" | "her" | "their" | "its" | "His" | "Her" | "Their" | "Its"
+    ) && tokens
+        .get(i + 1)
+        .is_some_and(|n| n.is_word() && i + 1 < limit);
+    if possessive {
+        let (gender, number, kind) = match w.to_ascii_lowercase().as_str() {
+            "his" => (Gender::Masculine, Number::Singular, EntityKind::Person),
+            "her" => (Gender::Feminine, Number::Singular, EntityKind::Person),
+            "its" => (Gender::Neuter, Number::Singular, EntityKind::Unknown),
+            _ => (Gender::Any, Number::Plural, EntityKind::Group),
+        };
+        return Some(mention(gender, number, kind, true));
+    }
+    if w == "which" && i > 0 && doc.str_at(i - 1) == "," {
+        return Some(mention(
+            Gender::Neuter,
+            Number::Singular,
+            EntityKind::Unknown,
+            false,
+        ));
+    }
+    let (gender, number) = pronoun_of(t, w)?;
+    let kind = if w.eq_ignore_ascii_case("it") {
+        EntityKind::Unknown
+    } else if number == Number::Plural {
+        EntityKind::Group
+    } else {
+        EntityKind::Person
+    };
+    Some(mention(gender, number, kind, false))
 }
 
 /// An all-capitals word opening a paragraph and followed by a dash or a
