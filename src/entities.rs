@@ -159,10 +159,15 @@ impl<'t> Builder<'_, 't> {
         });
         self.gender.push(self.mentions[m].gender);
         self.titles.push(Vec::new());
-        self.words
-            .push(text[name_span].split_whitespace().collect());
         let e = self.entities.len() - 1;
-        self.index_words(e);
+        // Only names are matched word for word.
+        if self.mentions[m].kind() == MentionKind::Name {
+            self.words
+                .push(text[name_span].split_whitespace().collect());
+            self.index_words(e);
+        } else {
+            self.words.push(Vec::new());
+        }
         e
     }
 

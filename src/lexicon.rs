@@ -35,6 +35,76 @@ impl Hasher for Fnv {
 }
 
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// A case-insensitive table of ASCII words, looked up straight from the
+/// token's bytes: no lower-cased copy, no UTF-8 check, one probe for most
+/// words. The hot path of mention finding and cue search.
+pub(crate) struct WordTable<V> {
+    slots: Vec<Option<(u64, Box<str>, V)>>,
+    mask: usize,
+}
+
+#[inline]
+fn hash_ci(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= b.to_ascii_lowercase() as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+impl<V: Copy> WordTable<V> {
+    fn new(entries: impl IntoIterator<Item = (String, V)>, merge: impl Fn(V, V) -> V) -> Self {
+        let entries: Vec<(String, V)> = entries.into_iter().collect();
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let mut table = WordTable {
+            slots: (0..size).map(|_| None).collect(),
+            mask: size - 1,
+        };
+        for (key, value) in entries {
+            let key = key.to_ascii_lowercase();
+            let h = hash_ci(key.as_bytes());
+            let mut i = h as usize & table.mask;
+            loop {
+                match &mut table.slots[i] {
+                    Some((hh, k, v)) if *hh == h && **k == *key => {
+                        *v = merge(*v, value);
+                        break;
+                    }
+                    Some(_) => i = (i + 1) & table.mask,
+                    slot @ None => {
+                        *slot = Some((h, key.into_boxed_str(), value));
+                        break;
+                    }
+                }
+            }
+        }
+        table
+    }
+
+    /// The value of `word`, compared case-insensitively (ASCII).
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<V> {
+        let b = word.as_bytes();
+        if b.len() > 40 {
+            return None;
+        }
+        let h = hash_ci(b);
+        let mut i = h as usize & self.mask;
+        loop {
+            match &self.slots[i] {
+                None => return None,
+                Some((hh, k, v)) => {
+                    if *hh == h && k.as_bytes().eq_ignore_ascii_case(b) {
+                        return Some(*v);
+                    }
+                }
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
 pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// Grammatical gender, as far as it helps pick a pronoun's antecedent.
@@ -93,6 +163,8 @@ pub(crate) mod class {
     /// Pronouns that can be mentions: subject and possessive pronouns,
     /// relative "who" and "which".
     pub const PRONOUN: u16 = 64;
+    /// Possessive pronouns: "his", "her", "their", "its".
+    pub const POSSESSIVE: u16 = 128;
 }
 
 /// Determiners that can open a description.
@@ -103,11 +175,12 @@ pub(crate) const DETERMINERS: &[&str] = &[
 ];
 
 pub(crate) struct Lexicon {
-    /// Every listed word (lower case) and its classes, so that one lookup
-    /// tells what a token can be.
-    pub flags: FastMap<String, u16>,
-    /// Speech verb form (lower case) to its lemma.
-    pub speech_verbs: FastMap<&'static str, &'static str>,
+    /// Every listed word and its classes, so that one lookup tells what a
+    /// token can be.
+    pub flags: WordTable<u16>,
+    /// Speech verb forms and their lemmas, case-insensitively.
+    pub speech_verb_table: WordTable<&'static str>,
+
     /// Nouns that report speech ("claim", "remarks").
     pub speech_nouns: FastSet<&'static str>,
     /// Lemmas of speech verbs that introduce a quotation only next to it.
@@ -139,7 +212,7 @@ fn pairs(file: &'static str) -> impl Iterator<Item = (&'static str, &'static str
 }
 
 pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
-    let mut speech_verbs = FastMap::default();
+    let mut speech_verbs: FastMap<&'static str, &'static str> = FastMap::default();
     for line in entries(include_str!("lexicon/speech_verbs.txt")) {
         let mut forms = line.split_whitespace();
         if let Some(lemma) = forms.next() {
@@ -236,9 +309,16 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     ] {
         add(w, class::PRONOUN);
     }
+    for w in ["his", "her", "their", "its"] {
+        add(w, class::POSSESSIVE);
+    }
+    let speech_verb_table = WordTable::new(
+        speech_verbs.iter().map(|(f, l)| (f.to_string(), *l)),
+        |a, _| a,
+    );
     Lexicon {
-        flags,
-        speech_verbs,
+        flags: WordTable::new(flags, |a, b| a | b),
+        speech_verb_table,
         weak_speech_verbs: entries(include_str!("lexicon/weak_speech_verbs.txt")).collect(),
         speech_nouns: entries(include_str!("lexicon/speech_nouns.txt")).collect(),
         titles: entries(include_str!("lexicon/titles.txt"))
@@ -287,13 +367,13 @@ impl Lexicon {
     /// The classes of a word, case-insensitively (0 for an unlisted word).
     #[inline]
     pub fn flags(&self, word: &str) -> u16 {
-        with_lower(word, |w| self.flags.get(w).copied().unwrap_or(0))
+        self.flags.get(word).unwrap_or(0)
     }
 
     /// The lemma of a speech verb form, case-insensitively.
     #[inline]
     pub fn speech_verb(&self, word: &str) -> Option<&'static str> {
-        with_lower(word, |w| self.speech_verbs.get(w).copied())
+        self.speech_verb_table.get(word)
     }
 
     /// The full form of a title ("sen." gives "senator"), lower case.

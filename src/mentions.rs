@@ -280,6 +280,8 @@ impl MentionFinder {
         let tokens = doc.tokens();
         let mut mentions = Vec::new();
         let mut parts = Vec::with_capacity(16);
+        // The previous word token and whether it is a possessive pronoun.
+        let mut prev = (usize::MAX, false);
         let mut qi = 0usize;
         let mut i = 0usize;
         while i < tokens.len() {
@@ -301,18 +303,21 @@ impl MentionFinder {
             }
             let w = doc.token_str(t);
             // One lookup tells what a word can open; most lower-case words
-            // open nothing and cost no more.
+            // open nothing and cost no more. The previous word's lookup says
+            // whether a possessive pronoun stands before this one.
             let flags = LEXICON.flags(w);
-            if !t.is_capitalized()
-                && flags
-                    & (class::DETERMINER
-                        | class::TITLE
-                        | class::HEAD
-                        | class::MODIFIER
-                        | class::PRONOUN)
-                    == 0
-                && !after_possessive(doc, i)
-            {
+            let after_possessive_pronoun = prev == (i.wrapping_sub(1), true);
+            prev = (i, flags & class::POSSESSIVE != 0);
+            let opener = flags
+                & (class::DETERMINER
+                    | class::TITLE
+                    | class::HEAD
+                    | class::MODIFIER
+                    | class::PRONOUN)
+                != 0;
+            let after_possessive =
+                after_possessive_pronoun || (i > 0 && tokens[i - 1].is_possessive());
+            if !(t.is_capitalized() || opener || after_possessive) {
                 i += 1;
                 continue;
             }
