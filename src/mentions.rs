@@ -540,6 +540,10 @@ fn chunk(
                 break;
             } else if flags & class::TITLE != 0 {
                 Part::Title
+            } else if first && t.starts_sentence() && flags & class::HEAD != 0 && !is_acronym(w) {
+                // "Protesters chanted", "Officials said": a head noun that
+                // is capitalised only because it opens the sentence.
+                Part::Head
             } else {
                 Part::Cap
             }
@@ -911,9 +915,19 @@ pub(crate) fn next_is_speech_verb(doc: &Document<'_>, mut j: usize) -> bool {
     false
 }
 
+/// Whether an inverted speech verb stands right before token `start`:
+/// `…," said the 46-year-old` (the verb after a quotation or comma).
 fn prev_is_speech_verb(doc: &Document<'_>, start: usize) -> bool {
-    let t = &doc.tokens()[start - 1];
-    t.is_word() && !t.is_capitalized() && LEXICON.speech_verb(doc.str_at(start - 1)).is_some()
+    let tokens = doc.tokens();
+    let t = &tokens[start - 1];
+    let w = doc.str_at(start - 1);
+    let inverted = start >= 2
+        && (tokens[start - 2].mark().is_some() || matches!(doc.str_at(start - 2), "," | "—"));
+    inverted
+        && t.is_word()
+        && !t.is_capitalized()
+        && !w.ends_with("ing")
+        && LEXICON.speech_verb(w).is_some()
 }
 
 /// Guesses what a name denotes, and the gender of a person.

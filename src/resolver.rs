@@ -543,7 +543,8 @@ impl<'t> Ctx<'_, 't> {
         if ing {
             return crate::mentions::is_determiner(prev) && prev != "that";
         }
-        let base = with_lower(w, |l| l == lemma);
+        // "read" is its own past tense: "…," the article read.
+        let base = with_lower(w, |l| l == lemma && l != "read");
         if base {
             // A bare base form needs "to", a modal or a plural subject:
             // "a Twitter comment" is a noun, "they comment" a verb.
@@ -759,7 +760,13 @@ impl<'t> Ctx<'_, 't> {
                 continue;
             }
             let after_comma = j > before.start && matches!(self.word(j - 1), "," | ";");
+            // A sentence opening with a prepositional phrase ("In a
+            // statement posted Friday, Cruz said") opens no clause of its own
+            // but ends at its comma, like a subordinate clause.
+            let fronted_pp =
+                j == before.start && is_preposition(w) && !w.eq_ignore_ascii_case("as");
             let opener = w == ";"
+                || fronted_pp
                 || with_lower(w, |l| {
                     matches!(
                         l,
@@ -774,7 +781,9 @@ impl<'t> Ctx<'_, 't> {
                             | "since"
                     ) || (after_comma && matches!(l, "but" | "and" | "yet" | "so"))
                 });
-            if opener && (j + 1..before.end).any(|k| self.strong_verb(k)) {
+            if fronted_pp {
+                subordinate = true;
+            } else if opener && (j + 1..before.end).any(|k| self.strong_verb(k)) {
                 start = j + 1;
                 subordinate = w != ";" && !after_comma;
             }
@@ -962,7 +971,16 @@ impl<'t> Ctx<'_, 't> {
         }
         if let Some(lemma) = self.speech_verb(k) {
             if inverts(lemma) {
-                if let Some(m) = self.mention_starting(k + 1) {
+                // `…," said 9/11 widow Terry Strada`: numbers and symbols may
+                // come before the mention.
+                let mut s = k + 1;
+                while s < after.end.min(k + 4)
+                    && !self.doc.tokens()[s].is_word()
+                    && !matches!(self.word(s), "," | "." | "(")
+                {
+                    s += 1;
+                }
+                if let Some(m) = self.mention_starting(s) {
                     if k + 1 < after.end {
                         return Some(Found {
                             mention: m,
