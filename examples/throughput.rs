@@ -23,10 +23,15 @@
 //!   MB/s, per-byte cost relative to news text, and the growth exponent
 //!   between the last two sizes (1 is linear, 2 quadratic). A size predicted
 //!   to take longer than `--budget` seconds is not run; its cost is
-//!   extrapolated with the measured exponent and marked `~`.
+//!   extrapolated with the measured exponent and marked `~`. Each input runs
+//!   in a child process (`--hostile-one NAME`), so that a stack overflow or a
+//!   timeout ends only its row; `--only NAME,...` picks inputs.
 //! * `--rss N`: attributes one document of about N MB once and prints the
 //!   peak resident memory (VmHWM) before and after, for a peak-memory
 //!   constant; `--rss-baseline` builds the document without attributing it.
+//!   With `--rss-keep`, about N MB of texts are attributed one by one and
+//!   every result is kept alive instead: the memory the results hold per
+//!   input byte, at sizes where one document would take too long.
 //!   Run under `/usr/bin/time -v` for a second opinion.
 //!
 //! Options: `--rounds R` (default 9), `--limit N` (only the first N texts,
@@ -54,8 +59,8 @@ const MB: f64 = 1_000_000.0;
 
 const USAGE: &str = "\
 usage: throughput [FILE.jsonl] [--rounds R] [--limit N] [--budget SECS]
-                  [--concat N[,M...]] [--hostile [--hostile-mb N]]
-                  [--rss N [--rss-baseline]]";
+                  [--concat N[,M...]] [--hostile [--hostile-mb N] [--only NAME,...]]
+                  [--rss N [--rss-baseline] [--rss-keep]]";
 
 struct Args {
     path: Option<String>,
@@ -66,7 +71,11 @@ struct Args {
     hostile_mb: f64,
     rss: Option<f64>,
     rss_baseline: bool,
+    rss_keep: bool,
     limit: Option<usize>,
+    only: Vec<String>,
+    hostile_one: Option<String>,
+    news_ns: f64,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -79,7 +88,11 @@ fn parse_args() -> Result<Args, String> {
         hostile_mb: 4.0,
         rss: None,
         rss_baseline: false,
+        rss_keep: false,
         limit: None,
+        only: Vec::new(),
+        hostile_one: None,
+        news_ns: 100.0,
     };
     let mut it = std::env::args().skip(1);
     let num = |v: Option<String>, name: &str| -> Result<f64, String> {
@@ -106,6 +119,15 @@ fn parse_args() -> Result<Args, String> {
             "--hostile-mb" => a.hostile_mb = num(it.next(), "--hostile-mb")?,
             "--rss" => a.rss = Some(num(it.next(), "--rss")?),
             "--rss-baseline" => a.rss_baseline = true,
+            "--rss-keep" => a.rss_keep = true,
+            "--only" => {
+                let v = it.next().ok_or("--only needs a value")?;
+                a.only = v.split(',').map(|x| x.trim().to_string()).collect();
+            }
+            "--hostile-one" => {
+                a.hostile_one = Some(it.next().ok_or("--hostile-one needs a value")?)
+            }
+            "--news-ns" => a.news_ns = num(it.next(), "--news-ns")?,
             "--limit" => a.limit = Some(num(it.next(), "--limit")? as usize),
             s if s.starts_with('-') => return Err(format!("unknown option {s}")),
             _ => a.path = Some(arg),
@@ -546,6 +568,23 @@ fn hostile_inputs() -> Vec<(&'static str, &'static str, Builder)> {
             "\"x\" and \"x\" and … (one sentence)",
             |n| repeat_to("\"x\" and ", n),
         ),
+        (
+            "x:deep-singles",
+            "“‘a ‘a … a’ a’” (deep nesting)",
+            |n| {
+                let k = n / 10;
+                let mut s = String::with_capacity(n + 8);
+                s.push('\u{201C}');
+                for _ in 0..k {
+                    s.push_str("\u{2018}a ");
+                }
+                for _ in 0..k {
+                    s.push_str("a\u{2019} ");
+                }
+                s.push('\u{201D}');
+                s
+            },
+        ),
         ("x:semicolons", "a; a; a; … \"x\" (one sentence)", |n| {
             let mut s = repeat_to("a; ", n.saturating_sub(8));
             s.push_str("\"x y\"");
@@ -554,91 +593,128 @@ fn hostile_inputs() -> Vec<(&'static str, &'static str, Builder)> {
     ]
 }
 
-fn hostile_mode(texts: &[String], rounds: usize, total_mb: f64, budget: f64) {
-    let news_ns = news(texts, rounds.min(5));
+fn hostile_mode(texts: &[String], a: &Args) {
+    let news_ns = news(texts, a.rounds.min(5));
     println!();
     println!(
-        "hostile: {total_mb} MB each; sizes 1/1024, 1/256, ... 1; ~ = extrapolated (budget {budget} s a size)"
+        "hostile: {} MB each; sizes 1/1024, 1/256, ... 1; ~ = extrapolated (budget {} s a size); \
+         each input in a child process",
+        a.hostile_mb, a.budget
     );
     println!(
-        "  {:<20} {:<30} {:>11} {:>9} {:>9} {:>8} {:>8}  stages at the largest size run",
+        "  {:<20} {:<34} {:>11} {:>11} {:>9} {:>7} {:>7}  stages at the largest size run",
         "input", "pattern", "MB/s", "ns/byte", "x news", "growth", "quotes"
     );
-    let full = (total_mb * MB) as usize;
-    for (name, pattern, build) in hostile_inputs() {
-        let sizes = [
-            full / 1024,
-            full / 256,
-            full / 64,
-            full / 16,
-            full / 4,
-            full,
-        ];
-        let mut points: Vec<(usize, Duration)> = Vec::new();
-        let mut last_st = Stages::default();
-        let mut exponent = f64::NAN;
-        for &size in &sizes {
-            if let Some(&(ps, pt)) = points.last() {
-                let e = if exponent.is_nan() {
-                    2.0
-                } else {
-                    exponent.max(1.0)
-                };
-                let predicted = pt.as_secs_f64() * (size as f64 / ps as f64).powf(e);
-                if predicted > budget {
-                    break;
-                }
-            }
-            let text = build(size);
-            let (t, st) = measure_doc(
-                name,
-                &text,
-                rounds.min(3),
-                Duration::from_secs_f64(budget * 4.0),
-            );
-            if let Some(&(ps, pt)) = points.last() {
-                exponent = (t.as_secs_f64() / pt.as_secs_f64()).ln()
-                    / (text.len() as f64 / ps as f64).ln();
-            }
-            points.push((text.len(), t));
-            last_st = st;
-        }
-        let Some(&(ls, lt)) = points.last() else {
+    let exe = std::env::current_exe().ok();
+    for (name, pattern, _) in hostile_inputs() {
+        if !a.only.is_empty() && !a.only.iter().any(|o| o == name) {
             continue;
-        };
-        let (bytes, secs, mark) = if ls * 2 < full {
-            let e = if exponent.is_nan() { 2.0 } else { exponent };
-            (
-                full,
-                lt.as_secs_f64() * (full as f64 / ls as f64).powf(e),
-                "~",
-            )
-        } else {
-            (ls, lt.as_secs_f64(), " ")
-        };
-        let nspb = secs * 1e9 / bytes as f64;
-        println!(
-            "  {:<20} {:<30} {mark}{:>10.3} {:>9.1} {:>8.1}{} {:>8.2} {:>8}  {}",
-            name,
-            pattern,
-            bytes as f64 / MB / secs,
-            nspb,
-            nspb / news_ns,
-            if nspb / news_ns > 20.0 { "!" } else { " " },
-            exponent,
-            last_st.speech,
-            last_st.shares()
-        );
-        if ls * 2 < full {
-            println!(
-                "  {:<20} (largest size run: {:.3} MB in {:.2} s)",
-                "",
-                ls as f64 / MB,
-                lt.as_secs_f64()
-            );
+        }
+        // A child process per input: a stack overflow or a timeout ends
+        // only that row.
+        let status = exe.as_ref().and_then(|exe| {
+            std::process::Command::new(exe)
+                .args(["--hostile-one", name])
+                .args(["--hostile-mb", &a.hostile_mb.to_string()])
+                .args(["--budget", &a.budget.to_string()])
+                .args(["--rounds", &a.rounds.to_string()])
+                .args(["--news-ns", &news_ns.to_string()])
+                .status()
+                .ok()
+        });
+        match status {
+            Some(s) if s.success() => {}
+            Some(s) => println!("  {name:<20} {pattern:<34} FAILED: {s}"),
+            None => println!("  {name:<20} {pattern:<34} could not start a child process"),
         }
     }
-    println!("  (! = more than 20x the per-byte cost of news text; growth = exponent between the last two sizes run)");
+    println!(
+        "  (! = more than 20x the per-byte cost of news text; growth = exponent between the last two sizes run)"
+    );
+}
+
+/// One row of the hostile table (run in a child process).
+fn hostile_one(name: &str, a: &Args, news_ns: f64) -> ExitCode {
+    let Some((_, pattern, build)) = hostile_inputs().into_iter().find(|h| h.0 == name) else {
+        eprintln!("throughput: no hostile input named {name}");
+        return ExitCode::from(2);
+    };
+    // The word lists are built on first use.
+    black_box(whosaid::attribute(common::SAMPLE).speech().count());
+    let full = (a.hostile_mb * MB) as usize;
+    let sizes = [
+        full / 1024,
+        full / 256,
+        full / 64,
+        full / 16,
+        full / 4,
+        full,
+    ];
+    let mut points: Vec<(usize, Duration)> = Vec::new();
+    let mut last_st = Stages::default();
+    let mut exponent = f64::NAN;
+    for &size in &sizes {
+        if let Some(&(ps, pt)) = points.last() {
+            let e = if exponent.is_nan() {
+                2.0
+            } else {
+                exponent.max(1.0)
+            };
+            let predicted = pt.as_secs_f64() * (size as f64 / ps as f64).powf(e);
+            if predicted > a.budget {
+                break;
+            }
+        }
+        let text = build(size);
+        let (t, st) = measure_doc(
+            name,
+            &text,
+            a.rounds.min(3),
+            Duration::from_secs_f64(a.budget * 4.0),
+        );
+        if let Some(&(ps, pt)) = points.last() {
+            exponent =
+                (t.as_secs_f64() / pt.as_secs_f64()).ln() / (text.len() as f64 / ps as f64).ln();
+        }
+        points.push((text.len(), t));
+        last_st = st;
+    }
+    let Some(&(ls, lt)) = points.last() else {
+        return ExitCode::SUCCESS;
+    };
+    let extrapolated = ls * 2 < full;
+    let (bytes, secs, mark) = if extrapolated {
+        let e = if exponent.is_nan() { 2.0 } else { exponent };
+        (
+            full,
+            lt.as_secs_f64() * (full as f64 / ls as f64).powf(e),
+            "~",
+        )
+    } else {
+        (ls, lt.as_secs_f64(), " ")
+    };
+    let nspb = secs * 1e9 / bytes as f64;
+    println!(
+        "  {:<20} {:<34} {mark}{:>10.3} {:>11.1} {:>8.1}{} {:>7.2} {:>7}  {}",
+        name,
+        pattern,
+        bytes as f64 / MB / secs,
+        nspb,
+        nspb / news_ns,
+        if nspb / news_ns > 20.0 { "!" } else { " " },
+        exponent,
+        last_st.speech,
+        last_st.shares()
+    );
+    if extrapolated {
+        println!(
+            "  {:<20} (largest size run: {:.3} MB in {:.2} s)",
+            "",
+            ls as f64 / MB,
+            lt.as_secs_f64()
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 /// Peak and current resident memory, from /proc/self/status (Linux).
@@ -655,13 +731,17 @@ fn vm(field: &str) -> Option<usize> {
     Some(kb * 1024)
 }
 
-fn rss_mode(texts: Vec<String>, mb: f64, baseline: bool, budget: f64) {
+fn rss_mode(texts: Vec<String>, mb: f64, baseline: bool, keep: bool, budget: f64) {
+    if keep {
+        return rss_keep_mode(texts, mb, baseline);
+    }
     let doc = concat(&texts, (mb * MB) as usize);
     drop(texts);
     let before = vm("VmRSS:").unwrap_or(0);
     let hwm_before = vm("VmHWM:").unwrap_or(0);
     let n = if baseline {
-        black_box(doc.len())
+        black_box(doc.len());
+        0
     } else {
         let _dog = Watchdog::new(
             Duration::from_secs_f64(budget * 20.0),
@@ -678,6 +758,12 @@ fn rss_mode(texts: Vec<String>, mb: f64, baseline: bool, budget: f64) {
     let hwm = vm("VmHWM:").unwrap_or(0);
     let len = doc.len() as f64;
     println!(
+        "rss: size_of Token {} B, Quote {} B, Mention {} B",
+        std::mem::size_of::<whosaid::Token>(),
+        std::mem::size_of::<whosaid::Quote<'_>>(),
+        std::mem::size_of::<whosaid::Mention>()
+    );
+    println!(
         "rss: document {:.2} MB, speech {n}, VmRSS before {:.1} MB, VmHWM before {:.1} MB, VmHWM after {:.1} MB",
         len / MB,
         before as f64 / MB,
@@ -691,6 +777,48 @@ fn rss_mode(texts: Vec<String>, mb: f64, baseline: bool, budget: f64) {
     );
 }
 
+/// About `mb` MB of texts (cycling), attributed one by one, all results
+/// kept.
+fn rss_keep_mode(texts: Vec<String>, mb: f64, baseline: bool) {
+    let target = (mb * MB) as usize;
+    let mut docs: Vec<String> = Vec::new();
+    let mut total = 0;
+    for t in texts.iter().cycle() {
+        if total >= target || t.is_empty() && total == 0 {
+            break;
+        }
+        docs.push(t.clone());
+        total += t.len();
+    }
+    drop(texts);
+    let before = vm("VmRSS:").unwrap_or(0);
+    let start = Instant::now();
+    let results: Vec<whosaid::Attribution<'_>> = if baseline {
+        Vec::new()
+    } else {
+        docs.iter().map(|d| whosaid::attribute(d)).collect()
+    };
+    let d = start.elapsed().max(Duration::from_nanos(1));
+    let speech: usize = results.iter().map(|r| r.speech().count()).sum();
+    let hwm = vm("VmHWM:").unwrap_or(0);
+    let len = total as f64;
+    println!(
+        "rss-keep: {} texts, {:.2} MB, speech {speech}, {:.2} s ({:.2} MB/s), VmRSS before {:.1} MB, VmHWM after {:.1} MB",
+        docs.len(),
+        len / MB,
+        d.as_secs_f64(),
+        mbps(total, d),
+        before as f64 / MB,
+        hwm as f64 / MB
+    );
+    println!(
+        "rss-keep: peak RSS / input bytes = {:.2}; (peak - RSS before) / input bytes = {:.2}",
+        hwm as f64 / len,
+        hwm.saturating_sub(before) as f64 / len
+    );
+    drop(results);
+}
+
 fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(a) => a,
@@ -702,6 +830,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(name) = &args.hostile_one {
+        return hostile_one(name, &args, args.news_ns);
+    }
     let texts = match load_texts(args.path.as_deref()) {
         Ok(mut t) => {
             if let Some(n) = args.limit {
@@ -715,14 +846,14 @@ fn main() -> ExitCode {
         }
     };
     if let Some(mb) = args.rss {
-        rss_mode(texts, mb, args.rss_baseline, args.budget);
+        rss_mode(texts, mb, args.rss_baseline, args.rss_keep, args.budget);
         return ExitCode::SUCCESS;
     }
     if !args.concat.is_empty() {
         concat_mode(&texts, &args.concat, args.rounds, args.budget);
     }
     if args.hostile {
-        hostile_mode(&texts, args.rounds, args.hostile_mb, args.budget);
+        hostile_mode(&texts, &args);
     }
     if args.concat.is_empty() && !args.hostile {
         news(&texts, args.rounds);

@@ -528,14 +528,18 @@ impl<'t> Ctx<'_, 't> {
         if !base_or_s && !ing {
             return false;
         }
-        if k == 0 {
-            return false;
-        }
+        // Looking back stops at the sentence start: a verb opening a
+        // sentence ("Says O'Brien's aide …") is a verb, whatever ended the
+        // sentence before.
+        let tokens = self.doc.tokens();
+        let lo = self.doc.sentences()[tokens[k].sentence()]
+            .token_range()
+            .start;
         let mut j = k;
-        while j > 0 && is_aux_or_adverb(self.word(j - 1)) && !is_modal_or_aux(self.word(j - 1)) {
+        while j > lo && is_aux_or_adverb(self.word(j - 1)) && !is_modal_or_aux(self.word(j - 1)) {
             j -= 1;
         }
-        if j == 0 {
+        if j == lo {
             return false;
         }
         let p = j - 1;
