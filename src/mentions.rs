@@ -245,6 +245,9 @@ pub(crate) fn is_determiner(w: &str) -> bool {
     LEXICON.flags(w) & class::DETERMINER != 0
 }
 
+/// The longest mention, in tokens.
+const MAX_MENTION_TOKENS: usize = 12;
+
 /// Subject pronouns, and "who" as a relative pronoun.
 fn pronoun_of(tok: &Token, w: &str) -> Option<(Gender, Number)> {
     let b = w.as_bytes();
@@ -507,6 +510,10 @@ fn chunk(
     let sentence = tokens[start].sentence();
     parts.clear();
     let mut j = start;
+    // A mention is a few words; a longer run (a line of capitalised words,
+    // "the senior senior senior …") is cut, so that no token is scanned
+    // over and over.
+    let limit = limit.min(start + MAX_MENTION_TOKENS);
     let mut possessive = false;
     let mut generic = 0usize;
     while j < limit {

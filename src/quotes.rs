@@ -550,6 +550,23 @@ fn insert_nested<'t>(parent: &mut Quote<'t>, mut q: Quote<'t>) {
     let contains = |outer: &Range<usize>, inner: &Range<usize>| {
         outer.start <= inner.start && inner.end <= outer.end && outer != inner
     };
+    // In text order the new quotation usually goes after the last child or
+    // into it: no need to look at the others.
+    match parent.nested.last_mut() {
+        None => {
+            parent.nested.push(q);
+            return;
+        }
+        Some(last) if last.tokens.end <= q.tokens.start => {
+            parent.nested.push(q);
+            return;
+        }
+        Some(last) if contains(&last.tokens, &q.tokens) => {
+            insert_nested(last, q);
+            return;
+        }
+        _ => {}
+    }
     for child in &mut parent.nested {
         if contains(&child.tokens, &q.tokens) {
             insert_nested(child, q);
@@ -636,6 +653,10 @@ fn closes(open: MarkGlyph, close: MarkGlyph) -> bool {
     }
 }
 
+/// How deep quotations nest, at most; deeper openers are left unpaired, so
+/// that no recursion over the tree can run away.
+const MAX_DEPTH: usize = 32;
+
 /// Stack pairing over the candidate marks `cands` (token indices, in
 /// order), for marks that point one way or are judged by context. Unpaired
 /// marks are left alone (apostrophes, strays).
@@ -675,7 +696,9 @@ fn pair_stack(doc: &Document<'_>, cands: &[usize], out: &mut Vec<RawQuote>) {
                     depth: stack.len() as u8,
                 });
             }
-        } else if fixed_open || (!fixed_close && m.orientation() == Orientation::Open) {
+        } else if (fixed_open || (!fixed_close && m.orientation() == Orientation::Open))
+            && stack.len() < MAX_DEPTH
+        {
             stack.push((i, g));
         }
     }
@@ -797,15 +820,19 @@ fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
     let close_tok = &tokens[q.tokens.end - 1];
     let para_first = doc.paragraphs()[open_tok.paragraph()].token_range().start;
     let para_end = doc.paragraphs()[close_tok.paragraph()].token_range().end;
+    // The sentence around the quotation, at most 80 tokens each way.
     let left = doc.sentences()[open_tok.sentence()]
         .token_range()
         .start
-        .max(para_first)..q.tokens.start;
+        .max(para_first)
+        .max(q.tokens.start.saturating_sub(80))..q.tokens.start;
     let right = q.tokens.end
         ..doc.sentences()[close_tok.sentence()]
             .token_range()
             .end
-            .min(para_end);
+            .min(para_end)
+            .min(q.tokens.end + 80)
+            .max(q.tokens.end);
     // After a quotation ending a sentence, the next sentence is its context
     // only when glued by a lower-case word ("..." he said); the tokenizer
     // already keeps those in one sentence.

@@ -243,6 +243,10 @@ pub struct SpeakerResolver {
 
 const NONE: u32 = u32::MAX;
 
+/// How many tokens before and after a quotation its cues are looked for in,
+/// at most; this keeps the work per quotation bounded.
+const WINDOW: usize = 80;
+
 struct Ctx<'a, 't> {
     doc: &'a Document<'t>,
     quotes: &'a [Quote<'t>],
@@ -642,8 +646,13 @@ impl<'t> Ctx<'_, 't> {
         let p_open = paras[tokens[open].paragraph()].token_range();
         let s_close = sents[tokens[close].sentence()].token_range();
         let p_close = paras[tokens[close].paragraph()].token_range();
-        let before = s_open.start.max(p_open.start)..open;
-        let after = close + 1..s_close.end.min(p_close.end).max(close + 1);
+        // A sentence can be a whole document of marks; the cue is near.
+        let before = s_open
+            .start
+            .max(p_open.start)
+            .max(open.saturating_sub(WINDOW))..open;
+        let after_end = s_close.end.min(p_close.end).min(close + 1 + WINDOW);
+        let after = close + 1..after_end.max(close + 1);
         (before, after)
     }
 
@@ -1275,6 +1284,8 @@ impl<'t> Ctx<'_, 't> {
         let sent = tokens[open].sentence();
         if sent > 0 {
             let prev_sent = self.doc.sentences()[sent - 1].token_range();
+            let prev_sent =
+                prev_sent.start.max(prev_sent.end.saturating_sub(WINDOW))..prev_sent.end;
             let prev_para = tokens[prev_sent.start].paragraph();
             if prev_para + 1 >= para {
                 let ends_colon =

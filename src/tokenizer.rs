@@ -538,25 +538,32 @@ pub(crate) fn is_mark_char(c: char) -> bool {
 
 /// The context before byte `i`, looking through adjacent marks.
 fn prev_ctx(text: &str, mut i: usize) -> Ctx {
-    loop {
+    // At most a few marks are looked through: a run of thousands of marks
+    // must not cost thousands of steps per mark.
+    for _ in 0..MAX_ADJACENT_MARKS {
         match text[..i].chars().next_back() {
             None => return Ctx::Edge,
             Some(c) if is_mark_char(c) => i -= c.len_utf8(),
             Some(c) => return ctx_of(c),
         }
     }
+    Ctx::Other
 }
 
 /// The context from byte `j` on, looking through adjacent marks.
 fn next_ctx(text: &str, mut j: usize) -> Ctx {
-    loop {
+    for _ in 0..MAX_ADJACENT_MARKS {
         match text[j..].chars().next() {
             None => return Ctx::Edge,
             Some(c) if is_mark_char(c) => j += c.len_utf8(),
             Some(c) => return ctx_of(c),
         }
     }
+    Ctx::Other
 }
+
+/// How many adjacent marks the context of a mark looks through.
+const MAX_ADJACENT_MARKS: usize = 4;
 
 fn orient(glyph: MarkGlyph, prev: Ctx, next: Ctx) -> Orientation {
     if glyph.is_fixed() {
