@@ -82,6 +82,10 @@ struct Builder<'a, 't> {
     by_word: FastMap<&'t str, Vec<usize>>,
 }
 
+/// How many earlier entities sharing a first or last word a name is
+/// compared with.
+const NAME_CANDIDATES: usize = 32;
+
 /// How far back descriptions look for the entity they describe.
 const DESCRIPTION_WINDOW: usize = 64;
 
@@ -223,11 +227,13 @@ impl<'t> Builder<'_, 't> {
         let span = span_of(doc, &name);
         // Most recent compatible entity whose longest name this one extends
         // or shortens, word for word: it shares the first or the last word.
+        // The most recent few under each word are enough, and keep a text of
+        // endless look-alike names linear.
         let mut candidates: Vec<usize> = [words.first(), words.last()]
             .into_iter()
             .flatten()
             .filter_map(|w| self.by_word.get(w))
-            .flatten()
+            .flat_map(|ids| ids.iter().rev().take(NAME_CANDIDATES))
             .copied()
             .collect();
         candidates.sort_unstable_by(|a, b| b.cmp(a));
