@@ -245,6 +245,35 @@ pub(crate) fn is_determiner(w: &str) -> bool {
     LEXICON.flags(w) & class::DETERMINER != 0
 }
 
+/// The word classes of a document's tokens, each looked up at most once.
+struct WordClasses<'d, 't> {
+    doc: &'d Document<'t>,
+    /// `UNKNOWN` until looked up.
+    flags: Vec<u16>,
+}
+
+impl<'d, 't> WordClasses<'d, 't> {
+    const UNKNOWN: u16 = u16::MAX;
+
+    fn new(doc: &'d Document<'t>) -> Self {
+        WordClasses {
+            doc,
+            flags: vec![Self::UNKNOWN; doc.tokens().len()],
+        }
+    }
+
+    #[inline]
+    fn get(&mut self, i: usize) -> u16 {
+        let f = self.flags[i];
+        if f != Self::UNKNOWN {
+            return f;
+        }
+        let f = LEXICON.flags(self.doc.str_at(i));
+        self.flags[i] = f;
+        f
+    }
+}
+
 /// The longest mention, in tokens.
 const MAX_MENTION_TOKENS: usize = 12;
 
@@ -283,6 +312,7 @@ impl MentionFinder {
         let tokens = doc.tokens();
         let mut mentions = Vec::new();
         let mut parts = Vec::with_capacity(16);
+        let mut classes = WordClasses::new(doc);
         // The previous word token and whether it is a possessive pronoun.
         let mut prev = (usize::MAX, false);
         let mut qi = 0usize;
@@ -304,11 +334,10 @@ impl MentionFinder {
                 i += 1;
                 continue;
             }
-            let w = doc.token_str(t);
             // One lookup tells what a word can open; most lower-case words
             // open nothing and cost no more. The previous word's lookup says
             // whether a possessive pronoun stands before this one.
-            let flags = LEXICON.flags(w);
+            let flags = classes.get(i);
             let after_possessive_pronoun = prev == (i.wrapping_sub(1), true);
             prev = (i, flags & class::POSSESSIVE != 0);
             let opener = flags
@@ -344,7 +373,7 @@ impl MentionFinder {
                     continue;
                 }
             }
-            match chunk(doc, i, limit, &mut parts) {
+            match chunk(doc, i, limit, &mut parts, &mut classes) {
                 Some(m) => {
                     i = m.tokens.end;
                     mentions.push(m);
@@ -504,6 +533,7 @@ fn chunk(
     start: usize,
     limit: usize,
     parts: &mut Vec<(usize, Part)>,
+    classes: &mut WordClasses<'_, '_>,
 ) -> Option<Mention> {
     let poss_start = after_possessive(doc, start);
     let tokens = doc.tokens();
@@ -527,7 +557,7 @@ fn chunk(
             break;
         }
         let w = doc.token_str(t);
-        let flags = LEXICON.flags(w);
+        let flags = classes.get(j);
         let first = parts.is_empty();
         let part = if first
             && flags & class::DETERMINER != 0
