@@ -165,6 +165,8 @@ pub(crate) mod class {
     pub const PRONOUN: u16 = 64;
     /// Possessive pronouns: "his", "her", "their", "its".
     pub const POSSESSIVE: u16 = 128;
+    /// Prepositions.
+    pub const PREPOSITION: u16 = 256;
 }
 
 /// Determiners that can open a description.
@@ -312,6 +314,9 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     for w in ["his", "her", "their", "its"] {
         add(w, class::POSSESSIVE);
     }
+    for w in entries(include_str!("lexicon/prepositions.txt")) {
+        add(w, class::PREPOSITION);
+    }
     let speech_verb_table = WordTable::new(
         speech_verbs.iter().map(|(f, l)| (f.to_string(), *l)),
         |a, _| a,
@@ -338,6 +343,12 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         organisation_words: entries(include_str!("lexicon/organisation_words.txt")).collect(),
     }
 });
+
+/// Whether `word` is a preposition (case-insensitively).
+#[inline]
+pub(crate) fn is_preposition(word: &str) -> bool {
+    LEXICON.flags(word) & class::PREPOSITION != 0
+}
 
 /// Calls `f` with `word` in ASCII lower case, without allocating for words of
 /// up to 48 bytes. Non-ASCII letters are left as they are: every entry of

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{class, with_lower, Gender, HeadKind, Number, LEXICON};
+use crate::lexicon::{class, is_preposition, with_lower, Gender, HeadKind, Number, LEXICON};
 use crate::quotes::Quote;
 use crate::span::Span;
 use crate::tokenizer::{Document, Token, TokenKind};
@@ -864,38 +864,6 @@ fn is_sentence_initial_verb(doc: &Document<'_>, j: usize, w: &str) -> bool {
         && w.len() > 4
         && next_lower
         && !next_is_speech_verb(doc, j + 1)
-}
-
-fn is_preposition(w: &str) -> bool {
-    with_lower(w, |w| {
-        matches!(
-            w,
-            "in" | "on"
-                | "at"
-                | "from"
-                | "with"
-                | "to"
-                | "of"
-                | "for"
-                | "by"
-                | "about"
-                | "after"
-                | "before"
-                | "during"
-                | "against"
-                | "into"
-                | "over"
-                | "under"
-                | "between"
-                | "through"
-                | "among"
-                | "without"
-                | "within"
-                | "since"
-                | "until"
-                | "upon"
-        )
-    })
 }
 
 /// "that" after a verb ("said that Trump …") or before a capitalised word

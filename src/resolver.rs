@@ -39,7 +39,7 @@
 use std::fmt;
 
 use crate::entities::Entities;
-use crate::lexicon::{with_lower, LEXICON};
+use crate::lexicon::{is_preposition, with_lower, LEXICON};
 use crate::mentions::{Mention, MentionKind};
 use crate::quotes::Quote;
 use crate::span::Span;
@@ -395,52 +395,6 @@ fn is_be(w: &str) -> bool {
         matches!(
             w,
             "was" | "were" | "is" | "are" | "be" | "been" | "being" | "am" | "get" | "got"
-        )
-    })
-}
-
-fn is_preposition(w: &str) -> bool {
-    with_lower(w, |w| {
-        matches!(
-            w,
-            "in" | "on"
-                | "at"
-                | "from"
-                | "with"
-                | "to"
-                | "of"
-                | "for"
-                | "by"
-                | "about"
-                | "after"
-                | "before"
-                | "during"
-                | "against"
-                | "into"
-                | "over"
-                | "under"
-                | "between"
-                | "like"
-                | "than"
-                | "through"
-                | "toward"
-                | "towards"
-                | "among"
-                | "without"
-                | "within"
-                | "across"
-                | "behind"
-                | "beyond"
-                | "since"
-                | "until"
-                | "upon"
-                | "via"
-                | "amid"
-                | "despite"
-                | "near"
-                | "unlike"
-                | "including"
-                | "as"
         )
     })
 }
