@@ -134,6 +134,17 @@ impl Attributor {
     pub fn attribute<'t>(&self, text: &'t str) -> Attribution<'t> {
         let doc = self.tokenizer.tokenize(text);
         let mut quotes = self.detector.detect(&doc);
+        if quotes.is_empty() {
+            // No quotation, no speaker to find: mentions and entities would
+            // be work for nothing.
+            return Attribution {
+                doc,
+                quotes,
+                mentions: Vec::new(),
+                entities: Entities::default(),
+                speakers: Vec::new(),
+            };
+        }
         let mut mentions = self.mentions.find(&doc, &quotes);
         let entities = cluster(&doc, &mut mentions);
         let mut speakers = self.resolver.resolve(&doc, &quotes, &mentions, &entities);
@@ -202,12 +213,14 @@ impl<'t> Attribution<'t> {
         }
     }
 
-    /// The mentions found outside quotations, in text order.
+    /// The mentions found outside quotations, in text order (none when the
+    /// text has no quotation: they are only looked for to find speakers).
     pub fn mentions(&self) -> &[Mention] {
         &self.mentions
     }
 
-    /// The entities the mentions were clustered into.
+    /// The entities the mentions were clustered into (none when the text has
+    /// no quotation).
     pub fn entities(&self) -> &[Entity<'t>] {
         self.entities.entities()
     }

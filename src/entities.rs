@@ -80,6 +80,8 @@ struct Builder<'a, 't> {
     words: Vec<Vec<&'t str>>,
     /// Entities by the first and the last word of their names, ascending.
     by_word: FastMap<&'t str, Vec<usize>>,
+    /// A buffer reused for the candidates of each name.
+    candidates: Vec<usize>,
 }
 
 /// How many earlier entities sharing a first or last word a name is
@@ -101,6 +103,7 @@ pub fn cluster<'t>(doc: &Document<'t>, mentions: &mut [Mention]) -> Entities<'t>
         titles: Vec::new(),
         words: Vec::new(),
         by_word: FastMap::default(),
+        candidates: Vec::new(),
     };
     for m in 0..b.mentions.len() {
         match b.mentions[m].kind() {
@@ -153,7 +156,16 @@ fn span_of(doc: &Document<'_>, r: &std::ops::Range<usize>) -> Span {
 }
 
 impl<'t> Builder<'_, 't> {
-    fn new_entity(&mut self, m: usize, name_span: Span, kind: EntityKind) -> usize {
+    /// A new entity named by `name_span`; `words` are the name's words, for
+    /// name mentions (empty for descriptions, which are never matched word
+    /// for word).
+    fn new_entity(
+        &mut self,
+        m: usize,
+        name_span: Span,
+        kind: EntityKind,
+        words: Vec<&'t str>,
+    ) -> usize {
         let text = self.doc.text();
         self.entities.push(Entity {
             name: &text[name_span],
@@ -164,14 +176,8 @@ impl<'t> Builder<'_, 't> {
         self.gender.push(self.mentions[m].gender);
         self.titles.push(Vec::new());
         let e = self.entities.len() - 1;
-        // Only names are matched word for word.
-        if self.mentions[m].kind() == MentionKind::Name {
-            self.words
-                .push(text[name_span].split_whitespace().collect());
-            self.index_words(e);
-        } else {
-            self.words.push(Vec::new());
-        }
+        self.words.push(words);
+        self.index_words(e);
         e
     }
 
@@ -229,18 +235,21 @@ impl<'t> Builder<'_, 't> {
         // or shortens, word for word: it shares the first or the last word.
         // The most recent few under each word are enough, and keep a text of
         // endless look-alike names linear.
-        let mut candidates: Vec<usize> = [words.first(), words.last()]
-            .into_iter()
-            .flatten()
-            .filter_map(|w| self.by_word.get(w))
-            .flat_map(|ids| ids.iter().rev().take(NAME_CANDIDATES))
-            .copied()
-            .collect();
+        let mut candidates = std::mem::take(&mut self.candidates);
+        candidates.clear();
+        candidates.extend(
+            [words.first(), words.last()]
+                .into_iter()
+                .flatten()
+                .filter_map(|w| self.by_word.get(w))
+                .flat_map(|ids| ids.iter().rev().take(NAME_CANDIDATES)),
+        );
         candidates.sort_unstable_by(|a, b| b.cmp(a));
         candidates.dedup();
-        let found = candidates.into_iter().find(|&e| {
+        let found = candidates.iter().copied().find(|&e| {
             kinds_compatible(self.entities[e].kind, kind) && names_corefer(&self.words[e], &words)
         });
+        self.candidates = candidates;
         let e = match found {
             Some(e) => {
                 // Keep the longest name as the canonical one.
@@ -253,7 +262,7 @@ impl<'t> Builder<'_, 't> {
                 }
                 e
             }
-            None => self.new_entity(m, span, kind),
+            None => self.new_entity(m, span, kind, words),
         };
         self.attach(m, e);
         self.note_titles(m, e);
@@ -326,7 +335,7 @@ impl<'t> Builder<'_, 't> {
             }
         }
         let span = span_of(doc, &(start.min(mention.head())..tokens.end));
-        let e = self.new_entity(m, span, kind);
+        let e = self.new_entity(m, span, kind, Vec::new());
         self.attach(m, e);
     }
 
