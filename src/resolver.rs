@@ -732,27 +732,30 @@ impl<'t> Ctx<'_, 't> {
             // but ends at its comma, like a subordinate clause.
             let fronted_pp =
                 j == before.start && is_preposition(w) && !w.eq_ignore_ascii_case("as");
-            let opener = w == ";"
-                || fronted_pp
-                || with_lower(w, |l| {
-                    matches!(
-                        l,
-                        "after"
-                            | "because"
-                            | "when"
-                            | "while"
-                            | "although"
-                            | "though"
-                            | "whereas"
-                            | "until"
-                            | "since"
-                    ) || (after_comma && matches!(l, "but" | "and" | "yet" | "so"))
-                });
+            let subordinator = with_lower(w, |l| {
+                matches!(
+                    l,
+                    "after"
+                        | "because"
+                        | "when"
+                        | "while"
+                        | "although"
+                        | "though"
+                        | "whereas"
+                        | "until"
+                        | "since"
+                )
+            });
+            let coordinator =
+                after_comma && with_lower(w, |l| matches!(l, "but" | "and" | "yet" | "so"));
             if fronted_pp {
                 subordinate = true;
-            } else if opener && (j + 1..before.end).any(|k| self.strong_verb(k)) {
+            } else if (w == ";" || subordinator || coordinator)
+                && (j + 1..before.end).any(|k| self.strong_verb(k))
+            {
                 start = j + 1;
-                subordinate = w != ";" && !after_comma;
+                // A subordinate clause ends at its comma, wherever it starts.
+                subordinate = subordinator;
             }
         }
         start
