@@ -154,19 +154,30 @@ pub(crate) enum AbbrevClass {
 
 /// Word classes, as bit flags in [`Lexicon::flags`].
 pub(crate) mod class {
-    pub const DETERMINER: u16 = 1;
-    pub const TITLE: u16 = 2;
-    pub const HEAD: u16 = 4;
-    pub const MODIFIER: u16 = 8;
-    pub const SPEECH_VERB: u16 = 16;
-    pub const FUNCTION: u16 = 32;
+    pub const DETERMINER: u32 = 1;
+    pub const TITLE: u32 = 1 << 1;
+    pub const HEAD: u32 = 1 << 2;
+    pub const MODIFIER: u32 = 1 << 3;
+    pub const SPEECH_VERB: u32 = 1 << 4;
+    pub const FUNCTION: u32 = 1 << 5;
     /// Pronouns that can be mentions: subject and possessive pronouns,
     /// relative "who" and "which".
-    pub const PRONOUN: u16 = 64;
+    pub const PRONOUN: u32 = 1 << 6;
     /// Possessive pronouns: "his", "her", "their", "its".
-    pub const POSSESSIVE: u16 = 128;
+    pub const POSSESSIVE: u32 = 1 << 7;
     /// Prepositions.
-    pub const PREPOSITION: u16 = 256;
+    pub const PREPOSITION: u32 = 1 << 8;
+    // The classes of grammar_words.txt.
+    pub const AUXILIARY: u32 = 1 << 9;
+    pub const MODAL: u32 = 1 << 10;
+    pub const BE: u32 = 1 << 11;
+    pub const CLOSED: u32 = 1 << 12;
+    pub const JOINER: u32 = 1 << 13;
+    pub const SMALL: u32 = 1 << 14;
+    pub const SPEECH_WORD: u32 = 1 << 15;
+    pub const CALENDAR: u32 = 1 << 16;
+    pub const NOT_ADVERB: u32 = 1 << 17;
+    pub const ELISION: u32 = 1 << 18;
 }
 
 /// Determiners that can open a description.
@@ -179,7 +190,7 @@ pub(crate) const DETERMINERS: &[&str] = &[
 pub(crate) struct Lexicon {
     /// Every listed word and its classes, so that one lookup tells what a
     /// token can be.
-    pub flags: WordTable<u16>,
+    pub flags: WordTable<u32>,
     /// Speech verb forms and their lemmas, case-insensitively.
     pub speech_verb_table: WordTable<&'static str>,
 
@@ -284,8 +295,8 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             (n, g)
         })
         .collect();
-    let mut flags: FastMap<String, u16> = FastMap::default();
-    let mut add = |w: &str, f: u16| *flags.entry(w.to_lowercase()).or_insert(0) |= f;
+    let mut flags: FastMap<String, u32> = FastMap::default();
+    let mut add = |w: &str, f: u32| *flags.entry(w.to_lowercase()).or_insert(0) |= f;
     for w in DETERMINERS {
         add(w, class::DETERMINER);
     }
@@ -317,6 +328,26 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     for w in entries(include_str!("lexicon/prepositions.txt")) {
         add(w, class::PREPOSITION);
     }
+    for line in entries(include_str!("lexicon/grammar_words.txt")) {
+        let mut it = line.split_whitespace();
+        let Some(w) = it.next() else { continue };
+        for c in it {
+            let bit = match c {
+                "auxiliary" => class::AUXILIARY,
+                "modal" => class::MODAL,
+                "be" => class::BE,
+                "closed" => class::CLOSED,
+                "joiner" => class::JOINER,
+                "small" => class::SMALL,
+                "speech-word" => class::SPEECH_WORD,
+                "calendar" => class::CALENDAR,
+                "not-adverb" => class::NOT_ADVERB,
+                "elision" => class::ELISION,
+                _ => 0,
+            };
+            add(w, bit);
+        }
+    }
     let speech_verb_table = WordTable::new(
         speech_verbs.iter().map(|(f, l)| (f.to_string(), *l)),
         |a, _| a,
@@ -344,10 +375,16 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     }
 });
 
+/// Whether `word` belongs to word class `c` (case-insensitively).
+#[inline]
+pub(crate) fn is(word: &str, c: u32) -> bool {
+    LEXICON.flags(word) & c != 0
+}
+
 /// Whether `word` is a preposition (case-insensitively).
 #[inline]
 pub(crate) fn is_preposition(word: &str) -> bool {
-    LEXICON.flags(word) & class::PREPOSITION != 0
+    is(word, class::PREPOSITION)
 }
 
 /// Calls `f` with `word` in ASCII lower case, without allocating for words of
@@ -377,7 +414,7 @@ pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 impl Lexicon {
     /// The classes of a word, case-insensitively (0 for an unlisted word).
     #[inline]
-    pub fn flags(&self, word: &str) -> u16 {
+    pub fn flags(&self, word: &str) -> u32 {
         self.flags.get(word).unwrap_or(0)
     }
 

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{class, is_preposition, with_lower, Gender, HeadKind, Number, LEXICON};
+use crate::lexicon::{class, is, is_preposition, with_lower, Gender, HeadKind, Number, LEXICON};
 use crate::quotes::Quote;
 use crate::span::Span;
 use crate::tokenizer::{Document, Token, TokenKind};
@@ -137,108 +137,9 @@ pub struct MentionFinder {
     _private: (),
 }
 
-/// Lower-case words that join parts of a name ("Bank of America", "Osama
-/// bin Laden").
-const NAME_JOINERS: &[&str] = &[
-    "of", "de", "da", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le",
-    "del", "y",
-];
-
 /// Lower-case words that never sit inside a noun phrase.
 fn is_closed_class(w: &str) -> bool {
-    with_lower(w, |w| {
-        matches!(
-            w,
-            "is" | "are"
-                | "was"
-                | "were"
-                | "be"
-                | "been"
-                | "being"
-                | "am"
-                | "has"
-                | "have"
-                | "had"
-                | "do"
-                | "does"
-                | "did"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
-                | "shall"
-                | "not"
-                | "and"
-                | "or"
-                | "but"
-                | "of"
-                | "to"
-                | "in"
-                | "on"
-                | "at"
-                | "by"
-                | "for"
-                | "with"
-                | "from"
-                | "that"
-                | "which"
-                | "who"
-                | "as"
-                | "than"
-                | "if"
-                | "when"
-                | "while"
-                | "also"
-                | "said"
-                | "says"
-                | "very"
-                | "so"
-                | "about"
-                | "after"
-                | "before"
-                | "into"
-                | "over"
-                | "under"
-                | "there"
-                | "here"
-                | "then"
-                | "now"
-                | "it"
-                | "he"
-                | "she"
-                | "they"
-                | "we"
-                | "i"
-                | "you"
-                | "ago"
-                | "later"
-                | "earlier"
-                | "today"
-                | "yesterday"
-                | "tomorrow"
-                | "tonight"
-                | "week"
-                | "weeks"
-                | "day"
-                | "days"
-                | "month"
-                | "months"
-                | "year"
-                | "years"
-                | "time"
-                | "times"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "night"
-                | "hour"
-                | "hours"
-        )
-    })
+    is(w, class::CLOSED)
 }
 
 pub(crate) fn is_determiner(w: &str) -> bool {
@@ -249,11 +150,11 @@ pub(crate) fn is_determiner(w: &str) -> bool {
 struct WordClasses<'d, 't> {
     doc: &'d Document<'t>,
     /// `UNKNOWN` until looked up.
-    flags: Vec<u16>,
+    flags: Vec<u32>,
 }
 
 impl<'d, 't> WordClasses<'d, 't> {
-    const UNKNOWN: u16 = u16::MAX;
+    const UNKNOWN: u32 = u32::MAX;
 
     fn new(doc: &'d Document<'t>) -> Self {
         WordClasses {
@@ -263,7 +164,7 @@ impl<'d, 't> WordClasses<'d, 't> {
     }
 
     #[inline]
-    fn get(&mut self, i: usize) -> u16 {
+    fn get(&mut self, i: usize) -> u32 {
         let f = self.flags[i];
         if f != Self::UNKNOWN {
             return f;
@@ -584,7 +485,7 @@ fn chunk(
             } else {
                 Part::Cap
             }
-        } else if NAME_JOINERS.contains(&w) {
+        } else if flags & class::JOINER != 0 {
             // Only between capitalised words; "of" only after a title or an
             // organisation word ("Secretary of State", "Bank of America"),
             // not in "assuring Mattis of Pakistan's cooperation".
@@ -812,27 +713,7 @@ fn is_acronym(w: &str) -> bool {
 
 /// Days and months, which may modify a noun ("a Wednesday editorial").
 fn is_day_or_month(w: &str) -> bool {
-    matches!(
-        w,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-    )
+    is(w, class::CALENDAR)
 }
 
 /// "I'm", "It's", "Don't": a contraction is no name.
@@ -893,25 +774,7 @@ pub(crate) fn next_is_speech_verb(doc: &Document<'_>, mut j: usize) -> bool {
             let ambiguous = w == lemma || (w.ends_with('s') && w != "says");
             return !ambiguous;
         }
-        let aux = with_lower(w, |l| {
-            matches!(
-                l,
-                "has"
-                    | "had"
-                    | "have"
-                    | "also"
-                    | "later"
-                    | "then"
-                    | "once"
-                    | "quickly"
-                    | "recently"
-                    | "previously"
-                    | "again"
-                    | "simply"
-                    | "still"
-                    | "just"
-            )
-        });
+        let aux = is(w, class::AUXILIARY);
         if !aux {
             return false;
         }

@@ -41,7 +41,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{with_lower, LEXICON};
+use crate::lexicon::{class, is, with_lower, LEXICON};
 use crate::span::Span;
 use crate::tokenizer::{Document, MarkFamily, MarkGlyph, Orientation, Token, TokenKind, Tokenizer};
 
@@ -752,30 +752,10 @@ fn trim_span(text: &str, s: Span) -> Span {
     Span::new(start, end.max(start))
 }
 
-const TITLE_SMALL: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "as",
-    "is", "it", "its", "but", "nor", "vs", "vs.",
-];
-
 /// Words outside the speech verb list that mark a sentence as reporting
 /// speech.
 fn is_speech_word(w: &str) -> bool {
-    LEXICON.speech_verb(w).is_some()
-        || with_lower(w, |w| {
-            matches!(
-                w,
-                "according"
-                    | "statement"
-                    | "statements"
-                    | "interview"
-                    | "speech"
-                    | "remarks"
-                    | "read"
-                    | "reads"
-                    | "deemed"
-                    | "saying"
-            )
-        })
+    LEXICON.flags(w) & (class::SPEECH_VERB | class::SPEECH_WORD) != 0
 }
 
 fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
@@ -792,7 +772,7 @@ fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
             TokenKind::Word | TokenKind::Number => {
                 words += 1;
                 let w = doc.token_str(t);
-                if TITLE_SMALL.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+                if is(w, class::SMALL) {
                     continue;
                 }
                 content_words += 1;
@@ -876,9 +856,7 @@ fn classify_nested(doc: &Document<'_>, q: &mut Quote<'_>) {
         && words.iter().all(|t| {
             t.is_capitalized()
                 || t.kind() == TokenKind::Number
-                || TITLE_SMALL
-                    .iter()
-                    .any(|s| s.eq_ignore_ascii_case(doc.token_str(t)))
+                || is(doc.token_str(t), class::SMALL)
         });
     q.kind = if title_case && words.len() <= 6 {
         QuoteKind::Title

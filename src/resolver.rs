@@ -39,7 +39,7 @@
 use std::fmt;
 
 use crate::entities::Entities;
-use crate::lexicon::{is_preposition, with_lower, LEXICON};
+use crate::lexicon::{class, is, is_preposition, with_lower, LEXICON};
 use crate::mentions::{Mention, MentionKind};
 use crate::quotes::Quote;
 use crate::span::Span;
@@ -305,98 +305,16 @@ impl SpeakerResolver {
 }
 
 fn is_aux_or_adverb(w: &str) -> bool {
-    with_lower(w, |w| {
-        matches!(
-            w,
-            "has"
-                | "have"
-                | "had"
-                | "is"
-                | "was"
-                | "were"
-                | "are"
-                | "will"
-                | "would"
-                | "also"
-                | "then"
-                | "later"
-                | "again"
-                | "once"
-                | "previously"
-                | "recently"
-                | "never"
-                | "not"
-                | "n't"
-                | "ever"
-                | "still"
-                | "just"
-                | "already"
-                | "did"
-                | "does"
-                | "do"
-                | "could"
-                | "can"
-                | "may"
-                | "might"
-                | "should"
-                | "must"
-                | "reportedly"
-                | "has,"
-                | "often"
-                | "further"
-                | "first"
-                | "finally"
-                | "simply"
-                | "even"
-                | "only"
-                | "now"
-                | "had,"
-        ) || (w.len() > 4
-            && w.ends_with("ly")
-            && !matches!(
-                w,
-                "family" | "italy" | "rally" | "ally" | "supply" | "reply" | "july" | "early"
-            ))
-    })
+    let f = LEXICON.flags(w);
+    f & class::AUXILIARY != 0 || (w.len() > 4 && w.ends_with("ly") && f & class::NOT_ADVERB == 0)
 }
 
 fn is_modal_or_aux(w: &str) -> bool {
-    with_lower(w, |w| {
-        matches!(
-            w,
-            "will"
-                | "would"
-                | "can"
-                | "could"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
-                | "shall"
-                | "did"
-                | "does"
-                | "do"
-                | "didn't"
-                | "doesn't"
-                | "don't"
-                | "won't"
-                | "wouldn't"
-                | "can't"
-                | "couldn't"
-                | "to"
-                | "not"
-                | "never"
-        )
-    })
+    is(w, class::MODAL)
 }
 
 fn is_be(w: &str) -> bool {
-    with_lower(w, |w| {
-        matches!(
-            w,
-            "was" | "were" | "is" | "are" | "be" | "been" | "being" | "am" | "get" | "got"
-        )
-    })
+    is(w, class::BE)
 }
 
 /// Verbs after which the mention that follows is the speaker (`"…," said X`)

@@ -27,7 +27,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{with_lower, AbbrevClass, LEXICON};
+use crate::lexicon::{AbbrevClass, LEXICON};
 use crate::span::Span;
 
 /// The glyph of a quotation mark.
@@ -586,23 +586,7 @@ fn orient(glyph: MarkGlyph, prev: Ctx, next: Ctx) -> Orientation {
 
 /// Words that an apostrophe shortens at their start ("'Tis", "'em").
 fn is_elision(word: &str) -> bool {
-    with_lower(word, |w| {
-        matches!(
-            w,
-            "tis"
-                | "twas"
-                | "twere"
-                | "em"
-                | "cause"
-                | "cos"
-                | "til"
-                | "bout"
-                | "round"
-                | "cept"
-                | "nuff"
-                | "n"
-        )
-    })
+    crate::lexicon::is(word, crate::lexicon::class::ELISION)
 }
 
 #[inline]
