@@ -194,6 +194,11 @@ pub(crate) struct Lexicon {
     /// Speech verb forms and their lemmas, case-insensitively.
     pub speech_verb_table: WordTable<&'static str>,
 
+    /// Phrasal speech verbs: (form, particle) to lemma ("pointed", "out"
+    /// gives "point out").
+    pub phrasal_verbs: FastMap<(&'static str, &'static str), &'static str>,
+    /// Speech verb lemmas whose object is not their speaker.
+    pub object_verbs: FastSet<&'static str>,
     /// Nouns that report speech ("claim", "remarks").
     pub speech_nouns: FastSet<&'static str>,
     /// Lemmas of speech verbs that introduce a quotation only next to it.
@@ -357,6 +362,19 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         speech_verb_table,
         weak_speech_verbs: entries(include_str!("lexicon/weak_speech_verbs.txt")).collect(),
         speech_nouns: entries(include_str!("lexicon/speech_nouns.txt")).collect(),
+        phrasal_verbs: entries(include_str!("lexicon/phrasal_speech_verbs.txt"))
+            .filter_map(|l| {
+                let (lemma, forms) = l.split_once(':')?;
+                let particle = lemma.split_whitespace().nth(1)?;
+                Some(
+                    forms
+                        .split_whitespace()
+                        .map(move |f| ((f, particle), lemma)),
+                )
+            })
+            .flatten()
+            .collect(),
+        object_verbs: entries(include_str!("lexicon/object_verbs.txt")).collect(),
         titles: entries(include_str!("lexicon/titles.txt"))
             .filter_map(|l| {
                 let mut it = l.split_whitespace();
@@ -465,5 +483,11 @@ mod tests {
         assert_eq!(l.given_names.get("Jim"), Some(&Gender::Masculine));
         assert!(l.places.contains("Islamabad"));
         assert!(l.organisation_words.contains("Department"));
+        assert_eq!(l.phrasal_verbs.get(&("shot", "back")), Some(&"shoot back"));
+        assert!(l.object_verbs.contains("tell"));
+        assert!(l.flags("has") & class::AUXILIARY != 0);
+        assert!(l.flags("Wednesday") & class::CALENDAR != 0);
+        assert!(l.flags("tis") & class::ELISION != 0);
+        assert!(l.flags("in") & class::PREPOSITION != 0);
     }
 }

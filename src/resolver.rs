@@ -320,39 +320,7 @@ fn is_be(w: &str) -> bool {
 /// Verbs after which the mention that follows is the speaker (`"…," said X`)
 /// rather than the one spoken to.
 fn inverts(lemma: &str) -> bool {
-    !matches!(
-        lemma,
-        "tell"
-            | "urge"
-            | "accuse"
-            | "thank"
-            | "remind"
-            | "inform"
-            | "assure"
-            | "reassure"
-            | "call"
-            | "quote"
-            | "cite"
-            | "label"
-            | "brand"
-            | "dub"
-            | "term"
-            | "describe"
-            | "praise"
-            | "criticize"
-            | "criticise"
-            | "blast"
-            | "slam"
-            | "mock"
-            | "attack"
-            | "challenge"
-            | "question"
-            | "warn"
-            | "instruct"
-            | "implore"
-            | "beg"
-            | "put it"
-    )
+    !LEXICON.object_verbs.contains(lemma)
 }
 
 impl<'t> Ctx<'_, 't> {
@@ -475,17 +443,7 @@ impl<'t> Ctx<'_, 't> {
             return None;
         }
         let particle = self.word(k + 1);
-        let lemma = with_lower(w, |w| match (w, particle) {
-            ("point" | "points" | "pointed" | "pointing", "out") => Some("point out"),
-            ("shot" | "shoot" | "shoots" | "shooting", "back") => Some("shoot back"),
-            ("fire" | "fires" | "fired" | "firing", "back") => Some("fire back"),
-            ("hit" | "hits" | "hitting", "back") => Some("hit back"),
-            ("chime" | "chimes" | "chimed" | "chiming", "in") => Some("chime in"),
-            ("went" | "goes" | "go" | "going", "on") => Some("go on"),
-            ("spoke" | "speaks" | "speak" | "speaking", "out") => Some("speak out"),
-            ("put" | "puts" | "putting", "it") => Some("put it"),
-            _ => None,
-        })?;
+        let lemma = with_lower(w, |w| LEXICON.phrasal_verbs.get(&(w, particle)).copied())?;
         // "went on to win" is not speech.
         if lemma == "go on" && self.doc.tokens().get(k + 2).is_some_and(|t| t.is_word()) {
             return None;
