@@ -868,9 +868,10 @@ impl<'t> Ctx<'_, 't> {
         } else {
             (w.len() > 3 && w.ends_with("ed"), e + 1)
         };
+        // "went on to endorse" is no cue.
         past && (next >= end
             || matches!(self.word(next), "," | "." | ";" | "—" | "–")
-            || is_preposition(self.word(next)))
+            || (is_preposition(self.word(next)) && !self.is_word(next, "to")))
     }
 
     /// The speaker of the speech verb at `v`, looking no further than

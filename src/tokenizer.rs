@@ -1028,14 +1028,25 @@ fn quote_opens_sentence(tokens: &[Token], i: usize, sent_start: usize) -> bool {
 /// the next sentence punctuation. Then the quotation and its attribution
 /// stay one sentence.
 fn attribution_follows(text: &str, tokens: &[Token], from: usize) -> bool {
+    // `"…." He said that …` starts a new sentence: a capitalised pronoun
+    // does not attribute the quotation before it; a name may.
+    if crate::lexicon::is(&text[tokens[from].span], crate::lexicon::class::PRONOUN) {
+        return false;
+    }
+    let followed_by_colon = |k: usize| {
+        tokens
+            .get(k + 1)
+            .is_some_and(|n| n.kind == TokenKind::Punctuation && &text[n.span] == ":")
+    };
     for (n, t) in tokens.iter().skip(from).take(12).enumerate() {
         if t.flags & PARA_START != 0 && t.span.start > tokens[from].span.start {
             return false;
         }
         let w = &text[t.span];
         match t.kind {
+            // `"…." Mr. Zahed said: "…"` introduces the next quotation.
             TokenKind::Word if t.flags & UPPER == 0 && LEXICON.speech_verb(w).is_some() => {
-                return true;
+                return !followed_by_colon(from + n);
             }
             // `"…?" Trump went on` and `"…!" an angry Hollande retaliated`:
             // a short name and a past-tense verb that ends the clause.
@@ -1043,11 +1054,10 @@ fn attribution_follows(text: &str, tokens: &[Token], from: usize) -> bool {
                 if t.flags & UPPER == 0
                     && (1..=3).contains(&n)
                     && tokens[from].flags & UPPER != 0
-                    && (w == "went"
-                        || w.ends_with("ed")
-                            && tokens.get(from + n + 1).is_none_or(|a| {
-                                a.kind == TokenKind::Punctuation || a.flags & PARA_START != 0
-                            })) =>
+                    && w.ends_with("ed")
+                    && tokens.get(from + n + 1).is_none_or(|a| {
+                        a.kind == TokenKind::Punctuation || a.flags & PARA_START != 0
+                    }) =>
             {
                 return true;
             }
