@@ -552,7 +552,19 @@ impl<'t> Ctx<'_, 't> {
         }
         // A colon introduction without a verb.
         if before.end > before.start && self.word(before.end - 1) == ":" {
-            if let Some(m) = self.clause_subject(before.start, before.end - 1) {
+            // "More from Jones:", "HEADLINE - Carl Bialik:": the name right
+            // before the colon, after a dash or "from"; else the subject.
+            let colon = before.end - 1;
+            let named = colon
+                .checked_sub(1)
+                .and_then(|p| self.mention_ending(p))
+                .filter(|&m| {
+                    let s = self.mentions[m].token_range().start;
+                    s > before.start
+                        && (matches!(self.word(s - 1), "-" | "—" | "–" | "--")
+                            || self.is_word(s - 1, "from"))
+                });
+            if let Some(m) = named.or_else(|| self.clause_subject(before.start, colon)) {
                 return Some(Found {
                     mention: m,
                     cue: vec![self.span(before.end - 1)],
