@@ -607,8 +607,22 @@ fn chunk(
         let name = ns..last_idx + 1;
         let titled = parts.iter().any(|&(k, p)| k < ns && p == Part::Title);
         let name_str = &text[Span::new(tokens[ns].span().start, tokens[last_idx].span().end)];
-        let (kind, gender) = name_kind(doc, name.clone(), name_str, titled, parts);
-        let number = Number::Singular;
+        let (mut kind, gender) = name_kind(doc, name.clone(), name_str, titled, parts);
+        // "the Saudis", "the Democrats": a people or a party, plural.
+        let plural = has_det
+            && name.len() == 1
+            && doc.str_at(first_idx).eq_ignore_ascii_case("the")
+            && name_str.ends_with('s')
+            && !name_str.ends_with("ss")
+            && kind == EntityKind::Unknown;
+        if plural {
+            kind = EntityKind::Group;
+        }
+        let number = if plural {
+            Number::Plural
+        } else {
+            Number::Singular
+        };
         return Some(Mention {
             span,
             tokens: first_idx..last_idx + 1,
