@@ -547,17 +547,21 @@ fn report(docs: &[Doc], n_err: usize, min_words: usize, show_rules: bool) {
             String::new()
         }
     );
-    println!(
-        "{:<28} {:>9} {:>9} {:>9} {:>7}",
-        "quote detection", "precision", "recall", "F1", "TP"
-    );
-    for (mi, (_, name)) in modes.iter().enumerate() {
-        let (p, r, f) = prf(tp[mi], n_pred, n_gold);
+    // A precision/recall/F1 table, one row per matching mode.
+    let prf_table = |title: &str, counts: &[usize; 3]| {
         println!(
-            "  {:<26} {:>9.4} {:>9.4} {:>9.4} {:>7}",
-            name, p, r, f, tp[mi]
+            "{:<28} {:>9} {:>9} {:>9} {:>7}",
+            title, "precision", "recall", "F1", "TP"
         );
-    }
+        for (mi, (_, name)) in modes.iter().enumerate() {
+            let (p, r, f) = prf(counts[mi], n_pred, n_gold);
+            println!(
+                "  {:<26} {:>9.4} {:>9.4} {:>9.4} {:>7}",
+                name, p, r, f, counts[mi]
+            );
+        }
+    };
+    prf_table("quote detection", &tp);
     let fa = |a: [usize; 2]| {
         if a[1] == 0 {
             "n/a".to_string()
@@ -578,17 +582,8 @@ fn report(docs: &[Doc], n_err: usize, min_words: usize, show_rules: bool) {
             fa(spk_named[mi])
         );
     }
-    println!(
-        "\n{:<28} {:>9} {:>9} {:>9} {:>7}",
-        "end-to-end (quote+speaker)", "precision", "recall", "F1", "TP"
-    );
-    for (mi, (_, name)) in modes.iter().enumerate() {
-        let (p, r, f) = prf(e2e[mi], n_pred, n_gold);
-        println!(
-            "  {:<26} {:>9.4} {:>9.4} {:>9.4} {:>7}",
-            name, p, r, f, e2e[mi]
-        );
-    }
+    println!();
+    prf_table("end-to-end (quote+speaker)", &e2e);
     if show_rules {
         println!("\nspeaker accuracy by rule (overlap matching)");
         let mut rs: Vec<_> = rules.into_iter().collect();
