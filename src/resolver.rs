@@ -245,7 +245,7 @@ const NONE: u32 = u32::MAX;
 
 /// How many tokens before and after a quotation its cues are looked for in,
 /// at most; this keeps the work per quotation bounded.
-const WINDOW: usize = 80;
+const WINDOW: usize = 60;
 
 struct Ctx<'a, 't> {
     doc: &'a Document<'t>,
