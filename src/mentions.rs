@@ -343,14 +343,21 @@ fn pronoun_mention(doc: &Document<'_>, i: usize, limit: usize) -> Option<Mention
 fn is_dateline(doc: &Document<'_>, i: usize) -> bool {
     let tokens = doc.tokens();
     let mut j = i;
-    while j < tokens.len() && j < i + 4 && tokens[j].is_word() {
-        let w = doc.str_at(j);
-        if !w.bytes().any(|b| b.is_ascii_uppercase()) || w.bytes().any(|b| b.is_ascii_lowercase()) {
-            return false;
-        }
+    let mut all_caps = true;
+    while j < tokens.len() && j < i + 4 && tokens[j].is_word() && tokens[j].is_capitalized() {
+        all_caps &= !doc.str_at(j).bytes().any(|b| b.is_ascii_lowercase());
         j += 1;
     }
-    j > i && j < tokens.len() && matches!(doc.str_at(j), "(" | "—" | "–" | "-" | "--" | "―" | ",")
+    if j == i || j >= tokens.len() {
+        return false;
+    }
+    // "WASHINGTON —", "WASHINGTON, Dec. 8 (UPI) —"; or any place name
+    // followed by an agency in parentheses and a dash: "Washington (AFP) –".
+    let agency = doc.str_at(j) == "("
+        && j + 3 < tokens.len()
+        && doc.str_at(j + 2) == ")"
+        && matches!(doc.str_at(j + 3), "—" | "–" | "-" | "--" | "―");
+    agency || (all_caps && matches!(doc.str_at(j), "(" | "—" | "–" | "-" | "--" | "―" | ","))
 }
 
 /// Drops one-word names that only stand at sentence starts while the same

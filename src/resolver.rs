@@ -618,8 +618,12 @@ impl<'t> Ctx<'_, 't> {
             // A sentence opening with a prepositional phrase ("In a
             // statement posted Friday, Cruz said") opens no clause of its own
             // but ends at its comma, like a subordinate clause.
-            let fronted_pp =
-                j == before.start && is_preposition(w) && !w.eq_ignore_ascii_case("as");
+            // A participial phrase does the same ("Led by X, the rally …").
+            let fronted_pp = j == before.start
+                && ((is_preposition(w) && !w.eq_ignore_ascii_case("as"))
+                    || (self.doc.tokens()[j].is_capitalized()
+                        && (w.ends_with("ed") || w.ends_with("ing"))
+                        && !self.strong_verb(j)));
             let subordinator = with_lower(w, |l| {
                 matches!(
                     l,
@@ -976,7 +980,7 @@ impl<'t> Ctx<'_, 't> {
                 }
             });
             let m = m
-                .or_else(|| self.clause_subject(lo, v))
+                .or_else(|| self.clause_subject(self.clause_start(lo..v), v))
                 .or_else(|| self.subject_before(k, lo))?;
             return Some(Found {
                 mention: m,
@@ -1091,8 +1095,17 @@ impl<'t> Ctx<'_, 't> {
                 && r.start >= lo + 2
                 && self.word(r.start - 1) == ","
                 && self.doc.tokens()[r.start - 2].is_capitalized();
+            // A mention in parentheses ("(UPI)", "(R-Wis.)") is an aside.
+            let parenthetical = r.start > lo
+                && self.word(r.start - 1) == "("
+                && self
+                    .doc
+                    .tokens()
+                    .get(r.end)
+                    .is_some_and(|t| self.doc.token_str(t) == ")");
             if m.is_possessive()
                 || city_state
+                || parenthetical
                 || (r.start > lo && is_preposition(self.word(r.start - 1)))
             {
                 continue;
