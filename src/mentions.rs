@@ -521,7 +521,7 @@ fn chunk(
                 .all(|&(_, p)| matches!(p, Part::Determiner | Part::Modifier))
             && generic < 2
             && flags & (class::DETERMINER | class::SPEECH_VERB) == 0
-            && !w.ends_with("ly")
+            && !(w.ends_with("ly") && flags & class::NOT_ADVERB == 0)
             && !is_closed_class(w)
         {
             generic += 1;
@@ -529,7 +529,7 @@ fn chunk(
         } else if parts.iter().any(|&(_, p)| p == Part::Cap)
             && flags & class::SPEECH_VERB == 0
             && !is_closed_class(w)
-            && !w.ends_with("ly")
+            && !(w.ends_with("ly") && flags & class::NOT_ADVERB == 0)
             && next_is_speech_verb(doc, j + 1)
         {
             // "the GOP front-runner said": a noun after a name, right before

@@ -167,6 +167,47 @@ const MENTIONS: &[Case] = &[
     },
 ];
 
+const LATER_FIXES: &[Case] = &[
+    Case {
+        name: "fronted_participial_phrase_ends_at_its_comma",
+        text: "Led by Mayor Ann Vale, the rally denounced the plan as \"a disgrace.\"",
+        want: &[want("\"a disgrace", "the rally", Some("rally"), Rule::EmbeddedCue)],
+    },
+    Case {
+        name: "dateline_with_an_agency_in_parentheses",
+        text: "Portville (AFP) – Senator Ruth Calder has taken a swipe at her rival, saying that \"bombastic comments\" hurt the state.",
+        want: &[want("\"bombastic", "Senator Ruth Calder", Some("Ruth Calder"), Rule::CueBefore)],
+    },
+    Case {
+        name: "name_after_a_dash_before_a_colon",
+        text: "Polls were not wrong, just early - Carla Benz: \"We missed the late deciders, and they decided everything.\"",
+        want: &[want("\"We missed", "Carla Benz", Some("Carla Benz"), Rule::ColonIntroduction)],
+    },
+    Case {
+        name: "capitalised_pronoun_after_a_closed_quotation_starts_a_new_sentence",
+        text: "\"We won,\" Calder said. \"It was close.\" He said the count was over.",
+        want: &[want("\"It was close", "Calder", Some("Calder"), Rule::Continuation)],
+    },
+    Case {
+        name: "name_and_verb_before_a_colon_introduce_the_next_quotation",
+        text: "\"We are refugees,\" Ms. Vale said. \"We are not criminals.\" Mr. Ross said: \"Nobody is safe.\"",
+        want: &[
+            want("\"We are not", "Ms. Vale", Some("Vale"), Rule::Continuation),
+            want("\"Nobody", "Mr. Ross", Some("Ross"), Rule::CueBefore),
+        ],
+    },
+    Case {
+        name: "plural_people_name_takes_a_base_form_verb",
+        text: "\"We share the same enemies,\" the Saudis state in the paper.",
+        want: &[want("\"We share", "the Saudis", Some("Saudis"), Rule::CueAfter)],
+    },
+];
+
+#[test]
+fn later_fixes() {
+    check(LATER_FIXES);
+}
+
 #[test]
 fn sentences_and_verbs() {
     check(SENTENCES_AND_VERBS);
