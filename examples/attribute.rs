@@ -422,6 +422,8 @@ fn run_jsonl(attributor: &Attributor, opts: &Options) -> Result<ExitCode, ExitCo
     let mut out = io::BufWriter::with_capacity(1 << 20, stdout.lock());
     let mut reader = reader;
     let mut failed = false;
+    // The input itself failed (not one line of it): exit status 2.
+    let mut unreadable = false;
     let mut line_number = 0u64;
     let mut eof = false;
     while !eof {
@@ -443,7 +445,7 @@ fn run_jsonl(attributor: &Attributor, opts: &Options) -> Result<ExitCode, ExitCo
                 Err(e) => {
                     eprintln!("attribute: cannot read {source}: {e}");
                     eof = true;
-                    failed = true;
+                    unreadable = true;
                     break;
                 }
             }
@@ -465,7 +467,9 @@ fn run_jsonl(attributor: &Attributor, opts: &Options) -> Result<ExitCode, ExitCo
     }
     check_write(out.flush())?;
     progress.show(true);
-    Ok(if failed {
+    Ok(if unreadable {
+        ExitCode::from(2)
+    } else if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
