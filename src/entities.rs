@@ -13,6 +13,7 @@ use crate::lexicon::{with_lower, FastMap, Gender, Number, LEXICON};
 use crate::mentions::{is_determiner, EntityKind, Mention, MentionKind};
 use crate::span::Span;
 use crate::tokenizer::Document;
+use std::ops::Range;
 
 /// An entity: one person, organisation or thing, mentioned one or more
 /// times.
@@ -76,8 +77,8 @@ struct Builder<'a, 't> {
     gender: Vec<Gender>,
     /// For each entity, the lower-case title words seen with its names.
     titles: Vec<Vec<&'static str>>,
-    /// For each entity, the words of its canonical name.
-    words: Vec<Vec<&'t str>>,
+    /// For each entity, the tokens of its canonical name.
+    words: Vec<Range<usize>>,
     /// Entities by the first and the last word of their names, ascending.
     by_word: FastMap<&'t str, Vec<usize>>,
     /// A buffer reused for the candidates of each name.
@@ -164,7 +165,7 @@ impl<'t> Builder<'_, 't> {
         m: usize,
         name_span: Span,
         kind: EntityKind,
-        words: Vec<&'t str>,
+        words: Range<usize>,
     ) -> usize {
         let text = self.doc.text();
         self.entities.push(Entity {
@@ -183,10 +184,12 @@ impl<'t> Builder<'_, 't> {
 
     /// Files entity `e` under the first and last words of its name.
     fn index_words(&mut self, e: usize) {
-        let (Some(&first), Some(&last)) = (self.words[e].first(), self.words[e].last()) else {
+        let words = self.words[e].clone();
+        if words.is_empty() {
             return;
-        };
-        for w in [first, last] {
+        }
+        let doc = self.doc;
+        for w in [doc.str_at(words.start), doc.str_at(words.end - 1)] {
             let ids = self.by_word.entry(w).or_default();
             if ids.last() != Some(&e) {
                 ids.push(e);
@@ -228,7 +231,6 @@ impl<'t> Builder<'_, 't> {
         let doc = self.doc;
         let mention = &self.mentions[m];
         let name = mention.name_tokens().unwrap_or(mention.token_range());
-        let words: Vec<&'t str> = name.clone().map(|k| doc.str_at(k)).collect();
         let kind = mention.entity_kind();
         let span = span_of(doc, &name);
         // Most recent compatible entity whose longest name this one extends
@@ -238,16 +240,16 @@ impl<'t> Builder<'_, 't> {
         let mut candidates = std::mem::take(&mut self.candidates);
         candidates.clear();
         candidates.extend(
-            [words.first(), words.last()]
+            [doc.str_at(name.start), doc.str_at(name.end - 1)]
                 .into_iter()
-                .flatten()
                 .filter_map(|w| self.by_word.get(w))
                 .flat_map(|ids| ids.iter().rev().take(NAME_CANDIDATES)),
         );
         candidates.sort_unstable_by(|a, b| b.cmp(a));
         candidates.dedup();
         let found = candidates.iter().copied().find(|&e| {
-            kinds_compatible(self.entities[e].kind, kind) && names_corefer(&self.words[e], &words)
+            kinds_compatible(self.entities[e].kind, kind)
+                && names_corefer(doc, self.words[e].clone(), name.clone())
         });
         self.candidates = candidates;
         let e = match found {
@@ -257,12 +259,12 @@ impl<'t> Builder<'_, 't> {
                     let text = doc.text();
                     self.entities[e].name = &text[span];
                     self.entities[e].name_span = span;
-                    self.words[e] = words;
+                    self.words[e] = name;
                     self.index_words(e);
                 }
                 e
             }
-            None => self.new_entity(m, span, kind, words),
+            None => self.new_entity(m, span, kind, name),
         };
         self.attach(m, e);
         self.note_titles(m, e);
@@ -335,7 +337,7 @@ impl<'t> Builder<'_, 't> {
             }
         }
         let span = span_of(doc, &(start.min(mention.head())..tokens.end));
-        let e = self.new_entity(m, span, kind, Vec::new());
+        let e = self.new_entity(m, span, kind, 0..0);
         self.attach(m, e);
     }
 
@@ -444,15 +446,19 @@ fn kinds_compatible(a: EntityKind, b: EntityKind) -> bool {
 /// Whether two names can be the same entity: one is the other's last word
 /// (a surname), first word (a given name, for people), or a word-for-word
 /// prefix or suffix of it.
-fn names_corefer(a: &[&str], b: &[&str]) -> bool {
+fn names_corefer(doc: &Document<'_>, a: Range<usize>, b: Range<usize>) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
-    if a == b {
-        return true;
-    }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    long.ends_with(short)
-        || long.starts_with(short) && short.len() > 1
-        || short.len() == 1 && long.first() == short.first() && long.len() <= 3
+    // Whether the short name's words stand in the long one from token `at`.
+    let same_from = |at: usize| {
+        short
+            .clone()
+            .zip(at..)
+            .all(|(s, l)| doc.str_at(s) == doc.str_at(l))
+    };
+    same_from(long.end - short.len())
+        || short.len() > 1 && same_from(long.start)
+        || short.len() == 1 && long.len() <= 3 && same_from(long.start)
 }

@@ -828,7 +828,8 @@ fn name_kind(
     parts: &[(usize, Part)],
 ) -> (EntityKind, Gender) {
     let lex = &*LEXICON;
-    let words: Vec<&str> = name.clone().map(|k| doc.str_at(k)).collect();
+    let mut words = name.clone().map(|k| doc.str_at(k));
+    let single = name.len() == 1;
     let title_gender = parts
         .iter()
         .filter(|&&(k, p)| k < name.start && p == Part::Title)
@@ -840,10 +841,11 @@ fn name_kind(
     if lex.places.contains(name_str) {
         return (EntityKind::Place, Gender::Neuter);
     }
-    if words.iter().any(|w| lex.organisation_words.contains(w)) {
+    if words.clone().any(|w| lex.organisation_words.contains(w)) {
         return (EntityKind::Organisation, Gender::Neuter);
     }
-    let given = words.first().and_then(|w| lex.given_names.get(w)).copied();
+    let first = words.next().unwrap_or_default();
+    let given = lex.given_names.get(first).copied();
     if titled {
         return (
             EntityKind::Person,
@@ -851,13 +853,13 @@ fn name_kind(
         );
     }
     if let Some(g) = given {
-        if words.len() > 1 {
+        if !single {
             return (EntityKind::Person, g);
         }
     }
     // Acronyms: FBI, ISI, CNN.
-    if words.len() == 1 {
-        let w = words[0];
+    if single {
+        let w = first;
         if w.len() >= 2
             && w.bytes()
                 .all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'&')
@@ -866,7 +868,7 @@ fn name_kind(
         }
         return (EntityKind::Unknown, given.unwrap_or(Gender::Any));
     }
-    if words.iter().all(|w| lex.places.contains(w)) {
+    if lex.places.contains(first) && words.all(|w| lex.places.contains(w)) {
         return (EntityKind::Place, Gender::Neuter);
     }
     (EntityKind::Person, Gender::Any)
