@@ -8,7 +8,9 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{class, is, is_preposition, with_lower, Gender, HeadKind, Number, LEXICON};
+use crate::lexicon::{
+    class, is, is_preposition, with_lower, FastMap, Gender, HeadKind, Number, LEXICON,
+};
 use crate::quotes::Quote;
 use crate::span::Span;
 use crate::tokenizer::{Document, Token, TokenKind};
@@ -371,20 +373,23 @@ fn drop_common_words(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
             && tokens[m.head].starts_sentence()
             && m.entity_kind == EntityKind::Unknown
     };
-    let mut candidates: Vec<String> = mentions
-        .iter()
-        .filter(|m| suspect(m))
-        .map(|m| doc.str_at(m.head).to_lowercase())
-        .collect();
+    // Each suspect word, lower-cased, with its index; a hash lookup per
+    // token keeps the cost per byte flat however many suspects a long
+    // document has.
+    let mut candidates: FastMap<String, usize> = FastMap::default();
+    for m in mentions.iter().filter(|m| suspect(m)) {
+        let n = candidates.len();
+        candidates
+            .entry(doc.str_at(m.head).to_lowercase())
+            .or_insert(n);
+    }
     if candidates.is_empty() {
         return;
     }
-    candidates.sort_unstable();
-    candidates.dedup();
     // A filter by first letter and length keeps the per-token cost to two
     // loads for the words that cannot match.
     let mut filter = [0u64; 256];
-    for c in &candidates {
+    for c in candidates.keys() {
         filter[c.as_bytes()[0] as usize] |= 1 << c.len().min(63);
     }
     // Lower-case occurrences mark a common word; capitalised ones inside a
@@ -402,9 +407,7 @@ fn drop_common_words(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
             continue;
         }
         let w = doc.token_str(t);
-        let found = with_lower(w, |l| {
-            candidates.binary_search_by(|c| c.as_str().cmp(l)).ok()
-        });
+        let found = with_lower(w, |l| candidates.get(l).copied());
         if let Some(k) = found {
             if capital_mid {
                 named[k] = true;
@@ -418,9 +421,9 @@ fn drop_common_words(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
             return true;
         }
         let w = doc.str_at(m.head).to_lowercase();
-        match candidates.binary_search(&w) {
-            Ok(k) => named[k] || !common[k],
-            Err(_) => true,
+        match candidates.get(&w) {
+            Some(&k) => named[k] || !common[k],
+            None => true,
         }
     });
 }
