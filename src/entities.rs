@@ -79,15 +79,61 @@ struct Builder<'a, 't> {
     titles: Vec<Vec<&'static str>>,
     /// For each entity, the tokens of its canonical name.
     words: Vec<Range<usize>>,
-    /// Entities by the first and the last word of their names, ascending.
-    by_word: FastMap<&'t str, Vec<usize>>,
-    /// A buffer reused for the candidates of each name.
+    /// Entities by the keys of their names ([`NameKey`]): the newest entry
+    /// in `filed` under each key.
+    index: FastMap<u64, usize>,
+    /// Entries of the index: an entity and the entry filed before it under
+    /// the same key (`usize::MAX` for none).
+    filed: Vec<(usize, usize)>,
+    /// Buffers reused for each name: the hashes of its words, the keys to
+    /// look up, the candidates found.
+    hashes: Vec<u64>,
+    keys: Vec<u64>,
     candidates: Vec<usize>,
 }
 
-/// How many earlier entities sharing a first or last word a name is
-/// compared with.
+/// How many of the most recent entities under one key a name is compared
+/// with.
 const NAME_CANDIDATES: usize = 32;
+
+/// What a name is filed under, so that the names it may corefer with (see
+/// [`names_corefer`]) are found by a few hash lookups instead of a scan.
+/// A key is the hash of a run of words and of the way the run stands in the
+/// name; a hash collision is harmless, as every candidate is checked word
+/// for word.
+#[derive(Clone, Copy)]
+enum NameKey {
+    /// The whole name.
+    Full = 1,
+    /// A proper suffix ("Mattis" of "Jim Mattis").
+    Suffix,
+    /// A proper prefix of two words or more ("Bank of" of "Bank of
+    /// America").
+    Prefix,
+    /// The first word of a name of two or three words (the given name
+    /// "Jim" of "Jim Mattis").
+    ShortFirst,
+}
+
+impl NameKey {
+    /// The key of the words whose hashes are `words`.
+    fn of(self, words: &[u64]) -> u64 {
+        let mut h = 0xcbf2_9ce4_8422_2325 ^ self as u64;
+        for &w in words {
+            h = (h ^ w).wrapping_mul(0x0100_0000_01b3).rotate_left(23);
+        }
+        h
+    }
+}
+
+/// The hash of one word, case-sensitive as names are compared.
+fn word_hash(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in w.as_bytes() {
+        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
 
 /// How far back descriptions look for the entity they describe.
 const DESCRIPTION_WINDOW: usize = 64;
@@ -103,7 +149,10 @@ pub fn cluster<'t>(doc: &Document<'t>, mentions: &mut [Mention]) -> Entities<'t>
         gender: Vec::new(),
         titles: Vec::new(),
         words: Vec::new(),
-        by_word: FastMap::default(),
+        index: FastMap::default(),
+        filed: Vec::new(),
+        hashes: Vec::new(),
+        keys: Vec::new(),
         candidates: Vec::new(),
     };
     for m in 0..b.mentions.len() {
@@ -182,18 +231,66 @@ impl<'t> Builder<'_, 't> {
         e
     }
 
-    /// Files entity `e` under the first and last words of its name.
+    /// Fills `self.hashes` with the hashes of the words of `name`.
+    fn hash_words(&mut self, name: Range<usize>) {
+        let doc = self.doc;
+        self.hashes.clear();
+        self.hashes.extend(name.map(|k| word_hash(doc.str_at(k))));
+    }
+
+    /// Files entity `e` under the keys of its name: the whole name, its
+    /// proper suffixes, its proper prefixes of two words or more, and the
+    /// first word of a name of two or three words.
     fn index_words(&mut self, e: usize) {
         let words = self.words[e].clone();
         if words.is_empty() {
             return;
         }
-        let doc = self.doc;
-        for w in [doc.str_at(words.start), doc.str_at(words.end - 1)] {
-            let ids = self.by_word.entry(w).or_default();
-            if ids.last() != Some(&e) {
-                ids.push(e);
+        self.hash_words(words);
+        let h = &self.hashes;
+        let n = h.len();
+        let mut keys = std::mem::take(&mut self.keys);
+        keys.clear();
+        keys.push(NameKey::Full.of(h));
+        keys.extend((1..n).map(|k| NameKey::Suffix.of(&h[k..])));
+        keys.extend((2..n).map(|k| NameKey::Prefix.of(&h[..k])));
+        if (2..=3).contains(&n) {
+            keys.push(NameKey::ShortFirst.of(&h[..1]));
+        }
+        for &key in &keys {
+            let next = self.filed.len();
+            let head = self.index.entry(key).or_insert(usize::MAX);
+            if *head == usize::MAX || self.filed[*head].0 != e {
+                self.filed.push((e, *head));
+                *head = next;
             }
+        }
+        self.keys = keys;
+    }
+
+    /// Fills `self.keys` with the keys under which the names that `name`
+    /// may corefer with are filed (the converse of [`Builder::index_words`]).
+    fn lookup_keys(&mut self, name: Range<usize>) {
+        self.hash_words(name);
+        let h = &self.hashes;
+        let n = h.len();
+        let keys = &mut self.keys;
+        keys.clear();
+        // The same name, or one that ends with this one.
+        keys.push(NameKey::Full.of(h));
+        keys.push(NameKey::Suffix.of(h));
+        // Names this one ends with.
+        keys.extend((1..n).map(|k| NameKey::Full.of(&h[k..])));
+        // Names that start with this one, or that this one starts with.
+        if n > 1 {
+            keys.push(NameKey::Prefix.of(h));
+        }
+        keys.extend((2..n).map(|k| NameKey::Full.of(&h[..k])));
+        // A one-word name and a name of two or three words it begins.
+        if n == 1 {
+            keys.push(NameKey::ShortFirst.of(h));
+        } else if n <= 3 {
+            keys.push(NameKey::Full.of(&h[..1]));
         }
     }
 
@@ -234,17 +331,24 @@ impl<'t> Builder<'_, 't> {
         let kind = mention.entity_kind();
         let span = span_of(doc, &name);
         // Most recent compatible entity whose longest name this one extends
-        // or shortens, word for word: it shares the first or the last word.
-        // The most recent few under each word are enough, and keep a text of
+        // or shortens, word for word, found through the keys it is filed
+        // under. An entity whose name grew since stays filed under the old
+        // keys too, so every candidate is checked against its name now. The
+        // most recent few under each key are enough, and keep a text of
         // endless look-alike names linear.
+        self.lookup_keys(name.clone());
         let mut candidates = std::mem::take(&mut self.candidates);
         candidates.clear();
-        candidates.extend(
-            [doc.str_at(name.start), doc.str_at(name.end - 1)]
-                .into_iter()
-                .filter_map(|w| self.by_word.get(w))
-                .flat_map(|ids| ids.iter().rev().take(NAME_CANDIDATES)),
-        );
+        for key in &self.keys {
+            let mut at = self.index.get(key).copied().unwrap_or(usize::MAX);
+            for _ in 0..NAME_CANDIDATES {
+                let Some(&(e, before)) = self.filed.get(at) else {
+                    break;
+                };
+                candidates.push(e);
+                at = before;
+            }
+        }
         candidates.sort_unstable_by(|a, b| b.cmp(a));
         candidates.dedup();
         let found = candidates.iter().copied().find(|&e| {
