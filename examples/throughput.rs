@@ -25,7 +25,10 @@
 //!   to take longer than `--budget` seconds is not run; its cost is
 //!   extrapolated with the measured exponent and marked `~`. Each input runs
 //!   in a child process (`--hostile-one NAME`), so that a stack overflow or a
-//!   timeout ends only its row; `--only NAME,...` picks inputs.
+//!   timeout ends only its row; `--only NAME,...` picks inputs. Every input
+//!   ends with a paragraph holding one quotation (`"x," he said.`), so that
+//!   no stage is skipped: `attribute` stops after the quote detector on a
+//!   text without quotations.
 //! * `--rss N`: attributes one document of about N MB once and prints the
 //!   peak resident memory (VmHWM) before and after, for a peak-memory
 //!   constant; `--rss-baseline` builds the document without attributing it.
@@ -634,6 +637,10 @@ fn hostile_mode(texts: &[String], a: &Args) {
 }
 
 /// One row of the hostile table (run in a child process).
+/// The paragraph every hostile input ends with, so that `attribute` runs
+/// every stage over the input.
+const LAST_PARAGRAPH: &str = "\n\n\"x,\" he said.\n";
+
 fn hostile_one(name: &str, a: &Args, news_ns: f64) -> ExitCode {
     let Some((_, pattern, build)) = hostile_inputs().into_iter().find(|h| h.0 == name) else {
         eprintln!("throughput: no hostile input named {name}");
@@ -665,7 +672,8 @@ fn hostile_one(name: &str, a: &Args, news_ns: f64) -> ExitCode {
                 break;
             }
         }
-        let text = build(size);
+        let mut text = build(size);
+        text.push_str(LAST_PARAGRAPH);
         let (t, st) = measure_doc(
             name,
             &text,
