@@ -227,7 +227,6 @@ impl<'t> Builder<'_, 't> {
         self.titles.push(Vec::new());
         let e = self.entities.len() - 1;
         self.words.push(words);
-        self.index_words(e);
         e
     }
 
@@ -238,15 +237,11 @@ impl<'t> Builder<'_, 't> {
         self.hashes.extend(name.map(|k| word_hash(doc.str_at(k))));
     }
 
-    /// Files entity `e` under the keys of its name: the whole name, its
-    /// proper suffixes, its proper prefixes of two words or more, and the
-    /// first word of a name of two or three words.
+    /// Files entity `e` under the keys of the name whose word hashes
+    /// `self.hashes` holds (its name now): the whole name, its proper
+    /// suffixes, its proper prefixes of two words or more, and the first
+    /// word of a name of two or three words.
     fn index_words(&mut self, e: usize) {
-        let words = self.words[e].clone();
-        if words.is_empty() {
-            return;
-        }
-        self.hash_words(words);
         let h = &self.hashes;
         let n = h.len();
         let mut keys = std::mem::take(&mut self.keys);
@@ -268,10 +263,10 @@ impl<'t> Builder<'_, 't> {
         self.keys = keys;
     }
 
-    /// Fills `self.keys` with the keys under which the names that `name`
-    /// may corefer with are filed (the converse of [`Builder::index_words`]).
-    fn lookup_keys(&mut self, name: Range<usize>) {
-        self.hash_words(name);
+    /// Fills `self.keys` with the keys under which the names that the name
+    /// whose word hashes `self.hashes` holds may corefer with are filed (the
+    /// converse of [`Builder::index_words`]).
+    fn lookup_keys(&mut self) {
         let h = &self.hashes;
         let n = h.len();
         let keys = &mut self.keys;
@@ -336,7 +331,8 @@ impl<'t> Builder<'_, 't> {
         // keys too, so every candidate is checked against its name now. The
         // most recent few under each key are enough, and keep a text of
         // endless look-alike names linear.
-        self.lookup_keys(name.clone());
+        self.hash_words(name.clone());
+        self.lookup_keys();
         let mut candidates = std::mem::take(&mut self.candidates);
         candidates.clear();
         for key in &self.keys {
@@ -368,7 +364,11 @@ impl<'t> Builder<'_, 't> {
                 }
                 e
             }
-            None => self.new_entity(m, span, kind, name),
+            None => {
+                let e = self.new_entity(m, span, kind, name);
+                self.index_words(e);
+                e
+            }
         };
         self.attach(m, e);
         self.note_titles(m, e);
