@@ -9,10 +9,11 @@
 //! to left, then earlier sentences, each from its subject on. Each entity
 //! gets a canonical name: its longest name without titles.
 
-use crate::lexicon::{with_lower, FastMap, Gender, Number, LEXICON};
+use crate::lexicon::{with_lower, FastMap, Fnv, Gender, Number, LEXICON};
 use crate::mentions::{is_determiner, EntityKind, Mention, MentionKind};
 use crate::span::Span;
 use crate::tokenizer::Document;
+use std::hash::Hasher;
 use std::ops::Range;
 
 /// An entity: one person, organisation or thing, mentioned one or more
@@ -128,11 +129,9 @@ impl NameKey {
 
 /// The hash of one word, case-sensitive as names are compared.
 fn word_hash(w: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in w.as_bytes() {
-        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    let mut h = Fnv::default();
+    h.write(w.as_bytes());
+    h.finish()
 }
 
 /// How far back descriptions look for the entity they describe.
