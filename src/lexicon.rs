@@ -39,19 +39,121 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// A case-insensitive table of ASCII words, looked up straight from the
 /// token's bytes: no lower-cased copy, no UTF-8 check, one probe for most
 /// words. The hot path of mention finding and cue search.
+///
+/// A word of up to 16 bytes is read as two little-endian `u64`s with bit
+/// 0x20 set in every byte, which lower-cases ASCII letters; that pair is
+/// both the key and, multiplied, the hash. Keys compare exactly because the
+/// listed words hold only lower-case letters and bytes 0x20..=0x3F (digits,
+/// space, `'`, `-`, `.`, `&`), and a query with a byte below 0x20 or above
+/// 0x7F is turned away before the probe. Longer words, and listed words
+/// with other bytes, live in a short list searched only for such queries.
 pub(crate) struct WordTable<V> {
-    slots: Vec<Option<(u64, Box<str>, V)>>,
-    mask: usize,
+    /// `(0, 0, _)` is an empty slot: a key of a non-empty word is never 0.
+    slots: Vec<(u64, u64, V)>,
+    shift: u32,
+    /// Words the packed keys cannot hold, compared case-insensitively.
+    others: Vec<(Box<str>, V)>,
+    /// Whether a word of `others` is short enough to have a packed key
+    /// too: then a miss in `slots` searches `others` as well.
+    short_others: bool,
 }
 
+const LOW: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Up to 8 bytes as a little-endian `u64`, zero-padded.
 #[inline]
-fn hash_ci(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= b.to_ascii_lowercase() as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
+fn load(b: &[u8]) -> u64 {
+    let n = b.len();
+    if n >= 8 {
+        u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+    } else if n >= 4 {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64;
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]) as u64;
+        lo | (hi << ((n - 4) * 8))
+    } else if n > 0 {
+        b[0] as u64 | (b[n / 2] as u64) << (n / 2 * 8) | (b[n - 1] as u64) << ((n - 1) * 8)
+    } else {
+        0
     }
-    h
+}
+
+/// The packed, case-folded key of a word of 1 to 16 bytes, or `None` when
+/// a byte is outside 0x20..=0x7F (no listed word can then match).
+#[inline]
+fn packed_key(b: &[u8]) -> Option<(u64, u64)> {
+    let n = b.len();
+    if n == 0 || n > 16 {
+        return None;
+    }
+    let split = n.min(8);
+    fold_key(load(&b[..split]), load(&b[split..]), n)
+}
+
+/// The packed key of the word token `text[start..end]`, read as two whole
+/// words when 16 bytes of `text` follow `start`. A word token holds no
+/// byte below 0x20, so that check is left out; a byte above 0x7F stays
+/// above 0x7F once folded and so matches no listed word.
+#[inline]
+fn packed_word_key_in(text: &[u8], start: usize, end: usize) -> Option<(u64, u64)> {
+    let n = end.wrapping_sub(start);
+    if n == 0 || n > 16 {
+        return None;
+    }
+    let (a, c) = match text.get(start..start + 16) {
+        Some(w) => {
+            let (lo, hi) = w.split_at(8);
+            (
+                u64::from_le_bytes(lo.try_into().unwrap_or_default()),
+                u64::from_le_bytes(hi.try_into().unwrap_or_default()),
+            )
+        }
+        None => {
+            let b = text.get(start..end)?;
+            let split = n.min(8);
+            (load(&b[..split]), load(&b[split..]))
+        }
+    };
+    let (m0, m1) = masks(n);
+    let fold = 0x2020_2020_2020_2020;
+    Some(((a & m0) | (fold & m0), (c & m1) | (fold & m1)))
+}
+
+/// Masks of the bytes of a word of `n` bytes (1 to 16) in the low and the
+/// high half of its packed key.
+#[inline]
+fn masks(n: usize) -> (u64, u64) {
+    let m0 = u64::MAX >> (64 - 8 * n.min(8));
+    let m1 = if n > 8 { u64::MAX >> (128 - 8 * n) } else { 0 };
+    (m0, m1)
+}
+
+/// Keeps the low `n` bytes (1 to 16) of the little-endian pair `(a, c)`,
+/// checks them and folds their case; see [`WordTable`].
+#[inline]
+fn fold_key(a: u64, c: u64, n: usize) -> Option<(u64, u64)> {
+    let (m0, m1) = masks(n);
+    let (a, c) = (a & m0, c & m1);
+    if (a | c) & HIGH != 0 {
+        return None;
+    }
+    // A present byte below 0x20 has its three high bits clear; padding
+    // bytes are made non-zero so that only present bytes count.
+    let ya = (a & 0xE0E0_E0E0_E0E0_E0E0) | (!m0 & 0xE0E0_E0E0_E0E0_E0E0);
+    let yc = (c & 0xE0E0_E0E0_E0E0_E0E0) | (!m1 & 0xE0E0_E0E0_E0E0_E0E0);
+    if (ya.wrapping_sub(LOW) & !ya & HIGH) | (yc.wrapping_sub(LOW) & !yc & HIGH) != 0 {
+        return None;
+    }
+    let fold = 0x2020_2020_2020_2020;
+    Some((a | (fold & m0), c | (fold & m1)))
+}
+
+/// Whether a listed word can be held as a packed key (see [`WordTable`]).
+fn packable(word: &str) -> bool {
+    (1..=16).contains(&word.len())
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || (0x20..=0x3F).contains(&b))
 }
 
 impl<V: Copy> WordTable<V> {
@@ -59,50 +161,107 @@ impl<V: Copy> WordTable<V> {
         let entries: Vec<(String, V)> = entries.into_iter().collect();
         let size = (entries.len() * 2).next_power_of_two().max(16);
         let mut table = WordTable {
-            slots: (0..size).map(|_| None).collect(),
-            mask: size - 1,
+            slots: Vec::new(),
+            shift: 64 - size.trailing_zeros(),
+            others: Vec::new(),
+            short_others: false,
         };
+        let mut slots: Vec<Option<(u64, u64, V)>> = vec![None; size];
         for (key, value) in entries {
             let key = key.to_ascii_lowercase();
-            let h = hash_ci(key.as_bytes());
-            let mut i = h as usize & table.mask;
+            if !packable(&key) {
+                match table.others.iter_mut().find(|(k, _)| **k == *key) {
+                    Some((_, v)) => *v = merge(*v, value),
+                    None => table.others.push((key.into_boxed_str(), value)),
+                }
+                continue;
+            }
+            let Some((a, c)) = packed_key(key.as_bytes()) else {
+                continue;
+            };
+            let mut i = table.slot_of(a, c);
             loop {
-                match &mut table.slots[i] {
-                    Some((hh, k, v)) if *hh == h && **k == *key => {
+                match &mut slots[i] {
+                    Some((ka, kc, v)) if (*ka, *kc) == (a, c) => {
                         *v = merge(*v, value);
                         break;
                     }
-                    Some(_) => i = (i + 1) & table.mask,
+                    Some(_) => i = (i + 1) & (size - 1),
                     slot @ None => {
-                        *slot = Some((h, key.into_boxed_str(), value));
+                        *slot = Some((a, c, value));
                         break;
                     }
                 }
             }
         }
+        table.short_others = table.others.iter().any(|(k, _)| k.len() <= 16);
+        // Empty slots hold zero keys; their value is never read.
+        let filler = slots.iter().flatten().map(|s| s.2).next();
+        if let Some(filler) = filler {
+            table.slots = slots
+                .into_iter()
+                .map(|s| s.unwrap_or((0, 0, filler)))
+                .collect();
+        }
         table
+    }
+
+    #[inline]
+    fn slot_of(&self, a: u64, c: u64) -> usize {
+        ((a ^ c.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     /// The value of `word`, compared case-insensitively (ASCII).
     #[inline]
     pub fn get(&self, word: &str) -> Option<V> {
         let b = word.as_bytes();
-        if b.len() > 40 {
+        match packed_key(b) {
+            Some(key) => self.probe(key, b),
+            None => self.get_other(b),
+        }
+    }
+
+    /// The value of the word token `text[span]`: [`WordTable::get`]
+    /// reading the key straight from the text. `text[span]` must hold no
+    /// byte below 0x20, as no word token does.
+    #[inline]
+    pub fn get_word_in(&self, text: &str, span: crate::Span) -> Option<V> {
+        let bytes = text.as_bytes();
+        match packed_word_key_in(bytes, span.start, span.end) {
+            Some(key) => self.probe(key, &bytes[span.start..span.end]),
+            None => self.get_other(&bytes[span.start..span.end]),
+        }
+    }
+
+    #[inline]
+    fn probe(&self, (a, c): (u64, u64), b: &[u8]) -> Option<V> {
+        if self.slots.is_empty() {
             return None;
         }
-        let h = hash_ci(b);
-        let mut i = h as usize & self.mask;
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot_of(a, c);
         loop {
-            match &self.slots[i] {
-                None => return None,
-                Some((hh, k, v)) => {
-                    if *hh == h && k.as_bytes().eq_ignore_ascii_case(b) {
-                        return Some(*v);
-                    }
-                }
+            let (ka, kc, v) = self.slots[i];
+            if ka == a && kc == c {
+                return Some(v);
             }
-            i = (i + 1) & self.mask;
+            if ka == 0 {
+                return if self.short_others {
+                    self.get_other(b)
+                } else {
+                    None
+                };
+            }
+            i = (i + 1) & mask;
         }
+    }
+
+    #[cold]
+    fn get_other(&self, b: &[u8]) -> Option<V> {
+        self.others
+            .iter()
+            .find(|(k, _)| k.as_bytes().eq_ignore_ascii_case(b))
+            .map(|(_, v)| *v)
     }
 }
 pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
@@ -178,6 +337,8 @@ pub(crate) mod class {
     pub const CALENDAR: u32 = 1 << 16;
     pub const NOT_ADVERB: u32 = 1 << 17;
     pub const ELISION: u32 = 1 << 18;
+    /// The verb of a phrasal speech verb ("pointed" of "pointed out").
+    pub const PHRASAL: u32 = 1 << 19;
 }
 
 /// Determiners that can open a description.
@@ -330,6 +491,13 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     for w in ["his", "her", "their", "its"] {
         add(w, class::POSSESSIVE);
     }
+    for line in entries(include_str!("lexicon/phrasal_speech_verbs.txt")) {
+        if let Some((_, forms)) = line.split_once(':') {
+            for f in forms.split_whitespace() {
+                add(f, class::PHRASAL);
+            }
+        }
+    }
     for w in entries(include_str!("lexicon/prepositions.txt")) {
         add(w, class::PREPOSITION);
     }
@@ -357,6 +525,11 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         speech_verbs.iter().map(|(f, l)| (f.to_string(), *l)),
         |a, _| a,
     );
+    // The tokenizer gives no classes to tokens that do not start with a
+    // letter (a possessive 's, an elision 'Tis) without looking them up.
+    debug_assert!(flags
+        .keys()
+        .all(|k| k.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)));
     Lexicon {
         flags: WordTable::new(flags, |a, b| a | b),
         speech_verb_table,
@@ -436,6 +609,13 @@ impl Lexicon {
         self.flags.get(word).unwrap_or(0)
     }
 
+    /// The classes of the word token `text[span]` (see
+    /// [`WordTable::get_word_in`]).
+    #[inline]
+    pub fn word_flags_in(&self, text: &str, span: crate::Span) -> u32 {
+        self.flags.get_word_in(text, span).unwrap_or(0)
+    }
+
     /// The lemma of a speech verb form, case-insensitively.
     #[inline]
     pub fn speech_verb(&self, word: &str) -> Option<&'static str> {
@@ -467,6 +647,75 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_table_matches_case_insensitive_comparison() {
+        let words = [
+            "a",
+            "an",
+            "the",
+            "said",
+            "u.s.",
+            "gen.",
+            "o'neil",
+            "co-chair",
+            "at&t",
+            "1st",
+            "sixteen-letters!",
+            "secretary-general",
+            "x_y",
+            "[bracket]",
+            "é",
+        ];
+        let table = WordTable::new(
+            words.iter().enumerate().map(|(i, w)| (w.to_string(), i)),
+            |a, _| a,
+        );
+        let queries = [
+            "A",
+            "An",
+            "THE",
+            "tHe",
+            "Said",
+            "U.S.",
+            "u.S.",
+            "Gen.",
+            "O'Neil",
+            "CO-CHAIR",
+            "AT&T",
+            "1ST",
+            "Sixteen-Letters!",
+            "SECRETARY-GENERAL",
+            "X_Y",
+            "[BRACKET]",
+            "é",
+            // Near misses: control bytes and the bytes that differ from a
+            // listed byte by 0x20 only.
+            "u\x0es\x0e",
+            "gen\x0e",
+            "o\x07neil",
+            "co\x0dchair",
+            "at\x06t",
+            "\x11st",
+            "x\x7fy",
+            "{bracket}",
+            "É",
+            "",
+            "th",
+            "thee",
+            "sai",
+            "saidd",
+            "secretary-generals",
+            "sixteen-letters",
+            "sixteen-letters!!",
+        ];
+        for q in queries {
+            let expected = words
+                .iter()
+                .position(|w| w.as_bytes().eq_ignore_ascii_case(q.as_bytes()));
+            assert_eq!(table.get(q), expected, "{q:?}");
+        }
+    }
 
     #[test]
     fn lists_load() {

@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use crate::lexicon::{
-    class, is, is_preposition, with_lower, FastMap, Gender, HeadKind, Number, LEXICON,
+    class, is_preposition, with_lower, FastMap, Gender, HeadKind, Number, LEXICON,
 };
 use crate::quotes::Quote;
 use crate::span::Span;
@@ -139,42 +139,8 @@ pub struct MentionFinder {
     _private: (),
 }
 
-/// Lower-case words that never sit inside a noun phrase.
-fn is_closed_class(w: &str) -> bool {
-    is(w, class::CLOSED)
-}
-
 pub(crate) fn is_determiner(w: &str) -> bool {
     LEXICON.flags(w) & class::DETERMINER != 0
-}
-
-/// The word classes of a document's tokens, each looked up at most once.
-struct WordClasses<'d, 't> {
-    doc: &'d Document<'t>,
-    /// `UNKNOWN` until looked up.
-    flags: Vec<u32>,
-}
-
-impl<'d, 't> WordClasses<'d, 't> {
-    const UNKNOWN: u32 = u32::MAX;
-
-    fn new(doc: &'d Document<'t>) -> Self {
-        WordClasses {
-            doc,
-            flags: vec![Self::UNKNOWN; doc.tokens().len()],
-        }
-    }
-
-    #[inline]
-    fn get(&mut self, i: usize) -> u32 {
-        let f = self.flags[i];
-        if f != Self::UNKNOWN {
-            return f;
-        }
-        let f = LEXICON.flags(self.doc.str_at(i));
-        self.flags[i] = f;
-        f
-    }
 }
 
 /// The longest mention, in tokens.
@@ -215,7 +181,6 @@ impl MentionFinder {
         let tokens = doc.tokens();
         let mut mentions = Vec::new();
         let mut parts = Vec::with_capacity(16);
-        let mut classes = WordClasses::new(doc);
         // The previous word token and whether it is a possessive pronoun.
         let mut prev = (usize::MAX, false);
         let mut qi = 0usize;
@@ -237,10 +202,11 @@ impl MentionFinder {
                 i += 1;
                 continue;
             }
-            // One lookup tells what a word can open; most lower-case words
-            // open nothing and cost no more. The previous word's lookup says
-            // whether a possessive pronoun stands before this one.
-            let flags = classes.get(i);
+            // The word's classes, looked up by the tokenizer, tell what it
+            // can open; most lower-case words open nothing and cost no
+            // more. The previous word's classes say whether a possessive
+            // pronoun stands before this one.
+            let flags = t.lex();
             let after_possessive_pronoun = prev == (i.wrapping_sub(1), true);
             prev = (i, flags & class::POSSESSIVE != 0);
             let opener = flags
@@ -276,7 +242,7 @@ impl MentionFinder {
                     continue;
                 }
             }
-            match chunk(doc, i, limit, &mut parts, &mut classes) {
+            match chunk(doc, i, limit, &mut parts) {
                 Some(m) => {
                     i = m.tokens.end;
                     mentions.push(m);
@@ -444,7 +410,6 @@ fn chunk(
     start: usize,
     limit: usize,
     parts: &mut Vec<(usize, Part)>,
-    classes: &mut WordClasses<'_, '_>,
 ) -> Option<Mention> {
     let poss_start = after_possessive(doc, start);
     let tokens = doc.tokens();
@@ -468,7 +433,7 @@ fn chunk(
             break;
         }
         let w = doc.token_str(t);
-        let flags = classes.get(j);
+        let flags = t.lex();
         let first = parts.is_empty();
         let part = if first
             && flags & class::DETERMINER != 0
@@ -477,8 +442,8 @@ fn chunk(
         {
             Part::Determiner
         } else if t.is_capitalized() {
-            let dated =
-                parts.first().is_some_and(|&(_, p)| p == Part::Determiner) && is_day_or_month(w);
+            let dated = parts.first().is_some_and(|&(_, p)| p == Part::Determiner)
+                && flags & class::CALENDAR != 0;
             if dated {
                 Part::Modifier
             } else if (flags & class::FUNCTION != 0 && !is_acronym(w))
@@ -525,13 +490,13 @@ fn chunk(
             && generic < 2
             && flags & (class::DETERMINER | class::SPEECH_VERB) == 0
             && !(w.ends_with("ly") && flags & class::NOT_ADVERB == 0)
-            && !is_closed_class(w)
+            && flags & class::CLOSED == 0
         {
             generic += 1;
             Part::Modifier
         } else if parts.iter().any(|&(_, p)| p == Part::Cap)
             && flags & class::SPEECH_VERB == 0
-            && !is_closed_class(w)
+            && flags & class::CLOSED == 0
             && !(w.ends_with("ly") && flags & class::NOT_ADVERB == 0)
             && next_is_speech_verb(doc, j + 1)
         {
@@ -735,11 +700,6 @@ fn is_acronym(w: &str) -> bool {
     w.len() > 1 && !w.bytes().any(|b| b.is_ascii_lowercase())
 }
 
-/// Days and months, which may modify a noun ("a Wednesday editorial").
-fn is_day_or_month(w: &str) -> bool {
-    is(w, class::CALENDAR)
-}
-
 /// "I'm", "It's", "Don't": a contraction is no name.
 fn is_contraction(w: &str) -> bool {
     w.contains(['\'', '’'])
@@ -756,7 +716,7 @@ fn is_contraction(w: &str) -> bool {
 /// A capitalised word opening a sentence that is a verb form, not a name:
 /// "Adding, …", "Asked about …", "Speaking at …", "Holding signs …".
 fn is_sentence_initial_verb(doc: &Document<'_>, j: usize, w: &str) -> bool {
-    if LEXICON.speech_verb(w).is_some() {
+    if doc.tokens()[j].lex() & class::SPEECH_VERB != 0 {
         return true;
     }
     let next_lower = doc.tokens().get(j + 1).is_some_and(|n| {
@@ -778,8 +738,7 @@ fn is_complementizer(doc: &Document<'_>, j: usize) -> bool {
     let next_cap = tokens
         .get(j + 1)
         .is_none_or(|n| n.is_capitalized() || !n.is_word());
-    let after_verb =
-        j > 0 && tokens[j - 1].is_word() && LEXICON.speech_verb(doc.str_at(j - 1)).is_some();
+    let after_verb = j > 0 && tokens[j - 1].lex() & class::SPEECH_VERB != 0;
     next_cap || after_verb
 }
 
@@ -791,15 +750,15 @@ pub(crate) fn next_is_speech_verb(doc: &Document<'_>, mut j: usize) -> bool {
         if tokens[j].is_capitalized() {
             return false;
         }
-        let w = doc.str_at(j);
-        if let Some(lemma) = LEXICON.speech_verb(w) {
+        let flags = tokens[j].lex();
+        if flags & class::SPEECH_VERB != 0 {
+            let w = doc.str_at(j);
             // Base and plural-like forms are too often nouns ("a few
             // questions", "a controversial comment").
-            let ambiguous = w == lemma || (w.ends_with('s') && w != "says");
+            let ambiguous = LEXICON.speech_verb(w) == Some(w) || (w.ends_with('s') && w != "says");
             return !ambiguous;
         }
-        let aux = is(w, class::AUXILIARY);
-        if !aux {
+        if flags & class::AUXILIARY == 0 {
             return false;
         }
         j += 1;
@@ -815,11 +774,7 @@ fn prev_is_speech_verb(doc: &Document<'_>, start: usize) -> bool {
     let w = doc.str_at(start - 1);
     let inverted = start >= 2
         && (tokens[start - 2].mark().is_some() || matches!(doc.str_at(start - 2), "," | "—"));
-    inverted
-        && t.is_word()
-        && !t.is_capitalized()
-        && !w.ends_with("ing")
-        && LEXICON.speech_verb(w).is_some()
+    inverted && t.lex() & class::SPEECH_VERB != 0 && !t.is_capitalized() && !w.ends_with("ing")
 }
 
 /// Guesses what a name denotes, and the gender of a person.

@@ -343,11 +343,13 @@ impl<'t> Ctx<'_, 't> {
         if t.kind() != TokenKind::Word || !self.outside(k) {
             return None;
         }
-        let w = self.word(k);
         // Verbs are lower case, except at a sentence start ("Said Smith: …").
-        if t.is_capitalized() && !t.starts_sentence() {
+        if t.lex() & (class::SPEECH_VERB | class::PHRASAL) == 0
+            || (t.is_capitalized() && !t.starts_sentence())
+        {
             return None;
         }
+        let w = self.word(k);
         let lemma = LEXICON.speech_verb(w).or_else(|| self.phrasal_verb(k, w))?;
         if self.noun_like(k, w, lemma) {
             return None;

@@ -27,7 +27,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{AbbrevClass, LEXICON};
+use crate::lexicon::{AbbrevClass, Lexicon, LEXICON};
 use crate::span::Span;
 
 /// The glyph of a quotation mark.
@@ -298,6 +298,9 @@ pub struct Token {
     flags: u8,
     sentence: u32,
     paragraph: u32,
+    /// The word classes of a word token (`lexicon::class` bits), looked up
+    /// once here for every later stage; 0 for other tokens.
+    lex: u32,
 }
 
 impl Token {
@@ -374,6 +377,14 @@ impl Token {
     #[inline]
     pub fn paragraph(&self) -> usize {
         self.paragraph as usize
+    }
+
+    /// The word classes of the token (`lexicon::class` bits): those of
+    /// its text for a word, 0 otherwise (no listed word starts with
+    /// anything but a letter).
+    #[inline]
+    pub(crate) fn lex(&self) -> u32 {
+        self.lex
     }
 }
 
@@ -620,6 +631,8 @@ impl Tokenizer {
 }
 
 struct Scanner<'a> {
+    text: &'a str,
+    lexicon: &'static Lexicon,
     tokens: &'a mut Vec<Token>,
     pending: u8,
     para: u32,
@@ -628,6 +641,25 @@ struct Scanner<'a> {
 impl Scanner<'_> {
     #[inline]
     fn push(&mut self, start: usize, end: usize, kind: TokenKind, flags: u8) {
+        self.push_classed(start, end, kind, flags, 0);
+    }
+
+    /// Pushes a word or number and its word classes: a word's classes are
+    /// looked up here, once, for every later stage.
+    #[inline]
+    fn push_word(&mut self, start: usize, end: usize, is_number: bool, flags: u8) {
+        if is_number {
+            self.push(start, end, TokenKind::Number, flags);
+        } else {
+            let lex = self.lexicon.word_flags_in(self.text, Span { start, end });
+            self.push_classed(start, end, TokenKind::Word, flags, lex);
+        }
+    }
+
+    /// Pushes a token with the word classes `lex`. Only words starting
+    /// with a letter can have classes: every listed word does.
+    #[inline]
+    fn push_classed(&mut self, start: usize, end: usize, kind: TokenKind, flags: u8, lex: u32) {
         let mut f = self.pending | flags;
         if f & PARA_START != 0 {
             if self.tokens.is_empty() {
@@ -645,6 +677,7 @@ impl Scanner<'_> {
             flags: f,
             sentence: 0,
             paragraph: self.para,
+            lex,
         });
         self.pending = 0;
     }
@@ -654,6 +687,8 @@ fn scan(text: &str, tokens: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut sc = Scanner {
+        text,
+        lexicon: &LEXICON,
         tokens,
         pending: SPACE_BEFORE,
         para: 0,
@@ -760,7 +795,7 @@ fn scan_word(text: &str, start: usize, sc: &mut Scanner<'_>) -> usize {
                     && !char_at(text, s_end).is_some_and(is_word_char)
                     && !is_number
                 {
-                    sc.push(start, j, word_kind(is_number), word_flags(first));
+                    sc.push_word(start, j, is_number, word_flags(first));
                     sc.push(j, s_end, TokenKind::Word, POSSESSIVE);
                     return s_end;
                 }
@@ -794,17 +829,8 @@ fn scan_word(text: &str, start: usize, sc: &mut Scanner<'_>) -> usize {
             }
         }
     }
-    sc.push(start, j, word_kind(is_number), flags);
+    sc.push_word(start, j, is_number, flags);
     j
-}
-
-#[inline]
-fn word_kind(is_number: bool) -> TokenKind {
-    if is_number {
-        TokenKind::Number
-    } else {
-        TokenKind::Word
-    }
 }
 
 #[inline]
