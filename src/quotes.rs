@@ -41,7 +41,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{class, is, with_lower, LEXICON};
+use crate::lexicon::{class, with_lower, LEXICON};
 use crate::span::Span;
 use crate::tokenizer::{Document, MarkFamily, MarkGlyph, Orientation, Token, TokenKind, Tokenizer};
 
@@ -752,12 +752,6 @@ fn trim_span(text: &str, s: Span) -> Span {
     Span::new(start, end.max(start))
 }
 
-/// Words outside the speech verb list that mark a sentence as reporting
-/// speech.
-fn is_speech_word(w: &str) -> bool {
-    LEXICON.flags(w) & (class::SPEECH_VERB | class::SPEECH_WORD) != 0
-}
-
 fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
     let tokens = doc.tokens();
     let inner = q.tokens.start + 1..q.tokens.end - usize::from(!q.unclosed);
@@ -771,8 +765,7 @@ fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
         match t.kind() {
             TokenKind::Word | TokenKind::Number => {
                 words += 1;
-                let w = doc.token_str(t);
-                if is(w, class::SMALL) {
+                if t.lex() & class::SMALL != 0 {
                     continue;
                 }
                 content_words += 1;
@@ -819,7 +812,9 @@ fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
     let speech_in_sentence = tokens[left.clone()]
         .iter()
         .chain(&tokens[right.clone()])
-        .any(|t| t.is_word() && is_speech_word(doc.token_str(t)));
+        // Speech verbs, and the words outside their list that mark a
+        // sentence as reporting speech.
+        .any(|t| t.lex() & (class::SPEECH_VERB | class::SPEECH_WORD) != 0);
     let so_called =
         left.end > left.start && with_lower(doc.str_at(left.end - 1), |w| w == "so-called");
     // A nickname stands between a first and a last name: Juan "Chico" Ortiz.
@@ -854,9 +849,7 @@ fn classify_nested(doc: &Document<'_>, q: &mut Quote<'_>) {
         .collect();
     let title_case = !words.is_empty()
         && words.iter().all(|t| {
-            t.is_capitalized()
-                || t.kind() == TokenKind::Number
-                || is(doc.token_str(t), class::SMALL)
+            t.is_capitalized() || t.kind() == TokenKind::Number || t.lex() & class::SMALL != 0
         });
     q.kind = if title_case && words.len() <= 6 {
         QuoteKind::Title

@@ -1164,6 +1164,20 @@ mod tests {
     }
 
     #[test]
+    fn every_token_carries_the_classes_of_its_text() {
+        let text = "Gen. Mattis SAID the U.S. won't, 'Tis rock 'n' roll: O'Neil's \
+                    co-chair, AT&T (and 1990s) \"told\" «Le Monde» SECRETARY-GENERAL \
+                    secretary-generals Éric dit ’90s — who pointed out; she\u{0301} is.";
+        let doc = Tokenizer::new().tokenize(text);
+        for t in doc.tokens() {
+            let w = doc.token_str(t);
+            assert_eq!(t.lex(), LEXICON.flags(w), "{w:?}");
+        }
+        let said = doc.tokens().iter().find(|t| doc.token_str(t) == "SAID");
+        assert!(said.is_some_and(|t| t.lex() & crate::lexicon::class::SPEECH_VERB != 0));
+    }
+
+    #[test]
     fn numbers() {
         assert_eq!(
             toks("$255 million, 3.5% and 1,000."),
