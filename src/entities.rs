@@ -9,7 +9,7 @@
 //! to left, then earlier sentences, each from its subject on. Each entity
 //! gets a canonical name: its longest name without titles.
 
-use crate::lexicon::{with_lower, FastMap, Fnv, Gender, Number, LEXICON};
+use crate::lexicon::{with_lower, Fnv, Gender, HashKeyMap, Number, LEXICON};
 use crate::mentions::{is_determiner, EntityKind, Mention, MentionKind};
 use crate::span::Span;
 use crate::tokenizer::Document;
@@ -82,7 +82,7 @@ struct Builder<'a, 't> {
     words: Vec<Range<usize>>,
     /// Entities by the keys of their names ([`NameKey`]): the newest entry
     /// in `filed` under each key.
-    index: FastMap<u64, usize>,
+    index: HashKeyMap<usize>,
     /// Entries of the index: an entity and the entry filed before it under
     /// the same key (`usize::MAX` for none).
     filed: Vec<(usize, usize)>,
@@ -148,7 +148,7 @@ pub fn cluster<'t>(doc: &Document<'t>, mentions: &mut [Mention]) -> Entities<'t>
         gender: Vec::new(),
         titles: Vec::new(),
         words: Vec::new(),
-        index: FastMap::default(),
+        index: HashKeyMap::default(),
         filed: Vec::new(),
         hashes: Vec::new(),
         keys: Vec::new(),

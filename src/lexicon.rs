@@ -36,6 +36,34 @@ impl Hasher for Fnv {
 
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// A hasher for keys that are hashes already (well mixed `u64`s): it
+/// passes them through instead of hashing them again.
+#[derive(Default)]
+pub(crate) struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is meant to be called; other keys still hash.
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        self.0 ^= n;
+    }
+}
+
+/// A map keyed by hashes (see [`PreHashed`]).
+pub(crate) type HashKeyMap<V> = HashMap<u64, V, BuildHasherDefault<PreHashed>>;
+
 /// A case-insensitive table of ASCII words, looked up straight from the
 /// token's bytes: no lower-cased copy, no UTF-8 check, one probe for most
 /// words. The hot path of mention finding and cue search.
