@@ -473,6 +473,17 @@ const C_PUNCT: u8 = 6;
 const C_MARK: u8 = 7;
 const C_SYMBOL: u8 = 8;
 
+/// ASCII letters and digits, by byte (false for every byte above 0x7F).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 static ASCII_CLASS: [u8; 128] = {
     let mut t = [C_SYMBOL; 128];
     let mut i = 0;
@@ -660,16 +671,9 @@ impl Scanner<'_> {
     /// with a letter can have classes: every listed word does.
     #[inline]
     fn push_classed(&mut self, start: usize, end: usize, kind: TokenKind, flags: u8, lex: u32) {
-        let mut f = self.pending | flags;
+        let f = self.pending | flags;
         if f & PARA_START != 0 {
-            if self.tokens.is_empty() {
-                // The first token starts paragraph 0.
-            } else {
-                self.para += 1;
-            }
-        }
-        if self.tokens.is_empty() {
-            f |= PARA_START | SPACE_BEFORE;
+            self.para = self.para.wrapping_add(1);
         }
         self.tokens.push(Token {
             span: Span { start, end },
@@ -690,8 +694,9 @@ fn scan(text: &str, tokens: &mut Vec<Token>) {
         text,
         lexicon: &LEXICON,
         tokens,
-        pending: SPACE_BEFORE,
-        para: 0,
+        // The first token starts paragraph 0: `para` wraps to 0 there.
+        pending: SPACE_BEFORE | PARA_START,
+        para: u32::MAX,
     };
     let mut i = 0;
     while i < n {
@@ -750,20 +755,22 @@ fn scan(text: &str, tokens: &mut Vec<Token>) {
 fn scan_word(text: &str, start: usize, sc: &mut Scanner<'_>) -> usize {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let first = char_at(text, start).unwrap_or(' ');
+    let first = match bytes[start] {
+        b @ 0..=0x7F => b as char,
+        _ => char_at(text, start).unwrap_or(' '),
+    };
     let is_number = first.is_numeric();
     let mut j = start;
     // The end of the last letter run, and where a possessive 's starts.
     loop {
-        // A run of word characters.
+        // A run of word characters: ASCII letters and digits byte by byte,
+        // others decoded.
         while j < n {
             let b = bytes[j];
-            if b < 0x80 {
-                if matches!(ASCII_CLASS[b as usize], C_LOWER | C_UPPER | C_DIGIT) {
-                    j += 1;
-                } else {
-                    break;
-                }
+            if ASCII_ALNUM[b as usize] {
+                j += 1;
+            } else if b < 0x80 {
+                break;
             } else {
                 match char_at(text, j) {
                     Some(c) if is_word_char(c) => j += c.len_utf8(),
