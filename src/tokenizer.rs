@@ -751,6 +751,36 @@ fn scan(text: &str, tokens: &mut Vec<Token>) {
     }
 }
 
+/// The first byte at or after `j` that is not an ASCII letter or digit,
+/// looking at eight bytes at a time while eight remain.
+#[inline]
+fn skip_ascii_alnum(bytes: &[u8], mut j: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn splat(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    while let Some(chunk) = bytes.get(j..j + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // Per byte, with the high bit as the answer (no carries: every
+        // sum stays below 0x100 for a byte below 0x80).
+        let ascii = !x & HIGH;
+        let x7 = x & !HIGH;
+        let folded = x7 | splat(0x20);
+        let ge = |v: u64, lo: u8| v.wrapping_add(splat(0x80 - lo)) & HIGH;
+        let letter = ge(folded, b'a') & !ge(folded, b'z' + 1);
+        let digit = ge(x7, b'0') & !ge(x7, b'9' + 1);
+        let stop = !((letter | digit) & ascii) & HIGH;
+        if stop != 0 {
+            return j + (stop.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < bytes.len() && ASCII_ALNUM[bytes[j] as usize] {
+        j += 1;
+    }
+    j
+}
+
 /// Scans a word or number starting at `start`; returns the byte after it.
 fn scan_word(text: &str, start: usize, sc: &mut Scanner<'_>) -> usize {
     let bytes = text.as_bytes();
@@ -763,8 +793,9 @@ fn scan_word(text: &str, start: usize, sc: &mut Scanner<'_>) -> usize {
     let mut j = start;
     // The end of the last letter run, and where a possessive 's starts.
     loop {
-        // A run of word characters: ASCII letters and digits byte by byte,
-        // others decoded.
+        // A run of word characters: ASCII letters and digits eight bytes
+        // at a time, then byte by byte; others decoded.
+        j = skip_ascii_alnum(bytes, j);
         while j < n {
             let b = bytes[j];
             if ASCII_ALNUM[b as usize] {
@@ -1168,6 +1199,26 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn skipping_letters_and_digits_eight_at_a_time_stops_where_byte_by_byte_does() {
+        let mut bytes: Vec<u8> = (0..=255u8).collect();
+        bytes.extend(b"Abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{/:");
+        for start in 0..bytes.len() {
+            let slow = (start..bytes.len())
+                .find(|&k| !bytes[k].is_ascii_alphanumeric())
+                .unwrap_or(bytes.len());
+            assert_eq!(skip_ascii_alnum(&bytes, start), slow, "from {start}");
+        }
+        // Every byte value right after a run of eight or more letters.
+        for b in 0..=255u8 {
+            let mut run = b"abcdefghZ9".to_vec();
+            run.push(b);
+            run.extend(b"abc");
+            let expected = if b.is_ascii_alphanumeric() { 14 } else { 10 };
+            assert_eq!(skip_ascii_alnum(&run, 0), expected, "byte {b:#x}");
+        }
     }
 
     #[test]
