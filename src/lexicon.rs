@@ -151,10 +151,23 @@ fn packed_word_key_in(text: &[u8], start: usize, end: usize) -> Option<(u64, u64
 /// high half of its packed key.
 #[inline]
 fn masks(n: usize) -> (u64, u64) {
-    let m0 = u64::MAX >> (64 - 8 * n.min(8));
-    let m1 = if n > 8 { u64::MAX >> (128 - 8 * n) } else { 0 };
-    (m0, m1)
+    MASKS[n & 31]
 }
+
+/// [`masks`] by length (entries past 16 are never used).
+static MASKS: [(u64, u64); 32] = {
+    let mut t = [(0u64, 0u64); 32];
+    let mut n = 1;
+    while n <= 16 {
+        t[n] = if n <= 8 {
+            (u64::MAX >> (64 - 8 * n), 0)
+        } else {
+            (u64::MAX, u64::MAX >> (128 - 8 * n))
+        };
+        n += 1;
+    }
+    t
+};
 
 /// Keeps the low `n` bytes (1 to 16) of the little-endian pair `(a, c)`,
 /// checks them and folds their case; see [`WordTable`].
@@ -184,7 +197,7 @@ fn packable(word: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || (0x20..=0x3F).contains(&b))
 }
 
-impl<V: Copy> WordTable<V> {
+impl<V: Copy + Default> WordTable<V> {
     fn new(entries: impl IntoIterator<Item = (String, V)>, merge: impl Fn(V, V) -> V) -> Self {
         let entries: Vec<(String, V)> = entries.into_iter().collect();
         let size = (entries.len() * 2).next_power_of_two().max(16);
@@ -224,13 +237,10 @@ impl<V: Copy> WordTable<V> {
         }
         table.short_others = table.others.iter().any(|(k, _)| k.len() <= 16);
         // Empty slots hold zero keys; their value is never read.
-        let filler = slots.iter().flatten().map(|s| s.2).next();
-        if let Some(filler) = filler {
-            table.slots = slots
-                .into_iter()
-                .map(|s| s.unwrap_or((0, 0, filler)))
-                .collect();
-        }
+        table.slots = slots
+            .into_iter()
+            .map(|s| s.unwrap_or((0, 0, V::default())))
+            .collect();
         table
     }
 
@@ -263,9 +273,6 @@ impl<V: Copy> WordTable<V> {
 
     #[inline]
     fn probe(&self, (a, c): (u64, u64), b: &[u8]) -> Option<V> {
-        if self.slots.is_empty() {
-            return None;
-        }
         let mask = self.slots.len() - 1;
         let mut i = self.slot_of(a, c);
         loop {

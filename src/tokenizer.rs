@@ -657,7 +657,7 @@ impl Scanner<'_> {
 
     /// Pushes a word or number and its word classes: a word's classes are
     /// looked up here, once, for every later stage.
-    #[inline]
+    #[inline(always)]
     fn push_word(&mut self, start: usize, end: usize, is_number: bool, flags: u8) {
         if is_number {
             self.push(start, end, TokenKind::Number, flags);
