@@ -343,11 +343,16 @@ fn drop_common_words(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
     // token keeps the cost per byte flat however many suspects a long
     // document has.
     let mut candidates: FastMap<String, usize> = FastMap::default();
+    // The candidate of each suspect mention, in mention order.
+    let mut suspects: Vec<usize> = Vec::new();
     for m in mentions.iter().filter(|m| suspect(m)) {
+        let w = doc.str_at(m.head);
         let n = candidates.len();
-        candidates
-            .entry(doc.str_at(m.head).to_lowercase())
-            .or_insert(n);
+        let k = match with_lower(w, |l| candidates.get(l).copied()) {
+            Some(k) => k,
+            None => *candidates.entry(w.to_lowercase()).or_insert(n),
+        };
+        suspects.push(k);
     }
     if candidates.is_empty() {
         return;
@@ -382,13 +387,13 @@ fn drop_common_words(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
             }
         }
     }
+    let mut suspects = suspects.into_iter();
     mentions.retain(|m| {
         if !suspect(m) {
             return true;
         }
-        let w = doc.str_at(m.head).to_lowercase();
-        match candidates.get(&w) {
-            Some(&k) => named[k] || !common[k],
+        match suspects.next() {
+            Some(k) => named[k] || !common[k],
             None => true,
         }
     });
@@ -687,12 +692,15 @@ fn chunk(
 
 /// Whether token `i` follows a possessive: "Okafor's", "his", "their".
 fn after_possessive(doc: &Document<'_>, i: usize) -> bool {
-    i > 0
-        && (doc.tokens()[i - 1].is_possessive()
-            || matches!(
-                doc.str_at(i - 1),
-                "his" | "her" | "their" | "its" | "His" | "Her" | "Their" | "Its"
-            ))
+    i > 0 && {
+        let prev = &doc.tokens()[i - 1];
+        prev.is_possessive()
+            || (prev.lex() & class::POSSESSIVE != 0
+                && matches!(
+                    doc.str_at(i - 1),
+                    "his" | "her" | "their" | "its" | "His" | "Her" | "Their" | "Its"
+                ))
+    }
 }
 
 /// All capitals, two letters or more: "US" is a country, not "us".
@@ -702,7 +710,8 @@ fn is_acronym(w: &str) -> bool {
 
 /// "I'm", "It's", "Don't": a contraction is no name.
 fn is_contraction(w: &str) -> bool {
-    w.contains(['\'', '’'])
+    // An apostrophe, or the first byte of a ’ (and of other characters).
+    w.bytes().any(|b| b == b'\'' || b == 0xE2)
         && with_lower(w, |l| {
             [
                 "'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t",
