@@ -9,11 +9,10 @@
 //! to left, then earlier sentences, each from its subject on. Each entity
 //! gets a canonical name: its longest name without titles.
 
-use crate::lexicon::{with_lower, Fnv, Gender, HashKeyMap, Number, LEXICON};
+use crate::lexicon::{class, hash_bytes, with_lower, Gender, HashKeyMap, Number, LEXICON};
 use crate::mentions::{is_determiner, EntityKind, Mention, MentionKind};
 use crate::span::Span;
 use crate::tokenizer::Document;
-use std::hash::Hasher;
 use std::ops::Range;
 
 /// An entity: one person, organisation or thing, mentioned one or more
@@ -129,9 +128,7 @@ impl NameKey {
 
 /// The hash of one word, case-sensitive as names are compared.
 fn word_hash(w: &str) -> u64 {
-    let mut h = Fnv::default();
-    h.write(w.as_bytes());
-    h.finish()
+    hash_bytes(w.as_bytes())
 }
 
 /// How far back descriptions look for the entity they describe.
@@ -308,6 +305,10 @@ impl<'t> Builder<'_, 't> {
             return;
         };
         for k in mention.token_range().start..name.start {
+            // Titles and title modifiers, listed, carry these classes.
+            if self.doc.tokens()[k].lex() & (class::TITLE | class::MODIFIER) == 0 {
+                continue;
+            }
             let w = self.doc.str_at(k);
             let form = LEXICON.title_form(w).or_else(|| lower_static(w));
             if let Some(f) = form {
