@@ -8,12 +8,13 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use once_cell::sync::Lazy;
 
-/// FNV-1a: the keys are short words, for which SipHash's setup cost
-/// dominates the lookup; there is no adversary choosing the keys.
+/// The hasher of the word maps: [`hash_bytes`], eight bytes at a time. The
+/// keys are short words, for which SipHash's setup cost dominates the
+/// lookup; a map whose keys come from the text holds a few per document.
 #[derive(Default)]
-pub(crate) struct Fnv(u64);
+pub(crate) struct WordHasher(u64);
 
-impl Hasher for Fnv {
+impl Hasher for WordHasher {
     #[inline]
     fn finish(&self) -> u64 {
         self.0
@@ -21,20 +22,11 @@ impl Hasher for Fnv {
 
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+        self.0 = hash_bytes_from(self.0, bytes);
     }
 }
 
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// A hasher for keys that are hashes already (well mixed `u64`s): it
 /// passes them through instead of hashing them again.
@@ -94,8 +86,14 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// maps an adversary could fill; collisions must be checked by the caller.
 #[inline]
 pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
+    hash_bytes_from(0, bytes)
+}
+
+/// [`hash_bytes`] continuing from the hash `seed`.
+#[inline]
+fn hash_bytes_from(seed: u64, bytes: &[u8]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h = (bytes.len() as u64).wrapping_mul(K);
+    let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K);
     for chunk in bytes.chunks(8) {
         h = (h ^ load(chunk)).wrapping_mul(K).rotate_left(29);
     }
@@ -312,7 +310,7 @@ impl<V: Copy + Default> WordTable<V> {
             .map(|(_, v)| *v)
     }
 }
-pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
 /// Grammatical gender, as far as it helps pick a pronoun's antecedent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
