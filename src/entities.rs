@@ -137,14 +137,19 @@ const DESCRIPTION_WINDOW: usize = 64;
 /// Clusters `mentions` (in text order, as [`crate::MentionFinder`] returns them)
 /// into entities; the entity kind of unknown mentions is settled on the way.
 pub fn cluster<'t>(doc: &Document<'t>, mentions: &mut [Mention]) -> Entities<'t> {
+    // Every entity starts at a name or a description: at most that many.
+    let most = mentions
+        .iter()
+        .filter(|m| m.kind() != MentionKind::Pronoun)
+        .count();
     let mut b = Builder {
         doc,
         mentions,
-        entities: Vec::new(),
+        entities: Vec::with_capacity(most),
         of_mention: vec![None; mentions.len()],
-        gender: Vec::new(),
-        titles: Vec::new(),
-        words: Vec::new(),
+        gender: Vec::with_capacity(most),
+        titles: Vec::with_capacity(most),
+        words: Vec::with_capacity(most),
         index: HashKeyMap::default(),
         filed: Vec::new(),
         hashes: Vec::new(),
@@ -171,15 +176,19 @@ pub fn cluster<'t>(doc: &Document<'t>, mentions: &mut [Mention]) -> Entities<'t>
     let mut entities = entities;
     // Entity kinds settle with all the evidence: a name once titled or
     // referred to as "he" is a person.
+    // Each entity's mentions, in text order: counted first, so that each
+    // list is allocated once.
+    let mut counts = vec![0usize; entities.len()];
+    for e in of_mention.iter().flatten() {
+        counts[*e] += 1;
+    }
+    for (ent, &n) in entities.iter_mut().zip(&counts) {
+        ent.mentions = Vec::with_capacity(n);
+    }
     for (m, e) in of_mention.iter().enumerate() {
         if let Some(e) = *e {
-            let ent = &mut entities[e];
-            ent.mentions.push(m);
+            entities[e].mentions.push(m);
         }
-    }
-    for ent in &mut entities {
-        ent.mentions.sort_unstable();
-        ent.mentions.dedup();
     }
     for (m, e) in of_mention.iter().enumerate() {
         if let Some(e) = *e {
