@@ -70,6 +70,10 @@ pub(crate) type HashKeyMap<V> = HashMap<u64, V, BuildHasherDefault<PreHashed>>;
 pub(crate) struct WordTable<V> {
     /// `(0, 0, _)` is an empty slot: a key of a non-empty word is never 0.
     slots: Vec<(u64, u64, V)>,
+    /// Eight bits of each slot's hash, high bit set (0 for an empty slot):
+    /// a probe reads this small array, which stays in the cache, and the
+    /// slot itself only when the tag matches.
+    tags: Vec<u8>,
     shift: u32,
     /// Words the packed keys cannot hold, compared case-insensitively.
     others: Vec<(Box<str>, V)>,
@@ -214,6 +218,7 @@ impl<V: Copy + Default> WordTable<V> {
         let size = (entries.len() * 2).next_power_of_two().max(16);
         let mut table = WordTable {
             slots: Vec::new(),
+            tags: vec![0; size],
             shift: 64 - size.trailing_zeros(),
             others: Vec::new(),
             short_others: false,
@@ -231,7 +236,7 @@ impl<V: Copy + Default> WordTable<V> {
             let Some((a, c)) = packed_key(key.as_bytes()) else {
                 continue;
             };
-            let mut i = table.slot_of(a, c);
+            let (mut i, tag) = table.slot_of(a, c);
             loop {
                 match &mut slots[i] {
                     Some((ka, kc, v)) if (*ka, *kc) == (a, c) => {
@@ -241,6 +246,7 @@ impl<V: Copy + Default> WordTable<V> {
                     Some(_) => i = (i + 1) & (size - 1),
                     slot @ None => {
                         *slot = Some((a, c, value));
+                        table.tags[i] = tag;
                         break;
                     }
                 }
@@ -256,8 +262,14 @@ impl<V: Copy + Default> WordTable<V> {
     }
 
     #[inline]
-    fn slot_of(&self, a: u64, c: u64) -> usize {
-        ((a ^ c.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    /// The first slot to probe for the key `(a, c)`, and its tag.
+    fn slot_of(&self, a: u64, c: u64) -> (usize, u8) {
+        let h = (a ^ c.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        // The index takes the top bits; the tag the eight below them.
+        (
+            (h >> self.shift) as usize,
+            (h >> (self.shift - 8)) as u8 | 0x80,
+        )
     }
 
     /// The value of `word`, compared case-insensitively (ASCII).
@@ -285,13 +297,15 @@ impl<V: Copy + Default> WordTable<V> {
     #[inline]
     fn probe(&self, (a, c): (u64, u64), b: &[u8]) -> Option<V> {
         let mask = self.slots.len() - 1;
-        let mut i = self.slot_of(a, c);
+        let (mut i, tag) = self.slot_of(a, c);
         loop {
-            let (ka, kc, v) = self.slots[i];
-            if ka == a && kc == c {
-                return Some(v);
-            }
-            if ka == 0 {
+            let t = self.tags[i];
+            if t == tag {
+                let (ka, kc, v) = self.slots[i];
+                if ka == a && kc == c {
+                    return Some(v);
+                }
+            } else if t == 0 {
                 return if self.short_others {
                     self.get_other(b)
                 } else {
