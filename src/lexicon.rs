@@ -399,6 +399,13 @@ pub(crate) mod class {
     pub const ELISION: u32 = 1 << 18;
     /// The verb of a phrasal speech verb ("pointed" of "pointed out").
     pub const PHRASAL: u32 = 1 << 19;
+    /// A word of `organisation_words.txt`, in any case (the list itself is
+    /// case-sensitive: this bit only rules words out).
+    pub const ORGANISATION_WORD: u32 = 1 << 20;
+    /// A given name of `given_names.txt`, in any case (rules words out).
+    pub const GIVEN_NAME: u32 = 1 << 21;
+    /// A word of a place of `places.txt`, in any case (rules words out).
+    pub const PLACE_WORD: u32 = 1 << 22;
 }
 
 /// Determiners that can open a description.
@@ -556,6 +563,17 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             for f in forms.split_whitespace() {
                 add(f, class::PHRASAL);
             }
+        }
+    }
+    for w in entries(include_str!("lexicon/organisation_words.txt")) {
+        add(w, class::ORGANISATION_WORD);
+    }
+    for (w, _) in pairs(include_str!("lexicon/given_names.txt")) {
+        add(w, class::GIVEN_NAME);
+    }
+    for place in entries(include_str!("lexicon/places.txt")) {
+        for w in place.split_whitespace() {
+            add(w, class::PLACE_WORD);
         }
     }
     for w in entries(include_str!("lexicon/prepositions.txt")) {

@@ -471,7 +471,11 @@ fn chunk(
             // not in "assuring Mattis of Pakistan's cooperation".
             let prev_cap = parts.last().is_some_and(|&(k, p)| match p {
                 Part::Title => true,
-                Part::Cap => w != "of" || LEXICON.organisation_words.contains(doc.str_at(k)),
+                Part::Cap => {
+                    w != "of"
+                        || (tokens[k].lex() & class::ORGANISATION_WORD != 0
+                            && LEXICON.organisation_words.contains(doc.str_at(k)))
+                }
                 _ => false,
             });
             let next_cap = tokens.get(j + 1).is_some_and(|n| {
@@ -805,14 +809,26 @@ fn name_kind(
             Some("mrs") | Some("ms") | Some("miss") => Some(Gender::Feminine),
             _ => None,
         });
-    if lex.places.contains(name_str) {
+    // The word classes rule most names out of the lists before any lookup
+    // (the name's words are its tokens, so a listed place has the class on
+    // every one).
+    let tokens = doc.tokens();
+    let has = |k: usize, c: u32| tokens[k].lex() & c != 0;
+    if name.clone().all(|k| has(k, class::PLACE_WORD)) && lex.places.contains(name_str) {
         return (EntityKind::Place, Gender::Neuter);
     }
-    if words.clone().any(|w| lex.organisation_words.contains(w)) {
+    if name
+        .clone()
+        .any(|k| has(k, class::ORGANISATION_WORD) && lex.organisation_words.contains(doc.str_at(k)))
+    {
         return (EntityKind::Organisation, Gender::Neuter);
     }
     let first = words.next().unwrap_or_default();
-    let given = lex.given_names.get(first).copied();
+    let given = if has(name.start, class::GIVEN_NAME) {
+        lex.given_names.get(first).copied()
+    } else {
+        None
+    };
     if titled {
         return (
             EntityKind::Person,
@@ -835,7 +851,10 @@ fn name_kind(
         }
         return (EntityKind::Unknown, given.unwrap_or(Gender::Any));
     }
-    if lex.places.contains(first) && words.all(|w| lex.places.contains(w)) {
+    if name.clone().all(|k| has(k, class::PLACE_WORD))
+        && lex.places.contains(first)
+        && words.all(|w| lex.places.contains(w))
+    {
         return (EntityKind::Place, Gender::Neuter);
     }
     (EntityKind::Person, Gender::Any)
