@@ -242,6 +242,16 @@ impl MentionFinder {
                     continue;
                 }
             }
+            // A capitalised function word ("But", "In") opens no phrase:
+            // `chunk` would stop at it at once.
+            if t.is_capitalized()
+                && flags & class::DETERMINER == 0
+                && flags & class::FUNCTION != 0
+                && !is_acronym(doc.str_at(i))
+            {
+                i += 1;
+                continue;
+            }
             match chunk(doc, i, limit, &mut parts) {
                 Some(m) => {
                     i = m.tokens.end;
