@@ -329,7 +329,8 @@ impl<'t> Ctx<'_, 't> {
     }
 
     fn is_word(&self, k: usize, w: &str) -> bool {
-        self.doc.tokens()[k].mark().is_none() && self.word(k).eq_ignore_ascii_case(w)
+        let t = &self.doc.tokens()[k];
+        t.span().len() == w.len() && t.mark().is_none() && self.word(k).eq_ignore_ascii_case(w)
     }
 
     fn outside(&self, k: usize) -> bool {
@@ -338,15 +339,27 @@ impl<'t> Ctx<'_, 't> {
 
     /// The lemma of a speech verb at token `k` (outside quotations),
     /// including the phrasal ones ("pointed out", "shot back", "chimed in").
+    #[inline]
     fn speech_verb(&self, k: usize) -> Option<&'static str> {
+        // Cue windows ask this of every token near a quotation: most are
+        // answered by the token's word classes alone (only words carry
+        // them), without a call.
+        let t = &self.doc.tokens()[k];
+        if t.lex() & (class::SPEECH_VERB | class::PHRASAL) == 0 {
+            return None;
+        }
+        self.listed_speech_verb(k)
+    }
+
+    /// [`Ctx::speech_verb`] for a token listed as a speech verb form.
+    #[inline(never)]
+    fn listed_speech_verb(&self, k: usize) -> Option<&'static str> {
         let t = &self.doc.tokens()[k];
         if t.kind() != TokenKind::Word || !self.outside(k) {
             return None;
         }
         // Verbs are lower case, except at a sentence start ("Said Smith: …").
-        if t.lex() & (class::SPEECH_VERB | class::PHRASAL) == 0
-            || (t.is_capitalized() && !t.starts_sentence())
-        {
+        if t.is_capitalized() && !t.starts_sentence() {
             return None;
         }
         let w = self.word(k);
