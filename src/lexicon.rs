@@ -64,8 +64,9 @@ pub(crate) type HashKeyMap<V> = HashMap<u64, V, BuildHasherDefault<PreHashed>>;
 /// 0x20 set in every byte, which lower-cases ASCII letters; that pair is
 /// both the key and, multiplied, the hash. Keys compare exactly because the
 /// listed words hold only lower-case letters and bytes 0x20..=0x3F (digits,
-/// space, `'`, `-`, `.`, `&`), and a query with a byte below 0x20 or above
-/// 0x7F is turned away before the probe. Longer words, and listed words
+/// space, `'`, `-`, `.`, `&`), and a query with a byte below 0x20 is turned
+/// away before the probe (a word token has none), while one above 0x7F
+/// keeps its high bit and matches nothing. Longer words, and listed words
 /// with other bytes, live in a short list searched only for such queries.
 pub(crate) struct WordTable<V> {
     /// `(0, 0, _)` is an empty slot: a key of a non-empty word is never 0.
@@ -157,9 +158,16 @@ fn packed_word_key_in(text: &[u8], start: usize, end: usize) -> Option<(u64, u64
             (load(&b[..split]), load(&b[split..]))
         }
     };
+    Some(fold_case(a, c, n))
+}
+
+/// The low `n` bytes (1 to 16) of the little-endian pair `(a, c)`, with bit
+/// 0x20 set in each: ASCII letters in lower case, padding left at zero.
+#[inline]
+fn fold_case(a: u64, c: u64, n: usize) -> (u64, u64) {
+    const FOLD: u64 = 0x2020_2020_2020_2020;
     let (m0, m1) = masks(n);
-    let fold = 0x2020_2020_2020_2020;
-    Some(((a & m0) | (fold & m0), (c & m1) | (fold & m1)))
+    ((a | FOLD) & m0, (c | FOLD) & m1)
 }
 
 /// Masks of the bytes of a word of `n` bytes (1 to 16) in the low and the
@@ -200,8 +208,7 @@ fn fold_key(a: u64, c: u64, n: usize) -> Option<(u64, u64)> {
     if (ya.wrapping_sub(LOW) & !ya & HIGH) | (yc.wrapping_sub(LOW) & !yc & HIGH) != 0 {
         return None;
     }
-    let fold = 0x2020_2020_2020_2020;
-    Some((a | (fold & m0), c | (fold & m1)))
+    Some(fold_case(a, c, n))
 }
 
 /// Whether a listed word can be held as a packed key (see [`WordTable`]).
@@ -261,8 +268,8 @@ impl<V: Copy + Default> WordTable<V> {
         table
     }
 
-    #[inline]
     /// The first slot to probe for the key `(a, c)`, and its tag.
+    #[inline]
     fn slot_of(&self, a: u64, c: u64) -> (usize, u8) {
         let h = (a ^ c.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         // The index takes the top bits; the tag the eight below them.
