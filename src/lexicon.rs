@@ -42,9 +42,7 @@ impl Hasher for PreHashed {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
         // Only `write_u64` is meant to be called; other keys still hash.
-        for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
+        self.0 = hash_bytes_from(self.0, bytes);
     }
 
     #[inline]
