@@ -36,6 +36,13 @@
 //!   every result is kept alive instead: the memory the results hold per
 //!   input byte, at sizes where one document would take too long.
 //!   Run under `/usr/bin/time -v` for a second opinion.
+//! * `--floor`: what bounds the speed. Beside `split_whitespace` and
+//!   `attribute`, times `Tokenizer::tokenize` alone and a bare scan that
+//!   cuts the text into words, punctuation and spaces and writes one 32-byte
+//!   record per token (as the tokenizer's `Token` is) but looks nothing up:
+//!   the floor of any pipeline that first turns the text into a token
+//!   vector. Same rounds, alternating, each row's ratio to
+//!   `split_whitespace`.
 //!
 //! Options: `--rounds R` (default 9), `--limit N` (only the first N texts,
 //! for profiling), `--budget SECS` (default 30): any one
@@ -63,7 +70,7 @@ const MB: f64 = 1_000_000.0;
 const USAGE: &str = "\
 usage: throughput [FILE.jsonl] [--rounds R] [--limit N] [--budget SECS]
                   [--concat N[,M...]] [--hostile [--hostile-mb N] [--only NAME,...]]
-                  [--rss N [--rss-baseline] [--rss-keep]]";
+                  [--rss N [--rss-baseline] [--rss-keep]] [--floor]";
 
 struct Args {
     path: Option<String>,
@@ -75,6 +82,7 @@ struct Args {
     rss: Option<f64>,
     rss_baseline: bool,
     rss_keep: bool,
+    floor: bool,
     limit: Option<usize>,
     only: Vec<String>,
     hostile_one: Option<String>,
@@ -92,6 +100,7 @@ fn parse_args() -> Result<Args, String> {
         rss: None,
         rss_baseline: false,
         rss_keep: false,
+        floor: false,
         limit: None,
         only: Vec::new(),
         hostile_one: None,
@@ -123,6 +132,7 @@ fn parse_args() -> Result<Args, String> {
             "--rss" => a.rss = Some(num(it.next(), "--rss")?),
             "--rss-baseline" => a.rss_baseline = true,
             "--rss-keep" => a.rss_keep = true,
+            "--floor" => a.floor = true,
             "--only" => {
                 let v = it.next().ok_or("--only needs a value")?;
                 a.only = v.split(',').map(|x| x.trim().to_string()).collect();
@@ -361,6 +371,117 @@ fn news(texts: &[String], rounds: usize) -> f64 {
     println!("  stages: {}", st.shares());
     // ns per byte = 1e9 / (MB/s x 1e6).
     1e3 / best(&attr)
+}
+
+/// One record per token, laid out as `whosaid::Token` is (32 bytes).
+#[derive(Clone, Copy)]
+struct BareToken {
+    _start: usize,
+    _end: usize,
+    _kind: u8,
+    _sentence: u32,
+    _paragraph: u32,
+    _classes: u32,
+}
+
+/// The bare scan of `--floor`: runs of ASCII letters and digits and of
+/// non-ASCII bytes are words, each other byte but whitespace a token of its
+/// own. Returns the number of tokens.
+fn bare_scan(text: &str, out: &mut Vec<BareToken>) -> usize {
+    // 0: word byte, 1: whitespace, 2: anything else.
+    static CLASS: [u8; 256] = {
+        let mut t = [2u8; 256];
+        let mut i = 0;
+        while i < 256 {
+            let c = i as u8;
+            if c.is_ascii_alphanumeric() || c >= 0x80 {
+                t[i] = 0;
+            } else if c.is_ascii_whitespace() {
+                t[i] = 1;
+            }
+            i += 1;
+        }
+        t
+    };
+    out.clear();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = CLASS[b[i] as usize];
+        let start = i;
+        i += 1;
+        if c == 1 {
+            continue;
+        }
+        if c == 0 {
+            while i < b.len() && CLASS[b[i] as usize] == 0 {
+                i += 1;
+            }
+        }
+        out.push(BareToken {
+            _start: start,
+            _end: i,
+            _kind: c,
+            _sentence: 0,
+            _paragraph: 0,
+            _classes: 0,
+        });
+    }
+    out.len()
+}
+
+/// `--floor` mode.
+fn floor_mode(texts: &[String], rounds: usize) {
+    let bytes: usize = texts.iter().map(String::len).sum();
+    println!(
+        "floor: {} texts, {:.2} MB, {rounds} rounds (after one warm-up round)",
+        texts.len(),
+        bytes as f64 / MB
+    );
+    let tokenizer = Tokenizer::new();
+    let mut buf = Vec::new();
+    let mut run = |k: usize| -> usize {
+        texts
+            .iter()
+            .map(|t| {
+                let t = black_box(t.as_str());
+                match k {
+                    0 => t.split_whitespace().count(),
+                    1 => bare_scan(t, &mut buf),
+                    2 => tokenizer.tokenize(t).tokens().len(),
+                    _ => whosaid::attribute(t).speech().count(),
+                }
+            })
+            .sum()
+    };
+    let names = [
+        "split_whitespace",
+        "bare scan, 32-byte tokens",
+        "Tokenizer::tokenize",
+        "attribute",
+    ];
+    let mut speeds = vec![Vec::new(); names.len()];
+    for k in 0..names.len() {
+        black_box(run(k));
+    }
+    for r in 0..rounds {
+        for j in 0..names.len() {
+            // Alternate the order so that none always runs on a warm cache.
+            let k = if r % 2 == 0 { j } else { names.len() - 1 - j };
+            let (d, n) = timed(|| run(k));
+            black_box(n);
+            speeds[k].push(mbps(bytes, d));
+        }
+    }
+    for (name, s) in names.iter().zip(&speeds) {
+        println!(
+            "  {name:26} best {:8.2} MB/s   median {:8.2} MB/s   ratio to split_whitespace best {:.3}   median {:.3}",
+            best(s),
+            median(s),
+            best(s) / best(&speeds[0]),
+            median(s) / median(&speeds[0])
+        );
+    }
 }
 
 /// The texts joined by blank lines, cycling, into about `bytes` bytes.
@@ -863,7 +984,10 @@ fn main() -> ExitCode {
     if args.hostile {
         hostile_mode(&texts, &args);
     }
-    if args.concat.is_empty() && !args.hostile {
+    if args.floor {
+        floor_mode(&texts, args.rounds);
+    }
+    if args.concat.is_empty() && !args.hostile && !args.floor {
         news(&texts, args.rounds);
     }
     ExitCode::SUCCESS
