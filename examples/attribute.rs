@@ -339,54 +339,6 @@ fn print_table(
 const BATCH_BYTES: usize = 8 << 20;
 const BATCH_LINES: usize = 4096;
 
-/// Numbered lines read together, and their size in bytes.
-struct Batch {
-    lines: Vec<(u64, Vec<u8>)>,
-    bytes: usize,
-}
-
-/// Reads `reader` in batches and sends them until the input ends, fails,
-/// or nobody receives any more; returns whether it failed.
-fn read_batches(
-    mut reader: Box<dyn BufRead + Send>,
-    source: &str,
-    batches: &std::sync::mpsc::SyncSender<Batch>,
-) -> bool {
-    let mut line_number = 0u64;
-    loop {
-        let mut batch = Batch {
-            lines: Vec::new(),
-            bytes: 0,
-        };
-        let mut end = None;
-        while batch.bytes < BATCH_BYTES && batch.lines.len() < BATCH_LINES {
-            let mut line = Vec::new();
-            match reader.read_until(b'\n', &mut line) {
-                Ok(0) => {
-                    end = Some(false);
-                    break;
-                }
-                Ok(n) => {
-                    line_number += 1;
-                    batch.bytes += n;
-                    batch.lines.push((line_number, line));
-                }
-                Err(e) => {
-                    eprintln!("attribute: cannot read {source}: {e}");
-                    end = Some(true);
-                    break;
-                }
-            }
-        }
-        if batches.send(batch).is_err() {
-            return false;
-        }
-        if let Some(unreadable) = end {
-            return unreadable;
-        }
-    }
-}
-
 struct Progress {
     enabled: bool,
     total: Option<u64>,
@@ -427,7 +379,7 @@ impl Progress {
 
 fn run_jsonl(attributor: &Attributor, opts: &Options) -> Result<ExitCode, ExitCode> {
     let path = opts.files.first().filter(|f| f.as_str() != "-");
-    let (reader, total): (Box<dyn BufRead + Send>, Option<u64>) = match path {
+    let (reader, total): (Box<dyn BufRead>, Option<u64>) = match path {
         Some(p) => match File::open(p) {
             Ok(f) => {
                 let len = f.metadata().ok().map(|m| m.len());
@@ -468,15 +420,38 @@ fn run_jsonl(attributor: &Attributor, opts: &Options) -> Result<ExitCode, ExitCo
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 20, stdout.lock());
+    let mut reader = reader;
     let mut failed = false;
-    // A reader thread reads the next batch while this one is attributed.
-    // At most three batches are alive: one read, one waiting, one worked.
-    let (batches, received) = std::sync::mpsc::sync_channel::<Batch>(1);
-    let reader_thread = std::thread::spawn(move || read_batches(reader, &source, &batches));
-    for batch in received {
+    // The input itself failed (not one line of it): exit status 2.
+    let mut unreadable = false;
+    let mut line_number = 0u64;
+    let mut eof = false;
+    while !eof {
+        // Read one batch of lines.
+        let mut batch: Vec<(u64, Vec<u8>)> = Vec::new();
+        let mut batch_bytes = 0usize;
+        while batch_bytes < BATCH_BYTES && batch.len() < BATCH_LINES {
+            let mut line = Vec::new();
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) => {
+                    eof = true;
+                    break;
+                }
+                Ok(n) => {
+                    line_number += 1;
+                    batch_bytes += n;
+                    batch.push((line_number, line));
+                }
+                Err(e) => {
+                    eprintln!("attribute: cannot read {source}: {e}");
+                    eof = true;
+                    unreadable = true;
+                    break;
+                }
+            }
+        }
         let outputs: Vec<Option<LineOutput>> = pool.install(|| {
             batch
-                .lines
                 .par_iter()
                 .map(|(n, line)| process_line(attributor, *n, line, &options))
                 .collect()
@@ -487,11 +462,9 @@ fn run_jsonl(attributor: &Attributor, opts: &Options) -> Result<ExitCode, ExitCo
             check_write(out.write_all(o.json.as_bytes()))?;
             check_write(out.write_all(b"\n"))?;
         }
-        progress.bytes += batch.bytes as u64;
+        progress.bytes += batch_bytes as u64;
         progress.show(false);
     }
-    // The input itself failed (not one line of it): exit status 2.
-    let unreadable = reader_thread.join().unwrap_or(true);
     check_write(out.flush())?;
     progress.show(true);
     Ok(if unreadable {
