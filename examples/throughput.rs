@@ -18,9 +18,9 @@
 //! * `--concat N[,M...]`: the texts joined (cycling through them as needed)
 //!   into one document of about N MB; MB/s and ns per byte of each size, and
 //!   the per-byte cost of each size relative to the first. The sizes take
-//!   turns, `--rounds` times in alternating order, and the best time of
-//!   each counts, so that every size is timed as often as the others and in
-//!   the same spells of a noisy machine.
+//!   turns, `--rounds` times in alternating order (no new round after a
+//!   minute), and the best time of each counts, so that every size is timed
+//!   as often as the others and in the same spells of a noisy machine.
 //! * `--hostile`: hostile inputs of `--hostile-mb` MB (default 4) built in
 //!   memory, each timed at growing sizes (1/1024, 1/256, ... and all of it), with
 //!   MB/s, per-byte cost relative to news text, and the growth exponent
@@ -376,6 +376,17 @@ fn news(texts: &[String], rounds: usize) -> f64 {
     1e3 / best(&attr)
 }
 
+/// The `j`-th of `n` contenders to time in round `round`: forwards in even
+/// rounds, backwards in odd ones, so that none always runs first or on a
+/// cache the one before it warmed.
+fn in_turn(round: usize, j: usize, n: usize) -> usize {
+    if round % 2 == 0 {
+        j
+    } else {
+        n - 1 - j
+    }
+}
+
 /// One record per token, laid out as `whosaid::Token` is (32 bytes).
 #[derive(Clone, Copy)]
 struct BareToken {
@@ -469,8 +480,7 @@ fn floor_mode(texts: &[String], rounds: usize) {
     }
     for r in 0..rounds {
         for j in 0..names.len() {
-            // Alternate the order so that none always runs on a warm cache.
-            let k = if r % 2 == 0 { j } else { names.len() - 1 - j };
+            let k = in_turn(r, j, names.len());
             let (d, n) = timed(|| run(k));
             black_box(n);
             speeds[k].push(mbps(bytes, d));
@@ -548,10 +558,15 @@ fn concat_mode(texts: &[String], sizes: &[f64], rounds: usize, budget: f64) {
     }
     // Then the sizes take turns, in alternating order, so that each is
     // timed as often as the others and in the same spells of a machine
-    // whose speed drifts; the best time of each counts.
+    // whose speed drifts; the best time of each counts. No new round starts
+    // after a minute: huge sizes get fewer rounds, but every size as many.
+    let started = Instant::now();
     for r in 1..rounds {
+        if started.elapsed() > Duration::from_secs(60) {
+            break;
+        }
         for j in 0..docs.len() {
-            let k = if r % 2 == 0 { j } else { docs.len() - 1 - j };
+            let k = in_turn(r, j, docs.len());
             let (d, _) = timed(|| {
                 whosaid::attribute(black_box(docs[k].as_str()))
                     .speech()
