@@ -53,9 +53,11 @@
 //!
 //! # Performance
 //!
-//! One pass of byte scanning for tokens, then work proportional to the
-//! number of tokens near quotation marks. See the README for measured
-//! figures and the commands that produced them.
+//! One pass of byte scanning for tokens, then linear passes over the tokens
+//! to pair quotation marks and to find and cluster the mentions, and for
+//! each quotation a bounded look at the tokens around it for its speaker.
+//! A text without quotation marks stops after the quote detector. See the
+//! README for measured figures and the commands that produced them.
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
