@@ -338,17 +338,14 @@ fn news(texts: &[String], rounds: usize) -> f64 {
     let mut split = Vec::new();
     let mut speech = 0;
     for r in 0..rounds {
-        // Alternate the order so that neither always runs on a warm cache.
-        if r % 2 == 0 {
-            let (d, n) = timed(|| attribute_all(texts));
-            speech = n;
-            attr.push(mbps(bytes, d));
-            split.push(mbps(bytes, timed(|| split_all(texts)).0));
-        } else {
-            split.push(mbps(bytes, timed(|| split_all(texts)).0));
-            let (d, n) = timed(|| attribute_all(texts));
-            speech = n;
-            attr.push(mbps(bytes, d));
+        for j in 0..2 {
+            if in_turn(r, j, 2) == 0 {
+                let (d, n) = timed(|| attribute_all(texts));
+                speech = n;
+                attr.push(mbps(bytes, d));
+            } else {
+                split.push(mbps(bytes, timed(|| split_all(texts)).0));
+            }
         }
     }
     let mut st = Stages::default();
