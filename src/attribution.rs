@@ -109,6 +109,10 @@ static DEFAULT: Lazy<Attributor> = Lazy::new(Attributor::default);
 /// }
 /// assert_eq!(result.speech().count(), 2);
 /// ```
+///
+/// # Panics
+///
+/// Only for a text too large to tokenize: see [`Tokenizer::tokenize`].
 pub fn attribute(text: &str) -> Attribution<'_> {
     DEFAULT.attribute(text)
 }
@@ -131,6 +135,11 @@ impl Attributor {
 
     /// Attributes the quotations of `text`. This cannot fail: any `&str`
     /// gives a result, possibly empty.
+    ///
+    /// # Panics
+    ///
+    /// Only for a text too large to tokenize, over 1 TiB or 4 billion
+    /// tokens: see [`Tokenizer::tokenize`].
     pub fn attribute<'t>(&self, text: &'t str) -> Attribution<'t> {
         let doc = self.tokenizer.tokenize(text);
         let mut quotes = self.detector.detect(&doc);

@@ -54,8 +54,13 @@ impl<'t> Entity<'t> {
 #[derive(Clone, Debug, Default)]
 pub struct Entities<'t> {
     entities: Vec<Entity<'t>>,
-    of_mention: Vec<Option<usize>>,
+    /// The entity of each mention, [`NO_ENTITY`] for none. Entity indexes
+    /// fit in 32 bits: there are never more entities than tokens.
+    of_mention: Vec<u32>,
 }
+
+/// An unresolved mention in [`Entities::of_mention`].
+const NO_ENTITY: u32 = u32::MAX;
 
 impl<'t> Entities<'t> {
     /// All entities, in order of first mention.
@@ -65,7 +70,9 @@ impl<'t> Entities<'t> {
 
     /// The entity of mention `mention`, if it was resolved.
     pub fn entity_of(&self, mention: usize) -> Option<usize> {
-        self.of_mention.get(mention).copied().flatten()
+        self.of_mention
+            .get(mention)
+            .and_then(|&e| (e != NO_ENTITY).then_some(e as usize))
     }
 }
 
@@ -73,24 +80,44 @@ struct Builder<'a, 't> {
     doc: &'a Document<'t>,
     mentions: &'a [Mention],
     entities: Vec<Entity<'t>>,
-    of_mention: Vec<Option<usize>>,
-    gender: Vec<Gender>,
+    of_mention: Vec<u32>,
+    /// For each entity, what name matching and pronouns read of it, kept
+    /// together and small: a long text has too many entities for the
+    /// cache, and each candidate costs a memory access.
+    hot: Vec<Hot>,
     /// For each entity, the lower-case title words seen with its names.
     titles: Vec<Vec<&'static str>>,
-    /// For each entity, the tokens of its canonical name.
-    words: Vec<Range<usize>>,
     /// Entities by the keys of their names ([`NameKey`]): the newest entry
     /// in `filed` under each key.
-    index: HashKeyMap<usize>,
+    index: HashKeyMap<u32>,
     /// Entries of the index: an entity and the entry filed before it under
-    /// the same key (`usize::MAX` for none).
-    filed: Vec<(usize, usize)>,
+    /// the same key ([`NO_ENTRY`] for none).
+    filed: Vec<(u32, u32)>,
     /// Buffers reused for each name: the hashes of its words, the keys to
     /// look up, the candidates found.
     hashes: Vec<u64>,
     keys: Vec<u64>,
     candidates: Vec<usize>,
 }
+
+/// What the builder reads of an entity while it clusters: the tokens of
+/// its canonical name (empty for a description), its kind so far and its
+/// gender.
+#[derive(Clone, Copy)]
+struct Hot {
+    words: (u32, u32),
+    kind: EntityKind,
+    gender: Gender,
+}
+
+impl Hot {
+    fn words(&self) -> Range<usize> {
+        self.words.0 as usize..self.words.1 as usize
+    }
+}
+
+/// No entry of [`Builder::filed`].
+const NO_ENTRY: u32 = u32::MAX;
 
 /// How many of the most recent entities under one key a name is compared
 /// with.
@@ -146,10 +173,9 @@ pub fn cluster<'t>(doc: &Document<'t>, mentions: &mut [Mention]) -> Entities<'t>
         doc,
         mentions,
         entities: Vec::with_capacity(most),
-        of_mention: vec![None; mentions.len()],
-        gender: Vec::with_capacity(most),
+        of_mention: vec![NO_ENTITY; mentions.len()],
+        hot: Vec::with_capacity(most),
         titles: Vec::with_capacity(most),
-        words: Vec::with_capacity(most),
         index: HashKeyMap::default(),
         filed: Vec::new(),
         hashes: Vec::new(),
@@ -171,32 +197,40 @@ pub fn cluster<'t>(doc: &Document<'t>, mentions: &mut [Mention]) -> Entities<'t>
     let Builder {
         entities,
         of_mention,
+        hot,
         ..
     } = b;
     let mut entities = entities;
     // Entity kinds settle with all the evidence: a name once titled or
     // referred to as "he" is a person.
+    for (ent, h) in entities.iter_mut().zip(&hot) {
+        ent.kind = h.kind;
+    }
+    drop(hot);
+    let resolved = || {
+        of_mention
+            .iter()
+            .enumerate()
+            .filter(|&(_, &e)| e != NO_ENTITY)
+            .map(|(m, &e)| (m, e as usize))
+    };
     // Each entity's mentions, in text order: counted first, so that each
     // list is allocated once.
-    let mut counts = vec![0usize; entities.len()];
-    for e in of_mention.iter().flatten() {
-        counts[*e] += 1;
+    let mut counts = vec![0u32; entities.len()];
+    for (_, e) in resolved() {
+        counts[e] += 1;
     }
     for (ent, &n) in entities.iter_mut().zip(&counts) {
-        ent.mentions = Vec::with_capacity(n);
+        ent.mentions = Vec::with_capacity(n as usize);
     }
-    for (m, e) in of_mention.iter().enumerate() {
-        if let Some(e) = *e {
-            entities[e].mentions.push(m);
-        }
+    for (m, e) in resolved() {
+        entities[e].mentions.push(m);
     }
-    for (m, e) in of_mention.iter().enumerate() {
-        if let Some(e) = *e {
-            if mentions[m].entity_kind() == EntityKind::Unknown
-                && entities[e].kind != EntityKind::Unknown
-            {
-                mentions[m].set_entity_kind(entities[e].kind);
-            }
+    for (m, e) in resolved() {
+        if mentions[m].entity_kind() == EntityKind::Unknown
+            && entities[e].kind != EntityKind::Unknown
+        {
+            mentions[m].set_entity_kind(entities[e].kind);
         }
     }
     Entities {
@@ -228,11 +262,13 @@ impl<'t> Builder<'_, 't> {
             kind,
             mentions: Vec::new(),
         });
-        self.gender.push(self.mentions[m].gender);
+        self.hot.push(Hot {
+            words: (words.start as u32, words.end as u32),
+            kind,
+            gender: self.mentions[m].gender,
+        });
         self.titles.push(Vec::new());
-        let e = self.entities.len() - 1;
-        self.words.push(words);
-        e
+        self.entities.len() - 1
     }
 
     /// Fills `self.hashes` with the hashes of the words of `name`.
@@ -257,10 +293,11 @@ impl<'t> Builder<'_, 't> {
         if (2..=3).contains(&n) {
             keys.push(NameKey::ShortFirst.of(&h[..1]));
         }
+        let e = e as u32;
         for &key in &keys {
-            let next = self.filed.len();
-            let head = self.index.entry(key).or_insert(usize::MAX);
-            if *head == usize::MAX || self.filed[*head].0 != e {
+            let next = self.filed.len() as u32;
+            let head = self.index.entry(key).or_insert(NO_ENTRY);
+            if *head == NO_ENTRY || self.filed[*head as usize].0 != e {
                 self.filed.push((e, *head));
                 *head = next;
             }
@@ -295,15 +332,15 @@ impl<'t> Builder<'_, 't> {
     }
 
     fn attach(&mut self, m: usize, e: usize) {
-        self.of_mention[m] = Some(e);
+        self.of_mention[m] = e as u32;
         let g = self.mentions[m].gender;
-        if matches!(g, Gender::Masculine | Gender::Feminine) && self.gender[e] == Gender::Any {
-            self.gender[e] = g;
-        }
         let mk = self.mentions[m].entity_kind();
-        let ent = &mut self.entities[e];
-        if ent.kind == EntityKind::Unknown && mk != EntityKind::Unknown {
-            ent.kind = mk;
+        let hot = &mut self.hot[e];
+        if matches!(g, Gender::Masculine | Gender::Feminine) && hot.gender == Gender::Any {
+            hot.gender = g;
+        }
+        if hot.kind == EntityKind::Unknown && mk != EntityKind::Unknown {
+            hot.kind = mk;
         }
     }
 
@@ -345,20 +382,20 @@ impl<'t> Builder<'_, 't> {
         let mut candidates = std::mem::take(&mut self.candidates);
         candidates.clear();
         for key in &self.keys {
-            let mut at = self.index.get(key).copied().unwrap_or(usize::MAX);
+            let mut at = self.index.get(key).copied().unwrap_or(NO_ENTRY);
             for _ in 0..NAME_CANDIDATES {
-                let Some(&(e, before)) = self.filed.get(at) else {
+                let Some(&(e, before)) = self.filed.get(at as usize) else {
                     break;
                 };
-                candidates.push(e);
+                candidates.push(e as usize);
                 at = before;
             }
         }
         candidates.sort_unstable_by(|a, b| b.cmp(a));
         candidates.dedup();
         let found = candidates.iter().copied().find(|&e| {
-            kinds_compatible(self.entities[e].kind, kind)
-                && names_corefer(doc, self.words[e].clone(), name.clone())
+            kinds_compatible(self.hot[e].kind, kind)
+                && names_corefer(doc, self.hot[e].words(), name.clone())
         });
         self.candidates = candidates;
         let e = match found {
@@ -368,7 +405,7 @@ impl<'t> Builder<'_, 't> {
                     let text = doc.text();
                     self.entities[e].name = &text[span];
                     self.entities[e].name_span = span;
-                    self.words[e] = name;
+                    self.hot[e].words = (name.start as u32, name.end as u32);
                     self.index_words(e);
                 }
                 e
@@ -436,7 +473,7 @@ impl<'t> Builder<'_, 't> {
                 });
                 let lo = self.entities.len().saturating_sub(DESCRIPTION_WINDOW);
                 let found = (lo..self.entities.len()).rev().find(|&e| {
-                    self.entities[e].kind == EntityKind::Organisation
+                    self.hot[e].kind == EntityKind::Organisation
                         && (generic
                             || self.entities[e]
                                 .name
@@ -458,24 +495,29 @@ impl<'t> Builder<'_, 't> {
         let doc = self.doc;
         let mention = &self.mentions[m];
         let w = doc.str_at(mention.head());
-        let lower = w.to_ascii_lowercase();
-        if lower == "i" || lower == "we" {
+        // What the pronoun is, read without allocating a lower-case copy:
+        // first person (never attached), "who", or a personal pronoun.
+        let (first_person, who, want_person) = with_lower(w, |l| {
+            (
+                matches!(l, "i" | "we"),
+                l == "who",
+                matches!(l, "he" | "she" | "his" | "her"),
+            )
+        });
+        if first_person {
             return;
         }
-        if lower == "who" {
+        if who {
             // The relative pronoun refers to the mention right before it.
             if m > 0 {
                 let prev = &self.mentions[m - 1];
                 let gap = mention.head() - prev.token_range().end;
-                if gap <= 1 {
-                    if let Some(e) = self.of_mention[m - 1] {
-                        self.attach(m, e);
-                    }
+                if gap <= 1 && self.of_mention[m - 1] != NO_ENTITY {
+                    self.attach(m, self.of_mention[m - 1] as usize);
                 }
             }
             return;
         }
-        let want_person = matches!(lower.as_str(), "he" | "she" | "his" | "her");
         let gender = mention.gender;
         let number = mention.number;
         let tokens = doc.tokens();
@@ -487,10 +529,14 @@ impl<'t> Builder<'_, 't> {
             if cm.kind() == MentionKind::Pronoun && cm.is_possessive() {
                 return None;
             }
-            let e = b.of_mention[c]?;
-            let kind = b.entities[e].kind;
+            let e = b.of_mention[c];
+            if e == NO_ENTITY {
+                return None;
+            }
+            let e = e as usize;
+            let kind = b.hot[e].kind;
             let ok = if want_person {
-                let g = b.gender[e];
+                let g = b.hot[e].gender;
                 kind == EntityKind::Person && (g == Gender::Any || g == gender)
             } else if number == Number::Plural {
                 matches!(kind, EntityKind::Group | EntityKind::Organisation)

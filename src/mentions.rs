@@ -56,14 +56,53 @@ pub enum EntityKind {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Mention {
     span: Span,
-    tokens: Range<usize>,
-    name: Option<Range<usize>>,
-    head: usize,
+    /// The token range, and where the name starts within it
+    /// ([`NO_NAME`] for none): a name always ends with its mention. Token
+    /// indexes fit in 32 bits (see [`crate::Tokenizer::tokenize`]), which keeps a
+    /// mention at 40 bytes.
+    first: u32,
+    end: u32,
+    name_start: u32,
+    head: u32,
     kind: MentionKind,
     entity_kind: EntityKind,
     pub(crate) gender: Gender,
     pub(crate) number: Number,
     possessive: bool,
+}
+
+/// [`Mention::name_start`] of a mention without a name.
+const NO_NAME: u32 = u32::MAX;
+
+/// The parts of a [`Mention`], as the finder works them out.
+struct Parts {
+    span: Span,
+    tokens: Range<usize>,
+    name: Option<Range<usize>>,
+    head: usize,
+    kind: MentionKind,
+    entity_kind: EntityKind,
+    gender: Gender,
+    number: Number,
+    possessive: bool,
+}
+
+impl From<Parts> for Mention {
+    fn from(p: Parts) -> Mention {
+        debug_assert!(p.name.as_ref().is_none_or(|n| n.end == p.tokens.end));
+        Mention {
+            span: p.span,
+            first: p.tokens.start as u32,
+            end: p.tokens.end as u32,
+            name_start: p.name.map_or(NO_NAME, |n| n.start as u32),
+            head: p.head as u32,
+            kind: p.kind,
+            entity_kind: p.entity_kind,
+            gender: p.gender,
+            number: p.number,
+            possessive: p.possessive,
+        }
+    }
 }
 
 impl Mention {
@@ -79,19 +118,19 @@ impl Mention {
 
     /// Indexes of its tokens in [`Document::tokens`].
     pub fn token_range(&self) -> Range<usize> {
-        self.tokens.clone()
+        self.first as usize..self.end as usize
     }
 
     /// The tokens of the name without its titles ("Jim Mattis" in "U.S.
     /// Defense Secretary Jim Mattis"); `None` for descriptions and pronouns.
     pub fn name_tokens(&self) -> Option<Range<usize>> {
-        self.name.clone()
+        (self.name_start != NO_NAME).then_some(self.name_start as usize..self.end as usize)
     }
 
     /// The index of the head token: the last word of the name, the head noun
     /// of a description, or the pronoun.
     pub fn head(&self) -> usize {
-        self.head
+        self.head as usize
     }
 
     /// The form of the mention.
@@ -254,7 +293,7 @@ impl MentionFinder {
             }
             match chunk(doc, i, limit, &mut parts) {
                 Some(m) => {
-                    i = m.tokens.end;
+                    i = m.end as usize;
                     mentions.push(m);
                 }
                 None => i += 1,
@@ -271,16 +310,18 @@ fn pronoun_mention(doc: &Document<'_>, i: usize, limit: usize) -> Option<Mention
     let tokens = doc.tokens();
     let t = &tokens[i];
     let w = doc.token_str(t);
-    let mention = |gender, number, entity_kind, possessive| Mention {
-        span: t.span(),
-        tokens: i..i + 1,
-        name: None,
-        head: i,
-        kind: MentionKind::Pronoun,
-        entity_kind,
-        gender,
-        number,
-        possessive,
+    let mention = |gender, number, entity_kind, possessive| {
+        Mention::from(Parts {
+            span: t.span(),
+            tokens: i..i + 1,
+            name: None,
+            head: i,
+            kind: MentionKind::Pronoun,
+            entity_kind,
+            gender,
+            number,
+            possessive,
+        })
     };
     let possessive = matches!(
         w,
@@ -345,8 +386,8 @@ fn drop_common_words(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
     let tokens = doc.tokens();
     let suspect = |m: &Mention| {
         m.kind == MentionKind::Name
-            && m.tokens.len() == 1
-            && tokens[m.head].starts_sentence()
+            && m.end - m.first == 1
+            && tokens[m.head()].starts_sentence()
             && m.entity_kind == EntityKind::Unknown
     };
     // Each suspect word, lower-cased, with its index; a hash lookup per
@@ -356,7 +397,7 @@ fn drop_common_words(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
     // The candidate of each suspect mention, in mention order.
     let mut suspects: Vec<usize> = Vec::new();
     for m in mentions.iter().filter(|m| suspect(m)) {
-        let w = doc.str_at(m.head);
+        let w = doc.str_at(m.head());
         let n = candidates.len();
         let k = match with_lower(w, |l| candidates.get(l).copied()) {
             Some(k) => k,
@@ -586,7 +627,7 @@ fn chunk(
             && parts.iter().any(|&(k, p)| k == ns - 1 && p == Part::Joiner)
             && parts.iter().any(|&(k, p)| k == ns - 2 && p == Part::Title);
         if of_title {
-            return Some(Mention {
+            return Some(Mention::from(Parts {
                 span,
                 tokens: first_idx..last_idx + 1,
                 name: None,
@@ -596,7 +637,7 @@ fn chunk(
                 gender: Gender::Any,
                 number: Number::Singular,
                 possessive,
-            });
+            }));
         }
         let name = ns..last_idx + 1;
         let titled = parts.iter().any(|&(k, p)| k < ns && p == Part::Title);
@@ -617,7 +658,7 @@ fn chunk(
         } else {
             Number::Singular
         };
-        return Some(Mention {
+        return Some(Mention::from(Parts {
             span,
             tokens: first_idx..last_idx + 1,
             name: Some(name),
@@ -627,7 +668,7 @@ fn chunk(
             gender,
             number,
             possessive,
-        });
+        }));
     }
     // A description: its head is the last word.
     let head_word = word(last_idx);
@@ -691,7 +732,7 @@ fn chunk(
             },
         },
     };
-    Some(Mention {
+    Some(Mention::from(Parts {
         span,
         tokens: first_idx..last_idx + 1,
         name: None,
@@ -701,7 +742,7 @@ fn chunk(
         gender,
         number,
         possessive,
-    })
+    }))
 }
 
 /// Whether token `i` follows a possessive: "Okafor's", "his", "their".
@@ -868,4 +909,35 @@ fn name_kind(
         return (EntityKind::Place, Gender::Neuter);
     }
     (EntityKind::Person, Gender::Any)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_take_40_bytes_and_keep_their_token_ranges() {
+        assert_eq!(std::mem::size_of::<Mention>(), 40);
+        let parts = |name| Parts {
+            span: Span::new(3, 30),
+            tokens: 5..9,
+            name,
+            head: 8,
+            kind: MentionKind::Name,
+            entity_kind: EntityKind::Person,
+            gender: Gender::Any,
+            number: Number::Singular,
+            possessive: true,
+        };
+        let m = Mention::from(parts(Some(7..9)));
+        assert_eq!(m.token_range(), 5..9);
+        assert_eq!(m.name_tokens(), Some(7..9));
+        assert_eq!(
+            (m.head(), m.span(), m.is_possessive()),
+            (8, Span::new(3, 30), true)
+        );
+        assert_eq!(Mention::from(parts(None)).name_tokens(), None);
+        // An empty name is still a name.
+        assert_eq!(Mention::from(parts(Some(9..9))).name_tokens(), Some(9..9));
+    }
 }

@@ -290,24 +290,61 @@ const UPPER: u8 = 8;
 const ABBREV: u8 = 16;
 const POSSESSIVE: u8 = 32;
 
+/// Bits of [`Token::lex_hi`] that hold word classes; the top byte holds
+/// bits 32 to 39 of the token's end offset.
+const CLASS_BITS: u32 = 0x00FF_FFFF;
+// Every word class must fit below the end offset's byte.
+const _: () = assert!(crate::lexicon::class::LAST & !CLASS_BITS == 0);
+
+/// The longest text [`Tokenizer::tokenize`] takes: offsets are stored in
+/// 40 bits, so that a token takes 24 bytes instead of 32.
+pub const MAX_TEXT_LEN: usize = (1 << 40) - 1;
+
 /// One token: a span of the text and what it is.
+///
+/// A token takes 24 bytes: offsets are kept in 40 bits (see
+/// [`MAX_TEXT_LEN`]), since a tokenized text holds about one token for
+/// every six bytes and later stages read the tokens over and over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Token {
-    span: Span,
-    kind: TokenKind,
-    flags: u8,
+    /// The low 32 bits of the start and end offsets.
+    start: u32,
+    end: u32,
     sentence: u32,
     paragraph: u32,
-    /// The word classes of a word token (`lexicon::class` bits), looked up
-    /// once here for every later stage; 0 for other tokens.
-    lex: u32,
+    /// The word classes of a word token (`lexicon::class` bits, under
+    /// [`CLASS_BITS`]), looked up once here for every later stage; 0 for
+    /// other tokens. The top byte: bits 32 to 39 of the end offset.
+    lex_hi: u32,
+    kind: TokenKind,
+    flags: u8,
+    /// Bits 32 to 39 of the start offset.
+    start_hi: u8,
 }
 
 impl Token {
+    #[inline]
+    fn new(span: Span, kind: TokenKind, flags: u8, paragraph: u32, lex: u32) -> Token {
+        debug_assert!(span.end <= MAX_TEXT_LEN && lex & !CLASS_BITS == 0);
+        Token {
+            start: span.start as u32,
+            end: span.end as u32,
+            sentence: 0,
+            paragraph,
+            lex_hi: lex | ((span.end >> 32) as u32) << 24,
+            kind,
+            flags,
+            start_hi: (span.start >> 32) as u8,
+        }
+    }
+
     /// The token's byte span.
     #[inline]
     pub fn span(&self) -> Span {
-        self.span
+        Span {
+            start: self.start as usize | (self.start_hi as usize) << 32,
+            end: self.end as usize | ((self.lex_hi >> 24) as usize) << 32,
+        }
     }
 
     /// What the token is.
@@ -384,7 +421,7 @@ impl Token {
     /// anything but a letter).
     #[inline]
     pub(crate) fn lex(&self) -> u32 {
-        self.lex
+        self.lex_hi & CLASS_BITS
     }
 }
 
@@ -429,12 +466,12 @@ impl<'t> Document<'t> {
 
     /// The text of a token.
     pub fn token_str(&self, token: &Token) -> &'t str {
-        &self.text[token.span]
+        &self.text[token.span()]
     }
 
     /// The text of the token at `index`.
     pub(crate) fn str_at(&self, index: usize) -> &'t str {
-        &self.text[self.tokens[index].span]
+        &self.text[self.tokens[index].span()]
     }
 
     /// Sentences, in text order. A sentence never crosses a paragraph break.
@@ -450,7 +487,7 @@ impl<'t> Document<'t> {
 
     /// The index of the first token starting at or after byte `offset`.
     pub fn token_at_or_after(&self, offset: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.start < offset)
+        self.tokens.partition_point(|t| t.span().start < offset)
     }
 }
 
@@ -628,9 +665,25 @@ impl Tokenizer {
     }
 
     /// Tokenizes `text` and finds its sentences and paragraphs.
+    ///
+    /// # Panics
+    ///
+    /// When `text` is longer than [`MAX_TEXT_LEN`] (1 TiB), or has more
+    /// than `u32::MAX` tokens (some 20 GB of prose): the later stages keep
+    /// token indexes in 32 bits.
     pub fn tokenize<'t>(&self, text: &'t str) -> Document<'t> {
+        assert!(
+            text.len() <= MAX_TEXT_LEN,
+            "whosaid: a text of {} bytes is longer than the 1 TiB a document can take",
+            text.len()
+        );
         let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
         scan(text, &mut tokens);
+        assert!(
+            u32::try_from(tokens.len()).is_ok(),
+            "whosaid: a text of {} tokens has more than a document can take (u32::MAX)",
+            tokens.len()
+        );
         let (sentences, paragraphs) = segment(text, &mut tokens);
         Document {
             text,
@@ -675,14 +728,8 @@ impl Scanner<'_> {
         if f & PARA_START != 0 {
             self.para = self.para.wrapping_add(1);
         }
-        self.tokens.push(Token {
-            span: Span { start, end },
-            kind,
-            flags: f,
-            sentence: 0,
-            paragraph: self.para,
-            lex,
-        });
+        self.tokens
+            .push(Token::new(Span { start, end }, kind, f, self.para, lex));
         self.pending = 0;
     }
 }
@@ -966,7 +1013,7 @@ fn push_plain_mark(
 /// Whether a token ends a sentence when a sentence start follows it.
 fn is_terminal(text: &str, t: &Token) -> bool {
     match t.kind {
-        TokenKind::Punctuation => matches!(&text[t.span], "." | "!" | "?" | "..." | "…"),
+        TokenKind::Punctuation => matches!(&text[t.span()], "." | "!" | "?" | "..." | "…"),
         _ => false,
     }
 }
@@ -987,7 +1034,7 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Segment>, Vec<Segment>) {
         } else {
             let t = tokens[i];
             let abbrev_class = if t.flags & ABBREV != 0 {
-                let w = &text[t.span];
+                let w = &text[t.span()];
                 let w = &w[..w.len() - 1];
                 if w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase() {
                     Some(AbbrevClass::Title) // an initial: "John F. Kennedy"
@@ -1020,7 +1067,7 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Segment>, Vec<Segment>) {
                         // After an abbreviation only a clear sentence opener
                         // starts a new sentence: "the U.S. The" but not
                         // "the U.S. Defense Department".
-                        next.flags & UPPER != 0 && LEXICON.is_function_word(&text[next.span])
+                        next.flags & UPPER != 0 && LEXICON.is_function_word(&text[next.span()])
                             || (j > i + 1)
                     } else {
                         next.flags & SPACE_BEFORE != 0
@@ -1042,14 +1089,14 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Segment>, Vec<Segment>) {
                 t.sentence = sidx;
             }
             sentences.push(Segment {
-                span: Span::new(tokens[sent_start].span.start, tokens[last].span.end),
+                span: Span::new(tokens[sent_start].span().start, tokens[last].span().end),
                 tokens: sent_start..last + 1,
             });
             sent_start = last + 1;
             let para_ends = last + 1 == n || tokens[last + 1].flags & PARA_START != 0;
             if para_ends {
                 paragraphs.push(Segment {
-                    span: Span::new(tokens[para_start].span.start, tokens[last].span.end),
+                    span: Span::new(tokens[para_start].span().start, tokens[last].span().end),
                     tokens: para_start..last + 1,
                 });
                 para_start = last + 1;
@@ -1094,19 +1141,19 @@ fn quote_opens_sentence(tokens: &[Token], i: usize, sent_start: usize) -> bool {
 fn attribution_follows(text: &str, tokens: &[Token], from: usize) -> bool {
     // `"…." He said that …` starts a new sentence: a capitalised pronoun
     // does not attribute the quotation before it; a name may.
-    if crate::lexicon::is(&text[tokens[from].span], crate::lexicon::class::PRONOUN) {
+    if crate::lexicon::is(&text[tokens[from].span()], crate::lexicon::class::PRONOUN) {
         return false;
     }
     let followed_by_colon = |k: usize| {
         tokens
             .get(k + 1)
-            .is_some_and(|n| n.kind == TokenKind::Punctuation && &text[n.span] == ":")
+            .is_some_and(|n| n.kind == TokenKind::Punctuation && &text[n.span()] == ":")
     };
     for (n, t) in tokens.iter().skip(from).take(12).enumerate() {
-        if t.flags & PARA_START != 0 && t.span.start > tokens[from].span.start {
+        if t.flags & PARA_START != 0 && t.span().start > tokens[from].span().start {
             return false;
         }
-        let w = &text[t.span];
+        let w = &text[t.span()];
         match t.kind {
             // `"…." Mr. Zahed said: "…"` introduces the next quotation.
             TokenKind::Word if t.flags & UPPER == 0 && LEXICON.speech_verb(w).is_some() => {
@@ -1137,7 +1184,7 @@ fn attribution_follows(text: &str, tokens: &[Token], from: usize) -> bool {
 fn closes(text: &str, t: &Token) -> bool {
     match t.kind {
         TokenKind::Mark(m) => m.orientation != Orientation::Open,
-        TokenKind::Punctuation => matches!(&text[t.span], ")" | "]" | "}"),
+        TokenKind::Punctuation => matches!(&text[t.span()], ")" | "]" | "}"),
         _ => false,
     }
 }
@@ -1328,6 +1375,29 @@ mod tests {
         assert_eq!(doc.paragraphs().len(), 3);
         assert!(doc.tokens()[0].starts_paragraph());
         assert_eq!(doc.tokens().last().map(|t| t.paragraph()), Some(2));
+    }
+
+    #[test]
+    fn tokens_take_24_bytes_and_keep_40_bit_offsets() {
+        assert_eq!(std::mem::size_of::<Token>(), 24);
+        let mark = TokenKind::Mark(Mark {
+            glyph: MarkGlyph::RightDouble,
+            orientation: Orientation::Close,
+        });
+        for (start, end) in [
+            (0, 1),
+            ((1 << 32) - 2, (1 << 32) + 5),
+            ((1 << 32) + 7, (1 << 33) + 3),
+            (MAX_TEXT_LEN - 3, MAX_TEXT_LEN),
+        ] {
+            let span = Span::new(start, end);
+            let t = Token::new(span, mark, UPPER, 7, crate::lexicon::class::LAST);
+            assert_eq!(t.span(), span);
+            assert_eq!(t.lex(), crate::lexicon::class::LAST);
+            assert_eq!(t.kind(), mark);
+            assert!(t.is_capitalized() && !t.starts_sentence());
+            assert_eq!(t.paragraph(), 7);
+        }
     }
 
     #[test]
