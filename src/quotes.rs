@@ -299,15 +299,11 @@ impl QuoteDetector {
     /// Finds the top-level quotations of a tokenized document, in text order,
     /// with their nested quotations inside them.
     pub fn detect<'t>(&self, doc: &Document<'t>) -> Vec<Quote<'t>> {
-        let tokens = doc.tokens();
         let mut raw: Vec<RawQuote> = Vec::new();
         self.pair_doubles(doc, &mut raw);
         self.pair_corners(doc, &mut raw);
         if self.config.single_quotes == SingleQuotes::TopLevel {
-            let covered = covered_mask(tokens.len(), &raw);
-            let cands: Vec<usize> = (0..tokens.len())
-                .filter(|&i| !covered[i] && is_single_candidate(&tokens[i]))
-                .collect();
+            let cands = uncovered_marks(doc, &raw, is_single_candidate);
             let mut singles = Vec::new();
             pair_stack(doc, &cands, &mut singles);
             raw.extend(singles.into_iter().filter(|q| q.depth == 0));
@@ -351,6 +347,7 @@ impl QuoteDetector {
             None => false,
         };
         let paragraphs = doc.paragraphs();
+        let marks = doc.marks();
         let mut open: Option<usize> = None;
         // Inner same-kind opener skipped in the current quotation.
         let mut skipped: Option<usize> = None;
@@ -361,6 +358,11 @@ impl QuoteDetector {
             let mut i = range.start + usize::from(skip_first);
             skip_first = false;
             while i < range.end {
+                // Only marks matter: on to the next one in the paragraph.
+                match doc.marks_between(i, range.end).next() {
+                    Some(k) => i = marks[k] as usize,
+                    None => break,
+                }
                 let t = &tokens[i];
                 if !is_double(t) {
                     i += 1;
@@ -394,7 +396,7 @@ impl QuoteDetector {
                             // A same-kind nested quotation: the inner one
                             // closes here and a stray closer follows.
                             let outer_close = skipped.and_then(|_| {
-                                let j = next_double(tokens, i + 1, range.end, &is_double)?;
+                                let j = next_double(doc, i + 1, range.end, &is_double)?;
                                 let g = tokens[j].mark()?.glyph();
                                 let stray = !opening_shaped(g)
                                     && !is_after_space(text, tokens[j].span().start);
@@ -460,16 +462,11 @@ impl QuoteDetector {
             return;
         }
         let tokens = doc.tokens();
-        if !tokens
-            .iter()
-            .any(|t| t.mark().is_some_and(|m| is_corner(m.glyph())))
-        {
+        let corner = |t: &Token| t.mark().is_some_and(|m| is_corner(m.glyph()));
+        if !doc.marks().iter().any(|&i| corner(&tokens[i as usize])) {
             return;
         }
-        let covered = covered_mask(tokens.len(), out);
-        let cands: Vec<usize> = (0..tokens.len())
-            .filter(|&i| !covered[i] && tokens[i].mark().is_some_and(|m| is_corner(m.glyph())))
-            .collect();
+        let cands = uncovered_marks(doc, out, corner);
         let mut found = Vec::new();
         pair_stack(doc, &cands, &mut found);
         out.extend(found.into_iter().filter(|q| q.depth == 0));
@@ -481,23 +478,19 @@ impl QuoteDetector {
         for child in &mut q.nested {
             self.nest(doc, child);
         }
-        let tokens = doc.tokens();
         let inner = q.tokens.start + 1..q.tokens.end - usize::from(!q.unclosed);
         let mut cands = Vec::new();
+        // The marks inside, but not inside a nested quotation (the nested
+        // ones are in text order and do not overlap).
         let mut children = q.nested.iter().map(|c| c.tokens.clone()).peekable();
-        let mut i = inner.start;
-        while i < inner.end {
-            if let Some(c) = children.peek() {
-                if c.start <= i {
-                    i = i.max(c.end);
-                    children.next();
-                    continue;
-                }
+        for k in doc.marks_between(inner.start, inner.end) {
+            let i = doc.marks()[k] as usize;
+            while children.peek().is_some_and(|c| c.end <= i) {
+                children.next();
             }
-            if tokens[i].mark().is_some() {
+            if children.peek().is_none_or(|c| c.start > i) {
                 cands.push(i);
             }
-            i += 1;
         }
         if cands.len() < 2 {
             return;
@@ -585,23 +578,41 @@ fn insert_nested<'t>(parent: &mut Quote<'t>, mut q: Quote<'t>) {
     parent.nested.insert(pos, q);
 }
 
-fn covered_mask(n: usize, raw: &[RawQuote]) -> Vec<bool> {
-    let mut covered = vec![false; n];
+/// The mark tokens that `keep` accepts and that no quotation of `raw`
+/// covers (from its opening mark to its closing one), in text order.
+fn uncovered_marks(
+    doc: &Document<'_>,
+    raw: &[RawQuote],
+    keep: impl Fn(&Token) -> bool,
+) -> Vec<usize> {
+    let marks = doc.marks();
+    let mut covered = vec![false; marks.len()];
     for r in raw {
-        for c in &mut covered[r.open..=r.close.min(n - 1)] {
+        for c in &mut covered[doc.marks_between(r.open, r.close + 1)] {
             *c = true;
         }
     }
-    covered
+    let tokens = doc.tokens();
+    marks
+        .iter()
+        .zip(&covered)
+        .filter(|&(&i, &c)| !c && keep(&tokens[i as usize]))
+        .map(|(&i, _)| i as usize)
+        .collect()
 }
 
+/// The first mark token that `is_double` accepts among tokens `from..end`.
 fn next_double(
-    tokens: &[Token],
+    doc: &Document<'_>,
     from: usize,
     end: usize,
     is_double: &impl Fn(&Token) -> bool,
 ) -> Option<usize> {
-    (from..end).find(|&j| is_double(&tokens[j]))
+    let tokens = doc.tokens();
+    doc.marks()[doc.marks_between(from, end)]
+        .iter()
+        .map(|&j| j as usize)
+        .find(|&j| is_double(&tokens[j]))
 }
 
 fn is_corner(g: MarkGlyph) -> bool {

@@ -241,8 +241,6 @@ pub struct SpeakerResolver {
     _private: (),
 }
 
-const NONE: u32 = u32::MAX;
-
 /// How many tokens before and after a quotation its cues are looked for in,
 /// at most; this keeps the work per quotation bounded.
 const WINDOW: usize = 60;
@@ -252,8 +250,9 @@ struct Ctx<'a, 't> {
     quotes: &'a [Quote<'t>],
     mentions: &'a [Mention],
     entities: &'a Entities<'t>,
-    /// For each token, the top-level quotation containing it.
-    quote_of: Vec<u32>,
+    /// One bit for each token: set when a top-level quotation contains it
+    /// (a bit, not a quotation index, keeps this small for a long text).
+    quoted: Vec<u64>,
 }
 
 #[derive(Clone, Debug)]
@@ -278,10 +277,10 @@ impl SpeakerResolver {
         mentions: &[Mention],
         entities: &Entities<'t>,
     ) -> Vec<Option<Resolution>> {
-        let mut quote_of = vec![NONE; doc.tokens().len()];
-        for (qi, q) in quotes.iter().enumerate() {
-            for slot in &mut quote_of[q.token_range()] {
-                *slot = qi as u32;
+        let mut quoted = vec![0u64; doc.tokens().len().div_ceil(64)];
+        for q in quotes {
+            for k in q.token_range() {
+                quoted[k / 64] |= 1 << (k % 64);
             }
         }
         let cx = Ctx {
@@ -289,7 +288,7 @@ impl SpeakerResolver {
             quotes,
             mentions,
             entities,
-            quote_of,
+            quoted,
         };
         let mut out: Vec<Option<Resolution>> = Vec::with_capacity(quotes.len());
         for (qi, q) in quotes.iter().enumerate() {
@@ -334,7 +333,7 @@ impl<'t> Ctx<'_, 't> {
     }
 
     fn outside(&self, k: usize) -> bool {
-        self.quote_of[k] == NONE
+        self.quoted[k / 64] & 1 << (k % 64) == 0
     }
 
     /// The lemma of a speech verb at token `k` (outside quotations),

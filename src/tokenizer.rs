@@ -449,6 +449,9 @@ impl Segment {
 pub struct Document<'t> {
     text: &'t str,
     tokens: Vec<Token>,
+    /// The indexes of the mark tokens, in order: the quote detector visits
+    /// these instead of every token.
+    marks: Vec<u32>,
     sentences: Vec<Segment>,
     paragraphs: Vec<Segment>,
 }
@@ -462,6 +465,19 @@ impl<'t> Document<'t> {
     /// All tokens, in text order. Whitespace is not a token.
     pub fn tokens(&self) -> &[Token] {
         &self.tokens
+    }
+
+    /// The indexes of the [`TokenKind::Mark`] tokens, in text order.
+    pub(crate) fn marks(&self) -> &[u32] {
+        &self.marks
+    }
+
+    /// The marks among tokens `from..end`, as indexes into
+    /// [`Document::marks`].
+    pub(crate) fn marks_between(&self, from: usize, end: usize) -> Range<usize> {
+        let at = |i: usize| self.marks.partition_point(|&m| (m as usize) < i);
+        let lo = at(from);
+        lo..at(end).max(lo)
     }
 
     /// The text of a token.
@@ -678,7 +694,8 @@ impl Tokenizer {
             text.len()
         );
         let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-        scan(text, &mut tokens);
+        let mut marks = Vec::new();
+        scan(text, &mut tokens, &mut marks);
         assert!(
             u32::try_from(tokens.len()).is_ok(),
             "whosaid: a text of {} tokens has more than a document can take (u32::MAX)",
@@ -688,6 +705,7 @@ impl Tokenizer {
         Document {
             text,
             tokens,
+            marks,
             sentences,
             paragraphs,
         }
@@ -698,6 +716,7 @@ struct Scanner<'a> {
     text: &'a str,
     lexicon: &'static Lexicon,
     tokens: &'a mut Vec<Token>,
+    marks: &'a mut Vec<u32>,
     pending: u8,
     para: u32,
 }
@@ -734,13 +753,14 @@ impl Scanner<'_> {
     }
 }
 
-fn scan(text: &str, tokens: &mut Vec<Token>) {
+fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut sc = Scanner {
         text,
         lexicon: &LEXICON,
         tokens,
+        marks,
         // The first token starts paragraph 0: `para` wraps to 0 there.
         pending: SPACE_BEFORE | PARA_START,
         para: u32::MAX,
@@ -1006,6 +1026,7 @@ fn push_plain_mark(
     sc: &mut Scanner<'_>,
 ) -> usize {
     let orientation = orient(glyph, prev, next);
+    sc.marks.push(sc.tokens.len() as u32);
     sc.push(i, i + w, TokenKind::Mark(Mark { glyph, orientation }), 0);
     i + w
 }
