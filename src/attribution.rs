@@ -138,8 +138,8 @@ impl Attributor {
     ///
     /// # Panics
     ///
-    /// Only for a text too large to tokenize, over 1 TiB or 4 billion
-    /// tokens: see [`Tokenizer::tokenize`].
+    /// Only for a text too large to tokenize, over 4 GiB: see
+    /// [`Tokenizer::tokenize`].
     pub fn attribute<'t>(&self, text: &'t str) -> Attribution<'t> {
         let doc = self.tokenizer.tokenize(text);
         let mut quotes = self.detector.detect(&doc);

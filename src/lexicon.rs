@@ -411,8 +411,6 @@ pub(crate) mod class {
     pub const GIVEN_NAME: u32 = 1 << 21;
     /// A word of a place of `places.txt`, in any case (rules words out).
     pub const PLACE_WORD: u32 = 1 << 22;
-    /// The highest class bit: a token keeps its classes in 24 bits.
-    pub const LAST: u32 = PLACE_WORD;
 }
 
 /// Determiners that can open a description.

@@ -58,8 +58,9 @@ pub struct Mention {
     span: Span,
     /// The token range, and where the name starts within it
     /// ([`NO_NAME`] for none): a name always ends with its mention. Token
-    /// indexes fit in 32 bits (see [`crate::Tokenizer::tokenize`]), which keeps a
-    /// mention at 40 bytes.
+    /// indexes fit in 32 bits, as a text has at most
+    /// [`crate::tokenizer::MAX_TEXT_LEN`] bytes; this keeps a mention at 40
+    /// bytes.
     first: u32,
     end: u32,
     name_start: u32,

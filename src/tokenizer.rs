@@ -290,51 +290,38 @@ const UPPER: u8 = 8;
 const ABBREV: u8 = 16;
 const POSSESSIVE: u8 = 32;
 
-/// Bits of [`Token::lex_hi`] that hold word classes; the top byte holds
-/// bits 32 to 39 of the token's end offset.
-const CLASS_BITS: u32 = 0x00FF_FFFF;
-// Every word class must fit below the end offset's byte.
-const _: () = assert!(crate::lexicon::class::LAST & !CLASS_BITS == 0);
-
-/// The longest text [`Tokenizer::tokenize`] takes: offsets are stored in
-/// 40 bits, so that a token takes 24 bytes instead of 32.
-pub const MAX_TEXT_LEN: usize = (1 << 40) - 1;
+/// The longest text [`Tokenizer::tokenize`] takes, 4 GiB less one byte:
+/// tokens keep their offsets in 32 bits, so that a token takes 24 bytes
+/// instead of 32 (a tokenized text holds about one token for every six
+/// bytes, and later stages read the tokens over and over).
+pub const MAX_TEXT_LEN: usize = u32::MAX as usize;
 
 /// One token: a span of the text and what it is.
-///
-/// A token takes 24 bytes: offsets are kept in 40 bits (see
-/// [`MAX_TEXT_LEN`]), since a tokenized text holds about one token for
-/// every six bytes and later stages read the tokens over and over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Token {
-    /// The low 32 bits of the start and end offsets.
     start: u32,
     end: u32,
     sentence: u32,
     paragraph: u32,
-    /// The word classes of a word token (`lexicon::class` bits, under
-    /// [`CLASS_BITS`]), looked up once here for every later stage; 0 for
-    /// other tokens. The top byte: bits 32 to 39 of the end offset.
-    lex_hi: u32,
+    /// The word classes of a word token (`lexicon::class` bits), looked up
+    /// once here for every later stage; 0 for other tokens.
+    lex: u32,
     kind: TokenKind,
     flags: u8,
-    /// Bits 32 to 39 of the start offset.
-    start_hi: u8,
 }
 
 impl Token {
     #[inline]
     fn new(span: Span, kind: TokenKind, flags: u8, paragraph: u32, lex: u32) -> Token {
-        debug_assert!(span.end <= MAX_TEXT_LEN && lex & !CLASS_BITS == 0);
+        debug_assert!(span.end <= MAX_TEXT_LEN);
         Token {
             start: span.start as u32,
             end: span.end as u32,
             sentence: 0,
             paragraph,
-            lex_hi: lex | ((span.end >> 32) as u32) << 24,
+            lex,
             kind,
             flags,
-            start_hi: (span.start >> 32) as u8,
         }
     }
 
@@ -342,8 +329,8 @@ impl Token {
     #[inline]
     pub fn span(&self) -> Span {
         Span {
-            start: self.start as usize | (self.start_hi as usize) << 32,
-            end: self.end as usize | ((self.lex_hi >> 24) as usize) << 32,
+            start: self.start as usize,
+            end: self.end as usize,
         }
     }
 
@@ -421,7 +408,7 @@ impl Token {
     /// anything but a letter).
     #[inline]
     pub(crate) fn lex(&self) -> u32 {
-        self.lex_hi & CLASS_BITS
+        self.lex
     }
 }
 
@@ -684,23 +671,19 @@ impl Tokenizer {
     ///
     /// # Panics
     ///
-    /// When `text` is longer than [`MAX_TEXT_LEN`] (1 TiB), or has more
-    /// than `u32::MAX` tokens (some 20 GB of prose): the later stages keep
-    /// token indexes in 32 bits.
+    /// When `text` is longer than [`MAX_TEXT_LEN`] (4 GiB). (A text that
+    /// long needs some 40 GiB of memory to attribute; split it into its
+    /// documents.) Token, mention and entity indexes then fit in 32 bits
+    /// too, as there are never more tokens than bytes.
     pub fn tokenize<'t>(&self, text: &'t str) -> Document<'t> {
         assert!(
             text.len() <= MAX_TEXT_LEN,
-            "whosaid: a text of {} bytes is longer than the 1 TiB a document can take",
+            "whosaid: a text of {} bytes is longer than the 4 GiB a document can take",
             text.len()
         );
         let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
         let mut marks = Vec::new();
         scan(text, &mut tokens, &mut marks);
-        assert!(
-            u32::try_from(tokens.len()).is_ok(),
-            "whosaid: a text of {} tokens has more than a document can take (u32::MAX)",
-            tokens.len()
-        );
         let (sentences, paragraphs) = segment(text, &mut tokens);
         Document {
             text,
@@ -1399,7 +1382,7 @@ mod tests {
     }
 
     #[test]
-    fn tokens_take_24_bytes_and_keep_40_bit_offsets() {
+    fn tokens_take_24_bytes_and_keep_32_bit_offsets() {
         assert_eq!(std::mem::size_of::<Token>(), 24);
         let mark = TokenKind::Mark(Mark {
             glyph: MarkGlyph::RightDouble,
@@ -1407,14 +1390,13 @@ mod tests {
         });
         for (start, end) in [
             (0, 1),
-            ((1 << 32) - 2, (1 << 32) + 5),
-            ((1 << 32) + 7, (1 << 33) + 3),
+            ((1 << 31) + 7, (1 << 32) - 2),
             (MAX_TEXT_LEN - 3, MAX_TEXT_LEN),
         ] {
             let span = Span::new(start, end);
-            let t = Token::new(span, mark, UPPER, 7, crate::lexicon::class::LAST);
+            let t = Token::new(span, mark, UPPER, 7, crate::lexicon::class::PLACE_WORD);
             assert_eq!(t.span(), span);
-            assert_eq!(t.lex(), crate::lexicon::class::LAST);
+            assert_eq!(t.lex(), crate::lexicon::class::PLACE_WORD);
             assert_eq!(t.kind(), mark);
             assert!(t.is_capitalized() && !t.starts_sentence());
             assert_eq!(t.paragraph(), 7);
