@@ -7,9 +7,10 @@
 //!
 //! * `{"id": <echoed>, "quotes": [...]}` where each quote is a
 //!   [`QuoteRecord`];
-//! * or, for a line that is not valid UTF-8, not JSON, not an object, or has
-//!   no string `"text"`: `{"id": <id if readable, else null>, "line": N,
-//!   "error": "..."}`.
+//! * or, for a line that is not valid UTF-8, not JSON, not an object, has
+//!   no string `"text"`, or whose text is longer than
+//!   [`MAX_TEXT_LEN`](crate::tokenizer::MAX_TEXT_LEN) (4 GiB): `{"id": <id
+//!   if readable, else null>, "line": N, "error": "..."}`.
 //!
 //! ```
 //! use whosaid::jsonl::{process_line, JsonlOptions};
@@ -35,6 +36,7 @@ use serde_json::Value;
 use crate::attribution::{Attributor, QuoteRecord, SpanSelection};
 use crate::error::Error;
 use crate::span::OffsetUnit;
+use crate::tokenizer::MAX_TEXT_LEN;
 
 /// How to write the output.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -120,6 +122,14 @@ pub fn process_line(
     let Some(Value::String(text)) = map.get("text") else {
         return Some(failure(id, line_number, "missing string field \"text\""));
     };
+    if text.len() > MAX_TEXT_LEN {
+        // attribute would panic: too long to tokenize.
+        let msg = format!(
+            "text of {} bytes is longer than the {MAX_TEXT_LEN} bytes a document can take",
+            text.len()
+        );
+        return Some(failure(id, line_number, &msg));
+    }
     let result = attributor.attribute(text);
     let quotes = result.to_records(options.offsets, options.spans);
     match serde_json::to_string(&Ok { id, quotes }) {

@@ -415,19 +415,32 @@ impl Token {
 /// A sentence or a paragraph: a run of tokens and the span they cover.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Segment {
-    span: Span,
-    tokens: Range<usize>,
+    /// The span and the token range, in 32 bits as in [`Token`].
+    start: u32,
+    end: u32,
+    first: u32,
+    last_end: u32,
 }
 
 impl Segment {
+    /// The segment of tokens `first..=last`.
+    fn new(tokens: &[Token], first: usize, last: usize) -> Segment {
+        Segment {
+            start: tokens[first].start,
+            end: tokens[last].end,
+            first: first as u32,
+            last_end: last as u32 + 1,
+        }
+    }
+
     /// From the start of the first token to the end of the last.
     pub fn span(&self) -> Span {
-        self.span
+        Span::new(self.start as usize, self.end as usize)
     }
 
     /// Indexes into [`Document::tokens`].
     pub fn token_range(&self) -> Range<usize> {
-        self.tokens.clone()
+        self.first as usize..self.last_end as usize
     }
 }
 
@@ -1092,17 +1105,11 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Segment>, Vec<Segment>) {
             for t in &mut tokens[sent_start..=last] {
                 t.sentence = sidx;
             }
-            sentences.push(Segment {
-                span: Span::new(tokens[sent_start].span().start, tokens[last].span().end),
-                tokens: sent_start..last + 1,
-            });
+            sentences.push(Segment::new(tokens, sent_start, last));
             sent_start = last + 1;
             let para_ends = last + 1 == n || tokens[last + 1].flags & PARA_START != 0;
             if para_ends {
-                paragraphs.push(Segment {
-                    span: Span::new(tokens[para_start].span().start, tokens[last].span().end),
-                    tokens: para_start..last + 1,
-                });
+                paragraphs.push(Segment::new(tokens, para_start, last));
                 para_start = last + 1;
             }
             i = last + 1;
