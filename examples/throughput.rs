@@ -41,7 +41,7 @@
 //!   Run under `/usr/bin/time -v` for a second opinion.
 //! * `--floor`: what bounds the speed. Beside `split_whitespace` and
 //!   `attribute`, times `Tokenizer::tokenize` alone and a bare scan that
-//!   cuts the text into words, punctuation and spaces and writes one 24-byte
+//!   cuts the text into words, punctuation and spaces and writes one 20-byte
 //!   record per token (as the tokenizer's `Token` is) but looks nothing up:
 //!   the floor of any pipeline that first turns the text into a token
 //!   vector. Same rounds, alternating, each row's ratio to
@@ -384,14 +384,13 @@ fn in_turn(round: usize, j: usize, n: usize) -> usize {
     }
 }
 
-/// One record per token, laid out as `whosaid::Token` is (24 bytes).
+/// One record per token, laid out as `whosaid::Token` is (20 bytes).
 #[derive(Clone, Copy)]
 struct BareToken {
     _start: u32,
     _end: u32,
     _kind: u8,
     _sentence: u32,
-    _paragraph: u32,
     _classes: u32,
 }
 
@@ -437,7 +436,6 @@ fn bare_scan(text: &str, out: &mut Vec<BareToken>) -> usize {
             _end: i as u32,
             _kind: c,
             _sentence: 0,
-            _paragraph: 0,
             _classes: 0,
         });
     }
@@ -470,7 +468,7 @@ fn floor_mode(texts: &[String], rounds: usize) {
     };
     let names = [
         "split_whitespace",
-        "bare scan, 24-byte tokens",
+        "bare scan, 20-byte tokens",
         "Tokenizer::tokenize",
         "attribute",
     ];

@@ -523,7 +523,7 @@ impl QuoteDetector {
             tokens: r.open..r.close + 1,
             kind: QuoteKind::ReportedSpeech,
             unclosed: r.unclosed,
-            paragraphs: close_tok.paragraph() - open_tok.paragraph() + 1,
+            paragraphs: doc.paragraph_of(r.close) - doc.paragraph_of(r.open) + 1,
             opening: open_tok
                 .mark()
                 .map_or(MarkGlyph::StraightDouble, |m| m.glyph()),
@@ -677,9 +677,9 @@ fn pair_stack(doc: &Document<'_>, cands: &[usize], out: &mut Vec<RawQuote>) {
     let mut para = usize::MAX;
     for (ci, &i) in cands.iter().enumerate() {
         let t = &tokens[i];
-        if t.paragraph() != para {
+        if doc.paragraph_of(i) != para {
             stack.clear();
-            para = t.paragraph();
+            para = doc.paragraph_of(i);
         }
         let m = match t.mark() {
             Some(m) => m,
@@ -740,10 +740,10 @@ fn may_be_apostrophe(doc: &Document<'_>, i: usize) -> bool {
 /// follows among the remaining candidates, in the same paragraph.
 fn later_closer(doc: &Document<'_>, i: usize, rest: &[usize]) -> bool {
     let tokens = doc.tokens();
-    let para = tokens[i].paragraph();
+    let para = doc.paragraph_of(i);
     for &j in rest {
         let t = &tokens[j];
-        if t.paragraph() != para {
+        if doc.paragraph_of(j) != para {
             return false;
         }
         if let Some(m) = t.mark() {
@@ -802,8 +802,12 @@ fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
     });
     let open_tok = &tokens[q.tokens.start];
     let close_tok = &tokens[q.tokens.end - 1];
-    let para_first = doc.paragraphs()[open_tok.paragraph()].token_range().start;
-    let para_end = doc.paragraphs()[close_tok.paragraph()].token_range().end;
+    let para_first = doc.paragraphs()[doc.paragraph_of(q.tokens.start)]
+        .token_range()
+        .start;
+    let para_end = doc.paragraphs()[doc.paragraph_of(q.tokens.end - 1)]
+        .token_range()
+        .end;
     // The sentence around the quotation, at most 80 tokens each way.
     let left = doc.sentences()[open_tok.sentence()]
         .token_range()

@@ -487,9 +487,9 @@ impl<'t> Ctx<'_, 't> {
         let sents = self.doc.sentences();
         let paras = self.doc.paragraphs();
         let s_open = sents[tokens[open].sentence()].token_range();
-        let p_open = paras[tokens[open].paragraph()].token_range();
+        let p_open = paras[self.doc.paragraph_of(open)].token_range();
         let s_close = sents[tokens[close].sentence()].token_range();
-        let p_close = paras[tokens[close].paragraph()].token_range();
+        let p_close = paras[self.doc.paragraph_of(close)].token_range();
         // A sentence can be a whole document of marks; the cue is near.
         let before = s_open
             .start
@@ -1134,12 +1134,12 @@ impl<'t> Ctx<'_, 't> {
         let tokens = self.doc.tokens();
         let q = &self.quotes[qi];
         let open = q.token_range().start;
-        let para = tokens[open].paragraph();
+        let para = self.doc.paragraph_of(open);
         // The previous quotation of reported speech, if any.
         let prev = (0..qi).rev().find(|&p| self.quotes[p].is_speech());
         if let Some(p) = prev {
             let pq = &self.quotes[p];
-            let same_para = tokens[pq.token_range().end - 1].paragraph() == para;
+            let same_para = self.doc.paragraph_of(pq.token_range().end - 1) == para;
             if same_para {
                 if let Some(r) = &done[p] {
                     return Some(Found {
@@ -1159,7 +1159,7 @@ impl<'t> Ctx<'_, 't> {
             let prev_sent = self.doc.sentences()[sent - 1].token_range();
             let prev_sent =
                 prev_sent.start.max(prev_sent.end.saturating_sub(WINDOW))..prev_sent.end;
-            let prev_para = tokens[prev_sent.start].paragraph();
+            let prev_para = self.doc.paragraph_of(prev_sent.start);
             if prev_para + 1 >= para {
                 let ends_colon =
                     prev_sent.end > prev_sent.start && self.word(prev_sent.end - 1) == ":";
@@ -1190,7 +1190,7 @@ impl<'t> Ctx<'_, 't> {
         // The previous quotation in the paragraph before.
         if let Some(p) = prev {
             let pq = &self.quotes[p];
-            if tokens[pq.token_range().end - 1].paragraph() + 1 == para {
+            if self.doc.paragraph_of(pq.token_range().end - 1) + 1 == para {
                 if let Some(r) = &done[p] {
                     return Some(Found {
                         mention: r.mention,
@@ -1210,7 +1210,7 @@ impl<'t> Ctx<'_, 't> {
     fn alternating_turns(&self, qi: usize, done: &[Option<Resolution>]) -> Option<Found> {
         let tokens = self.doc.tokens();
         let paras = self.doc.paragraphs();
-        let para_of = |i: usize| tokens[self.quotes[i].token_range().start].paragraph();
+        let para_of = |i: usize| self.doc.paragraph_of(self.quotes[i].token_range().start);
         let alone = |i: usize| {
             let r = self.quotes[i].token_range();
             let pr = paras[para_of(i)].token_range();

@@ -291,7 +291,7 @@ const ABBREV: u8 = 16;
 const POSSESSIVE: u8 = 32;
 
 /// The longest text [`Tokenizer::tokenize`] takes, 4 GiB less one byte:
-/// tokens keep their offsets in 32 bits, so that a token takes 24 bytes
+/// tokens keep their offsets in 32 bits, so that a token takes 20 bytes
 /// instead of 32 (a tokenized text holds about one token for every six
 /// bytes, and later stages read the tokens over and over).
 pub const MAX_TEXT_LEN: usize = u32::MAX as usize;
@@ -302,7 +302,6 @@ pub struct Token {
     start: u32,
     end: u32,
     sentence: u32,
-    paragraph: u32,
     /// The word classes of a word token (`lexicon::class` bits), looked up
     /// once here for every later stage; 0 for other tokens.
     lex: u32,
@@ -312,13 +311,12 @@ pub struct Token {
 
 impl Token {
     #[inline]
-    fn new(span: Span, kind: TokenKind, flags: u8, paragraph: u32, lex: u32) -> Token {
+    fn new(span: Span, kind: TokenKind, flags: u8, lex: u32) -> Token {
         debug_assert!(span.end <= MAX_TEXT_LEN);
         Token {
             start: span.start as u32,
             end: span.end as u32,
             sentence: 0,
-            paragraph,
             lex,
             kind,
             flags,
@@ -391,16 +389,11 @@ impl Token {
         self.flags & POSSESSIVE != 0
     }
 
-    /// Index of the token's sentence in [`Document::sentences`].
+    /// Index of the token's sentence in [`Document::sentences`]. (Its
+    /// paragraph: [`Document::paragraph_of`].)
     #[inline]
     pub fn sentence(&self) -> usize {
         self.sentence as usize
-    }
-
-    /// Index of the token's paragraph in [`Document::paragraphs`].
-    #[inline]
-    pub fn paragraph(&self) -> usize {
-        self.paragraph as usize
     }
 
     /// The word classes of the token (`lexicon::class` bits): those of
@@ -454,6 +447,9 @@ pub struct Document<'t> {
     marks: Vec<u32>,
     sentences: Vec<Segment>,
     paragraphs: Vec<Segment>,
+    /// The paragraph of each sentence: a token's paragraph is its
+    /// sentence's, which keeps the tokens smaller.
+    paragraph_of_sentence: Vec<u32>,
 }
 
 impl<'t> Document<'t> {
@@ -465,6 +461,23 @@ impl<'t> Document<'t> {
     /// All tokens, in text order. Whitespace is not a token.
     pub fn tokens(&self) -> &[Token] {
         &self.tokens
+    }
+
+    /// The index in [`Document::paragraphs`] of the paragraph of the token
+    /// at `token`.
+    ///
+    /// # Panics
+    ///
+    /// When `token` is not an index into [`Document::tokens`].
+    ///
+    /// ```
+    /// let doc = whosaid::Tokenizer::new().tokenize("One. Two.\nThree.");
+    /// let paragraphs: Vec<usize> = (0..doc.tokens().len()).map(|i| doc.paragraph_of(i)).collect();
+    /// assert_eq!(paragraphs, [0, 0, 0, 0, 1, 1]);
+    /// ```
+    #[inline]
+    pub fn paragraph_of(&self, token: usize) -> usize {
+        self.paragraph_of_sentence[self.tokens[token].sentence as usize] as usize
     }
 
     /// The indexes of the [`TokenKind::Mark`] tokens, in text order.
@@ -697,13 +710,18 @@ impl Tokenizer {
         let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
         let mut marks = Vec::new();
         scan(text, &mut tokens, &mut marks);
-        let (sentences, paragraphs) = segment(text, &mut tokens);
+        let Segments {
+            sentences,
+            paragraphs,
+            paragraph_of_sentence,
+        } = segment(text, &mut tokens);
         Document {
             text,
             tokens,
             marks,
             sentences,
             paragraphs,
+            paragraph_of_sentence,
         }
     }
 }
@@ -714,7 +732,6 @@ struct Scanner<'a> {
     tokens: &'a mut Vec<Token>,
     marks: &'a mut Vec<u32>,
     pending: u8,
-    para: u32,
 }
 
 impl Scanner<'_> {
@@ -740,11 +757,8 @@ impl Scanner<'_> {
     #[inline]
     fn push_classed(&mut self, start: usize, end: usize, kind: TokenKind, flags: u8, lex: u32) {
         let f = self.pending | flags;
-        if f & PARA_START != 0 {
-            self.para = self.para.wrapping_add(1);
-        }
         self.tokens
-            .push(Token::new(Span { start, end }, kind, f, self.para, lex));
+            .push(Token::new(Span { start, end }, kind, f, lex));
         self.pending = 0;
     }
 }
@@ -757,9 +771,7 @@ fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) {
         lexicon: &LEXICON,
         tokens,
         marks,
-        // The first token starts paragraph 0: `para` wraps to 0 there.
         pending: SPACE_BEFORE | PARA_START,
-        para: u32::MAX,
     };
     let mut i = 0;
     while i < n {
@@ -1035,11 +1047,19 @@ fn is_terminal(text: &str, t: &Token) -> bool {
     }
 }
 
+/// What [`segment`] finds.
+struct Segments {
+    sentences: Vec<Segment>,
+    paragraphs: Vec<Segment>,
+    paragraph_of_sentence: Vec<u32>,
+}
+
 /// Marks sentence starts and collects sentence and paragraph segments.
-fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Segment>, Vec<Segment>) {
+fn segment(text: &str, tokens: &mut [Token]) -> Segments {
     let n = tokens.len();
     let mut sentences = Vec::new();
     let mut paragraphs = Vec::new();
+    let mut paragraph_of_sentence = Vec::new();
     let mut sent_start = 0usize;
     let mut para_start = 0usize;
     let mut i = 0usize;
@@ -1106,6 +1126,7 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Segment>, Vec<Segment>) {
                 t.sentence = sidx;
             }
             sentences.push(Segment::new(tokens, sent_start, last));
+            paragraph_of_sentence.push(paragraphs.len() as u32);
             sent_start = last + 1;
             let para_ends = last + 1 == n || tokens[last + 1].flags & PARA_START != 0;
             if para_ends {
@@ -1117,7 +1138,11 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Segment>, Vec<Segment>) {
             i += 1;
         }
     }
-    (sentences, paragraphs)
+    Segments {
+        sentences,
+        paragraphs,
+        paragraph_of_sentence,
+    }
 }
 
 /// Whether the quotation that ends after token `i` opened at the start of
@@ -1127,10 +1152,11 @@ fn quote_opens_sentence(tokens: &[Token], i: usize, sent_start: usize) -> bool {
     if tokens[sent_start].mark().is_some() {
         return true;
     }
-    let para = tokens[i].paragraph;
+    // Token i's sentence lies within one paragraph: looking back from its
+    // start, the paragraph ends at the first token that starts one.
     for k in (i.saturating_sub(200)..sent_start).rev() {
         let t = &tokens[k];
-        if t.paragraph != para {
+        if tokens[k + 1].flags & PARA_START != 0 {
             return false;
         }
         if let Some(m) = t.mark() {
@@ -1385,12 +1411,19 @@ mod tests {
         let doc = Tokenizer::new().tokenize("One.\n\n\nTwo\nThree.\n");
         assert_eq!(doc.paragraphs().len(), 3);
         assert!(doc.tokens()[0].starts_paragraph());
-        assert_eq!(doc.tokens().last().map(|t| t.paragraph()), Some(2));
+        let paragraphs: Vec<usize> = (0..doc.tokens().len())
+            .map(|i| doc.paragraph_of(i))
+            .collect();
+        assert_eq!(paragraphs, [0, 0, 1, 2, 2]);
+        // Each paragraph's token range agrees.
+        for (p, seg) in doc.paragraphs().iter().enumerate() {
+            assert!(seg.token_range().all(|i| doc.paragraph_of(i) == p));
+        }
     }
 
     #[test]
-    fn tokens_take_24_bytes_and_keep_32_bit_offsets() {
-        assert_eq!(std::mem::size_of::<Token>(), 24);
+    fn tokens_take_20_bytes_and_keep_32_bit_offsets() {
+        assert_eq!(std::mem::size_of::<Token>(), 20);
         let mark = TokenKind::Mark(Mark {
             glyph: MarkGlyph::RightDouble,
             orientation: Orientation::Close,
@@ -1401,12 +1434,11 @@ mod tests {
             (MAX_TEXT_LEN - 3, MAX_TEXT_LEN),
         ] {
             let span = Span::new(start, end);
-            let t = Token::new(span, mark, UPPER, 7, crate::lexicon::class::PLACE_WORD);
+            let t = Token::new(span, mark, UPPER, crate::lexicon::class::PLACE_WORD);
             assert_eq!(t.span(), span);
             assert_eq!(t.lex(), crate::lexicon::class::PLACE_WORD);
             assert_eq!(t.kind(), mark);
             assert!(t.is_capitalized() && !t.starts_sentence());
-            assert_eq!(t.paragraph(), 7);
         }
     }
 
