@@ -348,6 +348,7 @@ impl QuoteDetector {
         };
         let paragraphs = doc.paragraphs();
         let marks = doc.marks();
+        let mut next_mark = 0;
         let mut open: Option<usize> = None;
         // Inner same-kind opener skipped in the current quotation.
         let mut skipped: Option<usize> = None;
@@ -358,10 +359,14 @@ impl QuoteDetector {
             let mut i = range.start + usize::from(skip_first);
             skip_first = false;
             while i < range.end {
-                // Only marks matter: on to the next one in the paragraph.
-                match doc.marks_between(i, range.end).next() {
-                    Some(k) => i = marks[k] as usize,
-                    None => break,
+                // Only marks matter: on to the next one in the paragraph
+                // (`i` only grows, so the cursor into the marks does too).
+                while marks.get(next_mark).is_some_and(|&m| (m as usize) < i) {
+                    next_mark += 1;
+                }
+                match marks.get(next_mark) {
+                    Some(&m) if (m as usize) < range.end => i = m as usize,
+                    _ => break,
                 }
                 let t = &tokens[i];
                 if !is_double(t) {
@@ -588,7 +593,12 @@ fn uncovered_marks(
     let marks = doc.marks();
     let mut covered = vec![false; marks.len()];
     for r in raw {
-        for c in &mut covered[doc.marks_between(r.open, r.close + 1)] {
+        let first = marks.partition_point(|&m| (m as usize) < r.open);
+        for (c, _) in covered[first..]
+            .iter_mut()
+            .zip(&marks[first..])
+            .take_while(|&(_, &m)| m as usize <= r.close)
+        {
             *c = true;
         }
     }
