@@ -698,7 +698,7 @@ impl Tokenizer {
     /// # Panics
     ///
     /// When `text` is longer than [`MAX_TEXT_LEN`] (4 GiB). (A text that
-    /// long needs some 40 GiB of memory to attribute; split it into its
+    /// long needs some 30 GiB of memory to attribute; split it into its
     /// documents.) Token, mention and entity indexes then fit in 32 bits
     /// too, as there are never more tokens than bytes.
     pub fn tokenize<'t>(&self, text: &'t str) -> Document<'t> {
