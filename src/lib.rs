@@ -53,11 +53,14 @@
 //!
 //! # Performance
 //!
-//! One pass of byte scanning for tokens, then linear passes over the tokens
-//! to pair quotation marks and to find and cluster the mentions, and for
-//! each quotation a bounded look at the tokens around it for its speaker.
-//! A text without quotation marks stops after the quote detector. See the
-//! README for measured figures and the commands that produced them.
+//! One pass of byte scanning for tokens, then a pass over the quotation
+//! marks to pair them, linear passes over the tokens to find and cluster
+//! the mentions, and for each quotation a bounded look at the tokens around
+//! it for its speaker. A text without quotation marks stops after the quote
+//! detector. Tokens keep 32-bit offsets to stay small, so a document can
+//! have up to 4 GiB ([`tokenizer::MAX_TEXT_LEN`]); [`attribute`] panics on
+//! a longer one. See the README for measured figures and the commands that
+//! produced them.
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
