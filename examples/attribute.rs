@@ -173,14 +173,18 @@ fn read_inputs(opts: &Options) -> (Vec<(String, String)>, bool) {
             && io::stdin().lock().read_to_string(&mut piped).is_ok()
             && !piped.trim().is_empty();
         if has_input {
-            inputs.push(("<stdin>".to_string(), piped));
+            if fits("<stdin>", &piped) {
+                inputs.push(("<stdin>".to_string(), piped));
+            } else {
+                failed = true;
+            }
         } else {
             inputs.push((
                 "sample: mattis-islamabad.txt".to_string(),
                 SAMPLE.to_string(),
             ));
         }
-        return (inputs, false);
+        return (inputs, failed);
     }
     for f in files {
         let mut bytes = Vec::new();
@@ -196,7 +200,8 @@ fn read_inputs(opts: &Options) -> (Vec<(String, String)>, bool) {
                 failed = true;
             }
             Ok(_) => match String::from_utf8(bytes) {
-                Ok(text) => inputs.push((name, text)),
+                Ok(text) if fits(&name, &text) => inputs.push((name, text)),
+                Ok(_) => failed = true,
                 Err(e) => {
                     eprintln!(
                         "attribute: {name}: not valid UTF-8 (at byte {})",
@@ -208,6 +213,20 @@ fn read_inputs(opts: &Options) -> (Vec<(String, String)>, bool) {
         }
     }
     (inputs, failed)
+}
+
+/// Whether `text` is short enough to attribute (at most
+/// `tokenizer::MAX_TEXT_LEN`, 4 GiB); says why not on stderr.
+fn fits(name: &str, text: &str) -> bool {
+    let fits = text.len() <= whosaid::tokenizer::MAX_TEXT_LEN;
+    if !fits {
+        eprintln!(
+            "attribute: {name}: {} bytes, longer than the 4 GiB a document can take; \
+             split it into its documents",
+            text.len()
+        );
+    }
+    fits
 }
 
 /// The `--json` output: one document per input, in order.
