@@ -93,6 +93,13 @@ struct Builder<'a, 't> {
     /// Entries of the index: an entity and the entry filed before it under
     /// the same key ([`NO_ENTRY`] for none).
     filed: Vec<(u32, u32)>,
+    /// The entities' canonical names, one after the other, each word
+    /// followed by a space: candidates are compared with these copies
+    /// rather than with their tokens far back in the text, which a long
+    /// text no longer has in the cache.
+    names: String,
+    /// The name being added, written the same way.
+    name: String,
     /// Buffers reused for each name: the hashes of its words, the keys to
     /// look up, the candidates found.
     hashes: Vec<u64>,
@@ -100,20 +107,15 @@ struct Builder<'a, 't> {
     candidates: Vec<usize>,
 }
 
-/// What the builder reads of an entity while it clusters: the tokens of
-/// its canonical name (empty for a description), its kind so far and its
-/// gender.
+/// What the builder reads of an entity while it clusters: where its
+/// canonical name stands in [`Builder::names`] and how many words it has
+/// (none for a description), its kind so far and its gender.
 #[derive(Clone, Copy)]
 struct Hot {
-    words: (u32, u32),
+    name: (u32, u32),
+    words: u8,
     kind: EntityKind,
     gender: Gender,
-}
-
-impl Hot {
-    fn words(&self) -> Range<usize> {
-        self.words.0 as usize..self.words.1 as usize
-    }
 }
 
 /// No entry of [`Builder::filed`].
@@ -178,6 +180,8 @@ pub fn cluster<'t>(doc: &Document<'t>, mentions: &mut [Mention]) -> Entities<'t>
         titles: Vec::with_capacity(most),
         index: HashKeyMap::default(),
         filed: Vec::new(),
+        names: String::new(),
+        name: String::new(),
         hashes: Vec::new(),
         keys: Vec::new(),
         candidates: Vec::new(),
@@ -245,16 +249,11 @@ fn span_of(doc: &Document<'_>, r: &std::ops::Range<usize>) -> Span {
 }
 
 impl<'t> Builder<'_, 't> {
-    /// A new entity named by `name_span`; `words` are the name's words, for
-    /// name mentions (empty for descriptions, which are never matched word
-    /// for word).
-    fn new_entity(
-        &mut self,
-        m: usize,
-        name_span: Span,
-        kind: EntityKind,
-        words: Range<usize>,
-    ) -> usize {
+    /// A new entity named by `name_span`. For a name mention, `words` is
+    /// its number of words, which [`Builder::write_name`] has written to
+    /// `self.name`; 0 for a description, which is never matched word for
+    /// word.
+    fn new_entity(&mut self, m: usize, name_span: Span, kind: EntityKind, words: usize) -> usize {
         let text = self.doc.text();
         self.entities.push(Entity {
             name: &text[name_span],
@@ -262,13 +261,42 @@ impl<'t> Builder<'_, 't> {
             kind,
             mentions: Vec::new(),
         });
+        let name = if words == 0 { (0, 0) } else { self.copy_name() };
         self.hot.push(Hot {
-            words: (words.start as u32, words.end as u32),
+            name,
+            words: words.min(u8::MAX as usize) as u8,
             kind,
             gender: self.mentions[m].gender,
         });
         self.titles.push(Vec::new());
         self.entities.len() - 1
+    }
+
+    /// Writes the name at tokens `words` into `self.name`, each word
+    /// followed by a space.
+    fn write_name(&mut self, words: Range<usize>) {
+        self.name.clear();
+        for k in words {
+            self.name.push_str(self.doc.str_at(k));
+            self.name.push(' ');
+        }
+    }
+
+    /// Appends `self.name` to `self.names`; returns where it stands there.
+    fn copy_name(&mut self) -> (u32, u32) {
+        let at = self.names.len();
+        self.names.push_str(&self.name);
+        // At most twice the text's length, as every name copied is a
+        // distinct mention (a word and its space take at least two bytes):
+        // within u32 for texts up to 2 GiB. Beyond, a name that does not
+        // fit is kept as no words, and matches nothing.
+        match (u32::try_from(at), u32::try_from(self.names.len())) {
+            (Ok(start), Ok(end)) => (start, end - start),
+            _ => {
+                self.names.truncate(at);
+                (0, 0)
+            }
+        }
     }
 
     /// Fills `self.hashes` with the hashes of the words of `name`.
@@ -393,9 +421,20 @@ impl<'t> Builder<'_, 't> {
         }
         candidates.sort_unstable_by(|a, b| b.cmp(a));
         candidates.dedup();
+        // The name in the form candidates are kept in, for comparing, and
+        // for keeping it in turn.
+        let written = !candidates.is_empty();
+        if written {
+            self.write_name(name.clone());
+        }
         let found = candidates.iter().copied().find(|&e| {
-            kinds_compatible(self.hot[e].kind, kind)
-                && names_corefer(doc, self.hot[e].words(), name.clone())
+            let hot = self.hot[e];
+            let (at, len) = (hot.name.0 as usize, hot.name.1 as usize);
+            kinds_compatible(hot.kind, kind)
+                && names_corefer(
+                    (&self.names[at..at + len], hot.words as usize),
+                    (&self.name, name.len()),
+                )
         });
         self.candidates = candidates;
         let e = match found {
@@ -405,13 +444,17 @@ impl<'t> Builder<'_, 't> {
                     let text = doc.text();
                     self.entities[e].name = &text[span];
                     self.entities[e].name_span = span;
-                    self.hot[e].words = (name.start as u32, name.end as u32);
+                    self.hot[e].name = self.copy_name();
+                    self.hot[e].words = name.len().min(u8::MAX as usize) as u8;
                     self.index_words(e);
                 }
                 e
             }
             None => {
-                let e = self.new_entity(m, span, kind, name);
+                if !written {
+                    self.write_name(name.clone());
+                }
+                let e = self.new_entity(m, span, kind, name.len());
                 self.index_words(e);
                 e
             }
@@ -487,7 +530,7 @@ impl<'t> Builder<'_, 't> {
             }
         }
         let span = span_of(doc, &(start.min(mention.head())..tokens.end));
-        let e = self.new_entity(m, span, kind, 0..0);
+        let e = self.new_entity(m, span, kind, 0);
         self.attach(m, e);
     }
 
@@ -605,19 +648,19 @@ fn kinds_compatible(a: EntityKind, b: EntityKind) -> bool {
 /// Whether two names can be the same entity: one is the other's last word
 /// (a surname), first word (a given name, for people), or a word-for-word
 /// prefix or suffix of it.
-fn names_corefer(doc: &Document<'_>, a: Range<usize>, b: Range<usize>) -> bool {
-    if a.is_empty() || b.is_empty() {
+///
+/// Each name is given as [`Builder::write_name`] writes it (each word
+/// followed by a space) and its number of words.
+fn names_corefer(a: (&str, usize), b: (&str, usize)) -> bool {
+    if a.1 == 0 || b.1 == 0 {
         return false;
     }
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    // Whether the short name's words stand in the long one from token `at`.
-    let same_from = |at: usize| {
-        short
-            .clone()
-            .zip(at..)
-            .all(|(s, l)| doc.str_at(s) == doc.str_at(l))
-    };
-    same_from(long.end - short.len())
-        || short.len() > 1 && same_from(long.start)
-        || short.len() == 1 && long.len() <= 3 && same_from(long.start)
+    let ((short, short_words), (long, long_words)) = if a.1 <= b.1 { (a, b) } else { (b, a) };
+    // The short name's words end the long one, or begin it. A name ends
+    // with a space, so a match at the start falls on a word boundary; one
+    // at the end needs a space (or nothing) before it.
+    let at_end = long.ends_with(short)
+        && (long.len() == short.len() || long.as_bytes()[long.len() - short.len() - 1] == b' ');
+    let at_start = || long.starts_with(short);
+    at_end || short_words > 1 && at_start() || short_words == 1 && long_words <= 3 && at_start()
 }
