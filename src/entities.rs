@@ -652,7 +652,8 @@ fn kinds_compatible(a: EntityKind, b: EntityKind) -> bool {
 /// Each name is given as [`Builder::write_name`] writes it (each word
 /// followed by a space) and its number of words.
 fn names_corefer(a: (&str, usize), b: (&str, usize)) -> bool {
-    if a.1 == 0 || b.1 == 0 {
+    // No words (a description), or a name the builder could not keep.
+    if a.1 == 0 || b.1 == 0 || a.0.is_empty() || b.0.is_empty() {
         return false;
     }
     let ((short, short_words), (long, long_words)) = if a.1 <= b.1 { (a, b) } else { (b, a) };
@@ -663,4 +664,46 @@ fn names_corefer(a: (&str, usize), b: (&str, usize)) -> bool {
         && (long.len() == short.len() || long.as_bytes()[long.len() - short.len() - 1] == b' ');
     let at_start = || long.starts_with(short);
     at_end || short_words > 1 && at_start() || short_words == 1 && long_words <= 3 && at_start()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_corefer;
+
+    fn corefer(a: &str, b: &str) -> bool {
+        let written = |n: &str| {
+            let words = n.split_whitespace().count();
+            let s: String = n.split_whitespace().map(|w| format!("{w} ")).collect();
+            (s, words)
+        };
+        let (a, b) = (written(a), written(b));
+        let one = names_corefer((&a.0, a.1), (&b.0, b.1));
+        assert_eq!(one, names_corefer((&b.0, b.1), (&a.0, a.1)), "{a:?} {b:?}");
+        one
+    }
+
+    #[test]
+    fn names_corefer_word_for_word_at_either_end() {
+        assert!(corefer("Mattis", "Jim Mattis"));
+        assert!(corefer("Jim", "Jim Mattis"));
+        assert!(corefer("Smith", "Smith"));
+        assert!(corefer("Bank of", "Bank of America"));
+        assert!(corefer("Defense Department", "U.S. Defense Department"));
+        // Words, not letters: "Tis" does not end "Jim Mattis".
+        assert!(!corefer("Tis", "Jim Mattis"));
+        assert!(!corefer("Ji", "Jim Mattis"));
+        // A one-word name begins only a name of up to three words.
+        assert!(!corefer("Bank", "Bank of America Corp"));
+        assert!(!corefer("Jim", "Mattis"));
+        // A word in the middle is neither end.
+        assert!(!corefer("Khaqan", "Shahid Khaqan Abbasi"));
+    }
+
+    #[test]
+    fn names_without_words_match_nothing() {
+        assert!(!names_corefer(("", 0), ("Jim Mattis ", 2)));
+        // A name the builder could not keep: no text, though it had words.
+        assert!(!names_corefer(("", 2), ("Jim Mattis ", 2)));
+        assert!(!names_corefer(("Jim Mattis ", 2), ("", 1)));
+    }
 }
