@@ -220,11 +220,8 @@ fn read_inputs(opts: &Options) -> (Vec<(String, String)>, bool) {
 fn fits(name: &str, text: &str) -> bool {
     let fits = text.len() <= whosaid::tokenizer::MAX_TEXT_LEN;
     if !fits {
-        eprintln!(
-            "attribute: {name}: {} bytes, longer than the 4 GiB a document can take; \
-             split it into its documents",
-            text.len()
-        );
+        let e = whosaid::Error::TooLong { len: text.len() };
+        eprintln!("attribute: {name}: {e}");
     }
     fits
 }

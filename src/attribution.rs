@@ -133,13 +133,32 @@ impl Attributor {
         self.detector.config()
     }
 
+    /// [`Attributor::attribute`], or [`Error::TooLong`] for a text longer
+    /// than [`crate::tokenizer::MAX_TEXT_LEN`] (4 GiB), for programs that
+    /// take texts of any size.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLong`] only.
+    ///
+    /// ```
+    /// let attributor = whosaid::Attributor::new();
+    /// let result = attributor.try_attribute("\"Yes,\" she said.").expect("short text");
+    /// assert_eq!(result.speech().count(), 1);
+    /// ```
+    pub fn try_attribute<'t>(&self, text: &'t str) -> Result<Attribution<'t>, Error> {
+        crate::tokenizer::check_len(text)?;
+        Ok(self.attribute(text))
+    }
+
     /// Attributes the quotations of `text`. This cannot fail: any `&str`
     /// gives a result, possibly empty.
     ///
     /// # Panics
     ///
     /// Only for a text too large to tokenize, over 4 GiB: see
-    /// [`Tokenizer::tokenize`].
+    /// [`Tokenizer::tokenize`], and [`Attributor::try_attribute`] for a
+    /// version that returns an error instead.
     pub fn attribute<'t>(&self, text: &'t str) -> Attribution<'t> {
         let doc = self.tokenizer.tokenize(text);
         let mut quotes = self.detector.detect(&doc);

@@ -1,7 +1,8 @@
 //! The crate's one error type.
 
-/// Everything that can go wrong. Attributing a `&str` cannot fail; only
-/// configuration, I/O and malformed input records can.
+/// Everything that can go wrong. Attributing a `&str` fails only when it
+/// is too long; otherwise only configuration, I/O and malformed input
+/// records can.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -16,6 +17,17 @@ pub enum Error {
         /// The underlying error.
         #[source]
         source: std::io::Error,
+    },
+    /// A text is longer than a document can be
+    /// ([`crate::tokenizer::MAX_TEXT_LEN`], 4 GiB).
+    #[error(
+        "text of {len} bytes is longer than the {} bytes (4 GiB) a document can take; \
+         split it into its documents",
+        crate::tokenizer::MAX_TEXT_LEN
+    )]
+    TooLong {
+        /// The text's length in bytes.
+        len: usize,
     },
     /// An input record (a line of JSON Lines) is malformed.
     #[error("line {line}: {message}")]

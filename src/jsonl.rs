@@ -8,8 +8,8 @@
 //! * `{"id": <echoed>, "quotes": [...]}` where each quote is a
 //!   [`QuoteRecord`];
 //! * or, for a line that is not valid UTF-8, not JSON, not an object, has
-//!   no string `"text"`, or whose text is longer than [`MAX_TEXT_LEN`]
-//!   (4 GiB): `{"id": <id if readable, else null>, "line": N, "error":
+//!   no string `"text"`, or whose text is longer than
+//!   [`MAX_TEXT_LEN`](crate::tokenizer::MAX_TEXT_LEN) (4 GiB): `{"id": <id if readable, else null>, "line": N, "error":
 //!   "..."}`.
 //!
 //! ```
@@ -36,7 +36,6 @@ use serde_json::Value;
 use crate::attribution::{Attributor, QuoteRecord, SpanSelection};
 use crate::error::Error;
 use crate::span::OffsetUnit;
-use crate::tokenizer::MAX_TEXT_LEN;
 
 /// How to write the output.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -122,15 +121,10 @@ pub fn process_line(
     let Some(Value::String(text)) = map.get("text") else {
         return Some(failure(id, line_number, "missing string field \"text\""));
     };
-    if text.len() > MAX_TEXT_LEN {
-        // attribute would panic: too long to tokenize.
-        let msg = format!(
-            "text of {} bytes is longer than the {MAX_TEXT_LEN} bytes a document can take",
-            text.len()
-        );
-        return Some(failure(id, line_number, &msg));
-    }
-    let result = attributor.attribute(text);
+    let result = match attributor.try_attribute(text) {
+        Ok(result) => result,
+        Err(e) => return Some(failure(id, line_number, &e.to_string())),
+    };
     let quotes = result.to_records(options.offsets, options.spans);
     match serde_json::to_string(&Ok { id, quotes }) {
         Ok(json) => Some(LineOutput {

@@ -296,6 +296,17 @@ const POSSESSIVE: u8 = 32;
 /// bytes, and later stages read the tokens over and over).
 pub const MAX_TEXT_LEN: usize = u32::MAX as usize;
 
+/// `Ok` when `text` is no longer than [`MAX_TEXT_LEN`], the one check
+/// behind [`Tokenizer::tokenize`]'s panic and
+/// [`crate::Attributor::try_attribute`]'s error.
+pub(crate) fn check_len(text: &str) -> Result<(), crate::Error> {
+    if text.len() <= MAX_TEXT_LEN {
+        Ok(())
+    } else {
+        Err(crate::Error::TooLong { len: text.len() })
+    }
+}
+
 /// One token: a span of the text and what it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Token {
@@ -702,11 +713,9 @@ impl Tokenizer {
     /// documents.) Token, mention and entity indexes then fit in 32 bits
     /// too, as there are never more tokens than bytes.
     pub fn tokenize<'t>(&self, text: &'t str) -> Document<'t> {
-        assert!(
-            text.len() <= MAX_TEXT_LEN,
-            "whosaid: a text of {} bytes is longer than the 4 GiB a document can take",
-            text.len()
-        );
+        if let Err(e) = check_len(text) {
+            panic!("whosaid: {e}");
+        }
         let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
         let mut marks = Vec::new();
         scan(text, &mut tokens, &mut marks);

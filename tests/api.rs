@@ -101,6 +101,24 @@ fn error_is_a_std_error_that_crosses_threads() {
 }
 
 #[test]
+fn a_text_too_long_to_attribute_is_named_with_its_length() {
+    // No test can afford a 4 GiB text; the error is what try_attribute,
+    // the JSON Lines reader and the command line report for one.
+    let err = Error::TooLong { len: 5_000_000_000 };
+    assert_eq!(
+        err.to_string(),
+        "text of 5000000000 bytes is longer than the 4294967295 bytes (4 GiB) a document \
+         can take; split it into its documents"
+    );
+    let text = "\"We will win,\" Smith said.";
+    let tried = Attributor::new().try_attribute(text).expect("a short text");
+    assert_eq!(
+        tried.speech().count(),
+        whosaid::attribute(text).speech().count()
+    );
+}
+
+#[test]
 fn a_configuration_without_any_mark_family_is_an_error() {
     let err = Attributor::builder()
         .mark_families(MarkFamilies::empty())
