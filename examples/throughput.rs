@@ -16,11 +16,13 @@
 //!   median MB/s of `attribute` and of `split_whitespace().count()`, their
 //!   ratio, and the share of each pipeline stage.
 //! * `--concat N[,M...]`: the texts joined (cycling through them as needed)
-//!   into one document of about N MB; MB/s and ns per byte of each size, and
-//!   the per-byte cost of each size relative to the first. The sizes take
-//!   turns, `--rounds` times in alternating order (no new round after a
-//!   minute), and the best time of each counts, so that every size is timed
-//!   as often as the others and in the same spells of a noisy machine.
+//!   into one document of the largest size, and that document cut (after a
+//!   blank line) into documents of about each size; ns per byte of each
+//!   size, best and median, and the per-byte cost of each size relative to
+//!   the first. Every timed run attributes all of the text, as one document
+//!   or as many, so that every size is timed over the same bytes; the sizes
+//!   take turns, `--rounds` times in alternating order (no new round after
+//!   two minutes), in the same spells of a noisy machine.
 //! * `--hostile`: hostile inputs of `--hostile-mb` MB (default 4) built in
 //!   memory, each timed at growing sizes (1/1024, 1/256, ... and all of it), with
 //!   MB/s, per-byte cost relative to news text, and the growth exponent
@@ -537,63 +539,95 @@ fn measure_doc(label: &str, doc: &str, rounds: usize, limit: Duration) -> (Durat
     (best_t, st)
 }
 
+/// `doc` cut after the first blank line at or past every `bytes` bytes; a
+/// last piece shorter than half of that goes with the one before.
+fn pieces(doc: &str, bytes: usize) -> Vec<&str> {
+    let bytes = bytes.max(1);
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < doc.len() {
+        let from = (start + bytes).min(doc.len());
+        let mut end = doc[from..].find("\n\n").map_or(doc.len(), |k| from + k + 2);
+        if doc.len() - end < bytes / 2 {
+            end = doc.len();
+        }
+        out.push(&doc[start..end]);
+        start = end;
+    }
+    out
+}
+
 fn concat_mode(texts: &[String], sizes: &[f64], rounds: usize, budget: f64) {
     black_box(attribute_all(&texts[..texts.len().min(20)]));
-    println!("concat: the texts joined into one document per size");
-    let docs: Vec<String> = sizes
+    println!("concat: the texts joined into one document of the largest size, cut into documents of each size");
+    let largest = sizes.iter().copied().fold(0.0, f64::max);
+    let whole = concat(texts, (largest * MB) as usize);
+    let cuts: Vec<Vec<&str>> = sizes
         .iter()
-        .map(|&mb| concat(texts, (mb * MB) as usize))
+        .map(|&mb| pieces(&whole, (mb * MB) as usize))
         .collect();
-    // One staged run of each size first: the stage breakdown, and the
-    // watchdog's check that no size is hopelessly slow.
+    // One staged run of the first document of each size: the stage
+    // breakdown, and the watchdog's check that no size is hopelessly slow.
     let limit = Duration::from_secs_f64(budget * 4.0);
-    let mut best_t = Vec::new();
     let mut breakdowns = Vec::new();
-    for (doc, &mb) in docs.iter().zip(sizes) {
-        let (t, st) = measure_doc(&format!("concat {mb} MB"), doc, 1, limit);
-        best_t.push(t);
-        breakdowns.push((doc.len(), st));
+    for (cut, &mb) in cuts.iter().zip(sizes) {
+        let (_, st) = measure_doc(&format!("concat {mb} MB"), cut[0], 1, limit);
+        breakdowns.push((cut[0].len(), st));
     }
     // Then the sizes take turns, in alternating order, so that each is
     // timed as often as the others and in the same spells of a machine
-    // whose speed drifts; the best time of each counts. No new round starts
-    // after a minute: huge sizes get fewer rounds, but every size as many.
+    // whose speed drifts. Every timed run attributes the same bytes (all of
+    // the text, as one document or as many), so that no size gets more
+    // chances at a fast spell than another. No new round starts after two
+    // minutes: huge sizes get fewer rounds, but every size as many.
     let started = Instant::now();
-    for r in 1..rounds {
-        if started.elapsed() > Duration::from_secs(60) {
+    let mut times: Vec<Vec<f64>> = vec![Vec::new(); sizes.len()];
+    let mut speech = vec![0; sizes.len()];
+    for r in 0..rounds.max(1) {
+        if r > 0 && started.elapsed() > Duration::from_secs(120) {
             break;
         }
-        for j in 0..docs.len() {
-            let k = in_turn(r, j, docs.len());
-            let (d, _) = timed(|| {
-                whosaid::attribute(black_box(docs[k].as_str()))
-                    .speech()
-                    .count()
+        for j in 0..cuts.len() {
+            let k = in_turn(r, j, cuts.len());
+            let (d, n) = timed(|| {
+                cuts[k]
+                    .iter()
+                    .map(|p| whosaid::attribute(black_box(p)).speech().count())
+                    .sum::<usize>()
             });
-            best_t[k] = best_t[k].min(d);
+            speech[k] = n;
+            times[k].push(ns_per_byte(whole.len(), d));
         }
     }
+    let split_t = (0..3)
+        .map(|_| timed(|| black_box(whole.as_str()).split_whitespace().count()).0)
+        .min()
+        .unwrap_or_default();
+    let split_nspb = ns_per_byte(whole.len(), split_t);
     println!(
-        "  {:>8} {:>12} {:>10} {:>12} {:>8} {:>10} {:>9}",
-        "MB", "attribute", "ns/byte", "split_ws", "ratio", "cost/first", "speech"
+        "  {:.2} MB in all, {} timed runs of each size; split_whitespace {:.1} MB/s",
+        whole.len() as f64 / MB,
+        times[0].len(),
+        mbps(whole.len(), split_t)
     );
-    let mut first: Option<f64> = None;
-    for ((doc, &t), (_, st)) in docs.iter().zip(&best_t).zip(&breakdowns) {
-        let split_t = (0..3)
-            .map(|_| timed(|| black_box(doc.as_str()).split_whitespace().count()).0)
-            .min()
-            .unwrap_or_default();
-        let nspb = ns_per_byte(doc.len(), t);
-        let f = *first.get_or_insert(nspb);
+    println!(
+        "  {:>8} {:>6} {:>10} {:>10} {:>12} {:>12} {:>8} {:>9}",
+        "MB", "docs", "ns/byte", "median", "cost/first", "median", "ratio", "speech"
+    );
+    let fastest = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
+    let (f_best, f_median) = (fastest(&times[0]), median(&times[0]));
+    for (k, &mb) in sizes.iter().enumerate() {
+        let (b, m) = (fastest(&times[k]), median(&times[k]));
         println!(
-            "  {:>8.2} {:>7.2} MB/s {:>10.2} {:>7.1} MB/s {:>8.3} {:>10.2} {:>9}",
-            doc.len() as f64 / MB,
-            mbps(doc.len(), t),
-            nspb,
-            mbps(doc.len(), split_t),
-            split_t.as_secs_f64() / t.as_secs_f64(),
-            nspb / f,
-            st.speech
+            "  {:>8.2} {:>6} {:>10.2} {:>10.2} {:>12.2} {:>12.2} {:>8.3} {:>9}",
+            mb,
+            cuts[k].len(),
+            b,
+            m,
+            b / f_best,
+            m / f_median,
+            split_nspb / b,
+            speech[k]
         );
     }
     for (len, st) in breakdowns {
