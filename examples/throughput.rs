@@ -19,10 +19,11 @@
 //!   into one document of the largest size, and that document cut (after a
 //!   blank line) into documents of about each size; ns per byte of each
 //!   size, best and median, and the per-byte cost of each size relative to
-//!   the first. Every timed run attributes all of the text, as one document
-//!   or as many, so that every size is timed over the same bytes; the sizes
-//!   take turns, `--rounds` times in alternating order (no new round after
-//!   two minutes), in the same spells of a noisy machine.
+//!   the first; the user and system CPU time (Linux); the median time of
+//!   each stage. Every timed run attributes all of the text, as one
+//!   document or as many, so that every size is timed over the same bytes;
+//!   the sizes take turns, `--rounds` times in alternating order (no new
+//!   round after two minutes), in the same spells of a noisy machine.
 //! * `--hostile`: hostile inputs of `--hostile-mb` MB (default 4) built in
 //!   memory, each timed at growing sizes (1/1024, 1/256, ... and all of it), with
 //!   MB/s, per-byte cost relative to news text, and the growth exponent
@@ -557,6 +558,17 @@ fn pieces(doc: &str, bytes: usize) -> Vec<&str> {
     out
 }
 
+/// The user and system CPU time this thread has used, in seconds, where
+/// Linux's `/proc` tells it (in ticks of 10 ms).
+fn cpu_times() -> Option<(f64, f64)> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // The fields after the command name, which ends with the last ')'.
+    let mut fields = stat.get(stat.rfind(')')? + 2..)?.split(' ');
+    let user: f64 = fields.nth(11)?.parse().ok()?;
+    let system: f64 = fields.next()?.parse().ok()?;
+    Some((user / 100.0, system / 100.0))
+}
+
 fn concat_mode(texts: &[String], sizes: &[f64], rounds: usize, budget: f64) {
     black_box(attribute_all(&texts[..texts.len().min(20)]));
     println!("concat: the texts joined into one document of the largest size, cut into documents of each size");
@@ -566,37 +578,48 @@ fn concat_mode(texts: &[String], sizes: &[f64], rounds: usize, budget: f64) {
         .iter()
         .map(|&mb| pieces(&whole, (mb * MB) as usize))
         .collect();
-    // One staged run of the first document of each size: the stage
-    // breakdown, and the watchdog's check that no size is hopelessly slow.
+    // The watchdog's check that no size is hopelessly slow.
     let limit = Duration::from_secs_f64(budget * 4.0);
-    let mut breakdowns = Vec::new();
     for (cut, &mb) in cuts.iter().zip(sizes) {
-        let (_, st) = measure_doc(&format!("concat {mb} MB"), cut[0], 1, limit);
-        breakdowns.push((cut[0].len(), st));
+        measure_doc(&format!("concat {mb} MB"), cut[0], 1, limit);
     }
-    // Then the sizes take turns, in alternating order, so that each is
-    // timed as often as the others and in the same spells of a machine
-    // whose speed drifts. Every timed run attributes the same bytes (all of
-    // the text, as one document or as many), so that no size gets more
-    // chances at a fast spell than another. No new round starts after two
-    // minutes: huge sizes get fewer rounds, but every size as many.
+    // The sizes take turns, in alternating order, so that each is timed as
+    // often as the others and in the same spells of a machine whose speed
+    // drifts. Every timed run attributes the same bytes (all of the text,
+    // as one document or as many), so that no size gets more chances at a
+    // fast spell than another. Each round also runs each size stage by
+    // stage, for the breakdown. No new round starts after two minutes: huge
+    // sizes get fewer rounds, but every size as many.
     let started = Instant::now();
-    let mut times: Vec<Vec<f64>> = vec![Vec::new(); sizes.len()];
-    let mut speech = vec![0; sizes.len()];
+    let n = sizes.len();
+    let mut times: Vec<Vec<f64>> = vec![Vec::new(); n];
+    let mut stages: Vec<Vec<Stages>> = vec![Vec::new(); n];
+    let mut cpu = vec![(0.0, 0.0); n];
+    let mut speech = vec![0; n];
     for r in 0..rounds.max(1) {
         if r > 0 && started.elapsed() > Duration::from_secs(120) {
             break;
         }
-        for j in 0..cuts.len() {
-            let k = in_turn(r, j, cuts.len());
-            let (d, n) = timed(|| {
+        for j in 0..n {
+            let k = in_turn(r, j, n);
+            let before = cpu_times();
+            let (d, count) = timed(|| {
                 cuts[k]
                     .iter()
                     .map(|p| whosaid::attribute(black_box(p)).speech().count())
                     .sum::<usize>()
             });
-            speech[k] = n;
+            if let (Some(b), Some(a)) = (before, cpu_times()) {
+                cpu[k].0 += a.0 - b.0;
+                cpu[k].1 += a.1 - b.1;
+            }
+            speech[k] = count;
             times[k].push(ns_per_byte(whole.len(), d));
+            let mut st = Stages::default();
+            for p in &cuts[k] {
+                st.add(staged(p));
+            }
+            stages[k].push(st);
         }
     }
     let split_t = (0..3)
@@ -604,41 +627,62 @@ fn concat_mode(texts: &[String], sizes: &[f64], rounds: usize, budget: f64) {
         .min()
         .unwrap_or_default();
     let split_nspb = ns_per_byte(whole.len(), split_t);
+    let runs = times[0].len();
     println!(
-        "  {:.2} MB in all, {} timed runs of each size; split_whitespace {:.1} MB/s",
+        "  {:.2} MB in all, {runs} timed runs of each size; split_whitespace {:.1} MB/s",
         whole.len() as f64 / MB,
-        times[0].len(),
         mbps(whole.len(), split_t)
     );
     println!(
-        "  {:>8} {:>6} {:>10} {:>10} {:>12} {:>12} {:>8} {:>9}",
-        "MB", "docs", "ns/byte", "median", "cost/first", "median", "ratio", "speech"
+        "  {:>8} {:>6} {:>10} {:>10} {:>12} {:>12} {:>8} {:>8} {:>8} {:>9}",
+        "MB",
+        "docs",
+        "ns/byte",
+        "median",
+        "cost/first",
+        "median",
+        "user",
+        "system",
+        "ratio",
+        "speech"
     );
     let fastest = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
     let (f_best, f_median) = (fastest(&times[0]), median(&times[0]));
+    // CPU seconds over all the timed runs, per byte of one run.
+    let per_byte = |secs: f64| secs * 1e9 / (whole.len() * runs).max(1) as f64;
     for (k, &mb) in sizes.iter().enumerate() {
         let (b, m) = (fastest(&times[k]), median(&times[k]));
         println!(
-            "  {:>8.2} {:>6} {:>10.2} {:>10.2} {:>12.2} {:>12.2} {:>8.3} {:>9}",
+            "  {:>8.2} {:>6} {:>10.2} {:>10.2} {:>12.2} {:>12.2} {:>8.2} {:>8.2} {:>8.3} {:>9}",
             mb,
             cuts[k].len(),
             b,
             m,
             b / f_best,
             m / f_median,
+            per_byte(cpu[k].0),
+            per_byte(cpu[k].1),
             split_nspb / b,
             speech[k]
         );
     }
-    for (len, st) in breakdowns {
+    println!("  (ns per byte; user and system: CPU time of the timed runs, from /proc, 0 where unknown; ratio: split_whitespace's time over the best)");
+    for (k, &mb) in sizes.iter().enumerate() {
+        let stage = |f: fn(&Stages) -> Duration| {
+            let v: Vec<f64> = stages[k]
+                .iter()
+                .map(|s| ns_per_byte(whole.len(), f(s)))
+                .collect();
+            median(&v)
+        };
         println!(
-            "  {:>8.2} MB ns/byte: tokenize {:.1}  quotes {:.1}  mentions {:.1}  entities {:.1}  resolve {:.1}",
-            len as f64 / MB,
-            ns_per_byte(len, st.tokenize),
-            ns_per_byte(len, st.quotes),
-            ns_per_byte(len, st.mentions),
-            ns_per_byte(len, st.entities),
-            ns_per_byte(len, st.resolve)
+            "  {:>8.2} MB, median ns/byte: tokenize {:.1}  quotes {:.1}  mentions {:.1}  entities {:.1}  resolve {:.1}",
+            mb,
+            stage(|s| s.tokenize),
+            stage(|s| s.quotes),
+            stage(|s| s.mentions),
+            stage(|s| s.entities),
+            stage(|s| s.resolve)
         );
     }
 }
