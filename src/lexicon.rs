@@ -411,6 +411,9 @@ pub(crate) mod class {
     pub const GIVEN_NAME: u32 = 1 << 21;
     /// A word of a place of `places.txt`, in any case (rules words out).
     pub const PLACE_WORD: u32 = 1 << 22;
+    /// Every class: a token keeps 24 bits of them.
+    pub const ALL: u32 = (PLACE_WORD << 1) - 1;
+    const _: () = assert!(ALL < 1 << 24);
 }
 
 /// Determiners that can open a description.

@@ -291,7 +291,7 @@ const ABBREV: u8 = 16;
 const POSSESSIVE: u8 = 32;
 
 /// The longest text [`Tokenizer::tokenize`] takes, 4 GiB less one byte:
-/// tokens keep their offsets in 32 bits, so that a token takes 20 bytes
+/// tokens keep their offsets in 32 bits, so that a token takes 16 bytes
 /// instead of 32 (a tokenized text holds about one token for every six
 /// bytes, and later stages read the tokens over and over).
 pub const MAX_TEXT_LEN: usize = u32::MAX as usize;
@@ -311,26 +311,39 @@ pub(crate) fn check_len(text: &str) -> Result<(), crate::Error> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Token {
     start: u32,
-    end: u32,
     sentence: u32,
-    /// The word classes of a word token (`lexicon::class` bits), looked up
-    /// once here for every later stage; 0 for other tokens.
-    lex: u32,
+    /// The length in bytes: the tokenizer cuts longer runs (see
+    /// [`MAX_TOKEN_LEN`]).
+    len: u16,
+    /// The word classes of a word token (`lexicon::class` bits, which fit
+    /// in 24), low 16 and high 8 bits: looked up once here for every later
+    /// stage; 0 for other tokens.
+    lex_low: u16,
     kind: TokenKind,
     flags: u8,
+    lex_high: u8,
 }
+
+/// The longest token, in bytes: a longer word, number or run of dashes (a
+/// text without spaces, say) becomes several tokens of at most this many
+/// bytes, cut at character boundaries. No real word is that long, and
+/// tokens take 16 bytes instead of 20.
+pub const MAX_TOKEN_LEN: usize = u16::MAX as usize;
 
 impl Token {
     #[inline]
     fn new(span: Span, kind: TokenKind, flags: u8, lex: u32) -> Token {
         debug_assert!(span.end <= MAX_TEXT_LEN);
+        debug_assert!(span.len() <= MAX_TOKEN_LEN);
+        debug_assert!(lex <= crate::lexicon::class::ALL);
         Token {
             start: span.start as u32,
-            end: span.end as u32,
             sentence: 0,
-            lex,
+            len: span.len() as u16,
+            lex_low: lex as u16,
             kind,
             flags,
+            lex_high: (lex >> 16) as u8,
         }
     }
 
@@ -339,8 +352,14 @@ impl Token {
     pub fn span(&self) -> Span {
         Span {
             start: self.start as usize,
-            end: self.end as usize,
+            end: self.start as usize + self.len as usize,
         }
+    }
+
+    /// Where the token ends, as a `u32`.
+    #[inline]
+    fn end(&self) -> u32 {
+        self.start + self.len as u32
     }
 
     /// What the token is.
@@ -412,7 +431,7 @@ impl Token {
     /// anything but a letter).
     #[inline]
     pub(crate) fn lex(&self) -> u32 {
-        self.lex
+        self.lex_low as u32 | (self.lex_high as u32) << 16
     }
 }
 
@@ -431,7 +450,7 @@ impl Segment {
     fn new(tokens: &[Token], first: usize, last: usize) -> Segment {
         Segment {
             start: tokens[first].start,
-            end: tokens[last].end,
+            end: tokens[last].end(),
             first: first as u32,
             last_end: last as u32 + 1,
         }
@@ -765,10 +784,43 @@ impl Scanner<'_> {
     /// with a letter can have classes: every listed word does.
     #[inline]
     fn push_classed(&mut self, start: usize, end: usize, kind: TokenKind, flags: u8, lex: u32) {
-        let f = self.pending | flags;
+        let mut f = self.pending | flags;
+        self.pending = 0;
+        let mut start = start;
+        if end - start > MAX_TOKEN_LEN {
+            start = self.push_cut(start, end, kind, &mut f, lex);
+        }
         self.tokens
             .push(Token::new(Span { start, end }, kind, f, lex));
-        self.pending = 0;
+    }
+
+    /// Pushes the leading pieces of a token longer than [`MAX_TOKEN_LEN`]
+    /// and returns where its last piece starts. The first piece takes the
+    /// token's flags but a final period's; the last piece keeps that one.
+    #[cold]
+    fn push_cut(
+        &mut self,
+        mut start: usize,
+        end: usize,
+        kind: TokenKind,
+        f: &mut u8,
+        lex: u32,
+    ) -> usize {
+        while end - start > MAX_TOKEN_LEN {
+            let mut cut = start + MAX_TOKEN_LEN;
+            while !self.text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            self.tokens.push(Token::new(
+                Span { start, end: cut },
+                kind,
+                *f & !ABBREV,
+                lex,
+            ));
+            *f &= ABBREV;
+            start = cut;
+        }
+        start
     }
 }
 
@@ -1431,24 +1483,75 @@ mod tests {
     }
 
     #[test]
-    fn tokens_take_20_bytes_and_keep_32_bit_offsets() {
-        assert_eq!(std::mem::size_of::<Token>(), 20);
+    fn tokens_take_16_bytes_and_keep_32_bit_offsets() {
+        assert_eq!(std::mem::size_of::<Token>(), 16);
         let mark = TokenKind::Mark(Mark {
             glyph: MarkGlyph::RightDouble,
             orientation: Orientation::Close,
         });
         for (start, end) in [
             (0, 1),
-            ((1 << 31) + 7, (1 << 32) - 2),
+            ((1 << 31) + 7, (1 << 31) + 7 + MAX_TOKEN_LEN),
             (MAX_TEXT_LEN - 3, MAX_TEXT_LEN),
         ] {
             let span = Span::new(start, end);
-            let t = Token::new(span, mark, UPPER, crate::lexicon::class::PLACE_WORD);
+            let lex = crate::lexicon::class::PLACE_WORD | crate::lexicon::class::DETERMINER;
+            let t = Token::new(span, mark, UPPER, lex);
             assert_eq!(t.span(), span);
-            assert_eq!(t.lex(), crate::lexicon::class::PLACE_WORD);
+            assert_eq!(t.lex(), lex);
             assert_eq!(t.kind(), mark);
             assert!(t.is_capitalized() && !t.starts_sentence());
         }
+    }
+
+    #[test]
+    fn tokens_longer_than_the_limit_are_cut_at_character_boundaries() {
+        let word = format!("Ab{}", "é".repeat(MAX_TOKEN_LEN));
+        let dashes = "-".repeat(2 * MAX_TOKEN_LEN + 5);
+        let text = format!("x {word} {dashes} U.{} y", "S.".repeat(MAX_TOKEN_LEN));
+        let doc = Tokenizer::new().tokenize(&text);
+        let toks = doc.tokens();
+        // The pieces of each long token follow each other without a gap.
+        let mut at = 0;
+        for (i, t) in toks.iter().enumerate() {
+            assert!(t.span().len() <= MAX_TOKEN_LEN && !t.span().is_empty());
+            assert!(text.is_char_boundary(t.span().start) && text.is_char_boundary(t.span().end));
+            // The start of the text counts as a space.
+            assert_eq!(t.space_before(), i == 0 || t.span().start > at, "token {i}");
+            at = t.span().end;
+        }
+        let strs: Vec<&str> = toks.iter().map(|t| doc.token_str(t)).collect();
+        assert_eq!(strs[0], "x");
+        assert_eq!(*strs.last().unwrap(), "y");
+        let pieces = |from: usize| {
+            let mut k = from + 1;
+            while k < toks.len() && !toks[k].space_before() {
+                k += 1;
+            }
+            from..k
+        };
+        let w = pieces(1);
+        assert_eq!(strs[w.clone()].concat(), word);
+        assert_eq!(
+            w.len(),
+            3,
+            "{} bytes in pieces of at most {MAX_TOKEN_LEN}",
+            word.len()
+        );
+        assert!(toks[w.start].is_capitalized() && !toks[w.start + 1].is_capitalized());
+        let d = pieces(w.end);
+        assert_eq!(strs[d.clone()].concat(), dashes);
+        assert!(toks[d.clone()]
+            .iter()
+            .all(|t| t.kind() == TokenKind::Punctuation));
+        // "U.S.S.…S.": an abbreviation, whose final period and flag go
+        // with the last piece.
+        let a = pieces(d.end);
+        assert!(a.len() > 1 && a.end == toks.len() - 1);
+        assert!(toks[a.start..a.end - 1]
+            .iter()
+            .all(|t| !t.is_abbreviation()));
+        assert!(toks[a.end - 1].is_abbreviation() && strs[a.end - 1].ends_with('.'));
     }
 
     #[test]
