@@ -553,7 +553,9 @@ impl<'t> Document<'t> {
 /// Splits text into tokens, sentences and paragraphs.
 ///
 /// Any line break ends a paragraph: news text from the web writes one
-/// paragraph a line, and blank lines between paragraphs change nothing.
+/// paragraph a line, and blank lines between paragraphs change nothing. A
+/// word, number or run of dashes longer than [`MAX_TOKEN_LEN`] bytes
+/// becomes several tokens with no space between them.
 #[derive(Clone, Debug, Default)]
 pub struct Tokenizer {
     _private: (),
