@@ -548,7 +548,12 @@ fn pieces(doc: &str, bytes: usize) -> Vec<&str> {
     let mut start = 0;
     while start < doc.len() {
         let from = (start + bytes).min(doc.len());
-        let mut end = doc[from..].find("\n\n").map_or(doc.len(), |k| from + k + 2);
+        // Searched as bytes: `from` need not be a character boundary, and
+        // the end, after two line feeds, always is.
+        let mut end = doc.as_bytes()[from..]
+            .windows(2)
+            .position(|w| w == b"\n\n")
+            .map_or(doc.len(), |k| from + k + 2);
         if doc.len() - end < bytes / 2 {
             end = doc.len();
         }
