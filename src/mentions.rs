@@ -55,11 +55,13 @@ pub enum EntityKind {
 /// A mention of something that can be a speaker.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Mention {
-    span: Span,
+    /// The byte span.
+    span_start: u32,
+    span_end: u32,
     /// The token range, and where the name starts within it
-    /// ([`NO_NAME`] for none): a name always ends with its mention. Token
-    /// indexes fit in 32 bits, as a text has at most
-    /// [`crate::tokenizer::MAX_TEXT_LEN`] bytes; this keeps a mention at 40
+    /// ([`NO_NAME`] for none): a name always ends with its mention. Byte
+    /// offsets and token indexes fit in 32 bits, as a text has at most
+    /// [`crate::tokenizer::MAX_TEXT_LEN`] bytes; this keeps a mention at 32
     /// bytes.
     first: u32,
     end: u32,
@@ -92,7 +94,8 @@ impl From<Parts> for Mention {
     fn from(p: Parts) -> Mention {
         debug_assert!(p.name.as_ref().is_none_or(|n| n.end == p.tokens.end));
         Mention {
-            span: p.span,
+            span_start: p.span.start as u32,
+            span_end: p.span.end as u32,
             first: p.tokens.start as u32,
             end: p.tokens.end as u32,
             name_start: p.name.map_or(NO_NAME, |n| n.start as u32),
@@ -109,12 +112,12 @@ impl From<Parts> for Mention {
 impl Mention {
     /// The mention's byte span.
     pub fn span(&self) -> Span {
-        self.span
+        Span::new(self.span_start as usize, self.span_end as usize)
     }
 
     /// The mention's text.
     pub fn as_str<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.span]
+        &text[self.span()]
     }
 
     /// Indexes of its tokens in [`Document::tokens`].
@@ -917,8 +920,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn mentions_take_40_bytes_and_keep_their_token_ranges() {
-        assert_eq!(std::mem::size_of::<Mention>(), 40);
+    fn mentions_take_32_bytes_and_keep_their_token_ranges() {
+        assert_eq!(std::mem::size_of::<Mention>(), 32);
         let parts = |name| Parts {
             span: Span::new(3, 30),
             tokens: 5..9,
@@ -938,6 +941,15 @@ mod tests {
             (8, Span::new(3, 30), true)
         );
         assert_eq!(Mention::from(parts(None)).name_tokens(), None);
+        let far = Span::new(
+            crate::tokenizer::MAX_TEXT_LEN - 9,
+            crate::tokenizer::MAX_TEXT_LEN,
+        );
+        let m = Mention::from(Parts {
+            span: far,
+            ..parts(None)
+        });
+        assert_eq!(m.span(), far);
         // An empty name is still a name.
         assert_eq!(Mention::from(parts(Some(9..9))).name_tokens(), Some(9..9));
     }
