@@ -19,8 +19,8 @@
 //!   into one document of the largest size, and that document cut (after a
 //!   blank line) into documents of about each size; ns per byte of each
 //!   size, best and median, and the per-byte cost of each size relative to
-//!   the first; the user and system CPU time (Linux); the median time of
-//!   each stage. Every timed run attributes all of the text, as one
+//!   the first; the user and system CPU time and the page faults (Linux);
+//!   the median time of each stage. Every timed run attributes all of the text, as one
 //!   document or as many, so that every size is timed over the same bytes;
 //!   the sizes take turns, `--rounds` times in alternating order (no new
 //!   round after two minutes), in the same spells of a noisy machine.
@@ -563,15 +563,35 @@ fn pieces(doc: &str, bytes: usize) -> Vec<&str> {
     out
 }
 
-/// The user and system CPU time this thread has used, in seconds, where
-/// Linux's `/proc` tells it (in ticks of 10 ms).
-fn cpu_times() -> Option<(f64, f64)> {
-    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
-    // The fields after the command name, which ends with the last ')'.
-    let mut fields = stat.get(stat.rfind(')')? + 2..)?.split(' ');
-    let user: f64 = fields.nth(11)?.parse().ok()?;
-    let system: f64 = fields.next()?.parse().ok()?;
-    Some((user / 100.0, system / 100.0))
+/// What this thread has used so far, where Linux's `/proc` tells it.
+#[derive(Clone, Copy, Default)]
+struct Usage {
+    /// User and system CPU time, in seconds (ticks of 10 ms).
+    user: f64,
+    system: f64,
+    /// Minor page faults: pages the kernel mapped in.
+    faults: f64,
+}
+
+impl Usage {
+    fn now() -> Option<Usage> {
+        let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+        // The fields after the command name, which ends with the last ')':
+        // the 10th of the file is minflt, the 14th and 15th utime, stime.
+        let fields: Vec<&str> = stat.get(stat.rfind(')')? + 2..)?.split(' ').collect();
+        let field = |n: usize| fields.get(n - 3)?.parse::<f64>().ok();
+        Some(Usage {
+            user: field(14)? / 100.0,
+            system: field(15)? / 100.0,
+            faults: field(10)?,
+        })
+    }
+
+    fn add_since(&mut self, before: Usage, after: Usage) {
+        self.user += after.user - before.user;
+        self.system += after.system - before.system;
+        self.faults += after.faults - before.faults;
+    }
 }
 
 fn concat_mode(texts: &[String], sizes: &[f64], rounds: usize, budget: f64) {
@@ -599,7 +619,7 @@ fn concat_mode(texts: &[String], sizes: &[f64], rounds: usize, budget: f64) {
     let n = sizes.len();
     let mut times: Vec<Vec<f64>> = vec![Vec::new(); n];
     let mut stages: Vec<Vec<Stages>> = vec![Vec::new(); n];
-    let mut cpu = vec![(0.0, 0.0); n];
+    let mut usage = vec![Usage::default(); n];
     let mut speech = vec![0; n];
     for r in 0..rounds.max(1) {
         if r > 0 && started.elapsed() > Duration::from_secs(120) {
@@ -607,16 +627,15 @@ fn concat_mode(texts: &[String], sizes: &[f64], rounds: usize, budget: f64) {
         }
         for j in 0..n {
             let k = in_turn(r, j, n);
-            let before = cpu_times();
+            let before = Usage::now();
             let (d, count) = timed(|| {
                 cuts[k]
                     .iter()
                     .map(|p| whosaid::attribute(black_box(p)).speech().count())
                     .sum::<usize>()
             });
-            if let (Some(b), Some(a)) = (before, cpu_times()) {
-                cpu[k].0 += a.0 - b.0;
-                cpu[k].1 += a.1 - b.1;
+            if let (Some(b), Some(a)) = (before, Usage::now()) {
+                usage[k].add_since(b, a);
             }
             speech[k] = count;
             times[k].push(ns_per_byte(whole.len(), d));
@@ -639,7 +658,7 @@ fn concat_mode(texts: &[String], sizes: &[f64], rounds: usize, budget: f64) {
         mbps(whole.len(), split_t)
     );
     println!(
-        "  {:>8} {:>6} {:>10} {:>10} {:>12} {:>12} {:>8} {:>8} {:>8} {:>9}",
+        "  {:>8} {:>6} {:>10} {:>10} {:>12} {:>12} {:>8} {:>8} {:>10} {:>8} {:>9}",
         "MB",
         "docs",
         "ns/byte",
@@ -648,30 +667,34 @@ fn concat_mode(texts: &[String], sizes: &[f64], rounds: usize, budget: f64) {
         "median",
         "user",
         "system",
+        "faults/MB",
         "ratio",
         "speech"
     );
     let fastest = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
     let (f_best, f_median) = (fastest(&times[0]), median(&times[0]));
-    // CPU seconds over all the timed runs, per byte of one run.
+    // CPU seconds over all the timed runs, per byte of one run; faults per
+    // MB of one run.
     let per_byte = |secs: f64| secs * 1e9 / (whole.len() * runs).max(1) as f64;
+    let per_mb = |count: f64| count * MB / (whole.len() * runs).max(1) as f64;
     for (k, &mb) in sizes.iter().enumerate() {
         let (b, m) = (fastest(&times[k]), median(&times[k]));
         println!(
-            "  {:>8.2} {:>6} {:>10.2} {:>10.2} {:>12.2} {:>12.2} {:>8.2} {:>8.2} {:>8.3} {:>9}",
+            "  {:>8.2} {:>6} {:>10.2} {:>10.2} {:>12.2} {:>12.2} {:>8.2} {:>8.2} {:>10.0} {:>8.3} {:>9}",
             mb,
             cuts[k].len(),
             b,
             m,
             b / f_best,
             m / f_median,
-            per_byte(cpu[k].0),
-            per_byte(cpu[k].1),
+            per_byte(usage[k].user),
+            per_byte(usage[k].system),
+            per_mb(usage[k].faults),
             split_nspb / b,
             speech[k]
         );
     }
-    println!("  (ns per byte; user and system: CPU time of the timed runs, from /proc, 0 where unknown; ratio: split_whitespace's time over the best)");
+    println!("  (ns per byte; user and system: CPU time of the timed runs, and faults/MB: their minor page faults per MB of text, from /proc, 0 where unknown; ratio: split_whitespace's time over the best)");
     for (k, &mb) in sizes.iter().enumerate() {
         let stage = |f: fn(&Stages) -> Duration| {
             let v: Vec<f64> = stages[k]
