@@ -352,7 +352,7 @@ impl Token {
     pub fn span(&self) -> Span {
         Span {
             start: self.start as usize,
-            end: self.start as usize + self.len as usize,
+            end: self.end() as usize,
         }
     }
 
