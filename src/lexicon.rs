@@ -136,7 +136,7 @@ fn packed_key(b: &[u8]) -> Option<(u64, u64)> {
 /// words when 16 bytes of `text` follow `start`. A word token holds no
 /// byte below 0x20, so that check is left out; a byte above 0x7F stays
 /// above 0x7F once folded and so matches no listed word.
-#[inline]
+#[inline(always)]
 fn packed_word_key_in(text: &[u8], start: usize, end: usize) -> Option<(u64, u64)> {
     let n = end.wrapping_sub(start);
     if n == 0 || n > 16 {
@@ -161,7 +161,7 @@ fn packed_word_key_in(text: &[u8], start: usize, end: usize) -> Option<(u64, u64
 
 /// The low `n` bytes (1 to 16) of the little-endian pair `(a, c)`, with bit
 /// 0x20 set in each: ASCII letters in lower case, padding left at zero.
-#[inline]
+#[inline(always)]
 fn fold_case(a: u64, c: u64, n: usize) -> (u64, u64) {
     const FOLD: u64 = 0x2020_2020_2020_2020;
     let (m0, m1) = masks(n);
@@ -170,7 +170,7 @@ fn fold_case(a: u64, c: u64, n: usize) -> (u64, u64) {
 
 /// Masks of the bytes of a word of `n` bytes (1 to 16) in the low and the
 /// high half of its packed key.
-#[inline]
+#[inline(always)]
 fn masks(n: usize) -> (u64, u64) {
     MASKS[n & 31]
 }
@@ -267,7 +267,7 @@ impl<V: Copy + Default> WordTable<V> {
     }
 
     /// The first slot to probe for the key `(a, c)`, and its tag.
-    #[inline]
+    #[inline(always)]
     fn slot_of(&self, a: u64, c: u64) -> (usize, u8) {
         let h = (a ^ c.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         // The index takes the top bits; the tag the eight below them.
@@ -290,7 +290,7 @@ impl<V: Copy + Default> WordTable<V> {
     /// The value of the word token `text[span]`: [`WordTable::get`]
     /// reading the key straight from the text. `text[span]` must hold no
     /// byte below 0x20, as no word token does.
-    #[inline]
+    #[inline(always)]
     pub fn get_word_in(&self, text: &str, span: crate::Span) -> Option<V> {
         let bytes = text.as_bytes();
         match packed_word_key_in(bytes, span.start, span.end) {
@@ -299,7 +299,7 @@ impl<V: Copy + Default> WordTable<V> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn probe(&self, (a, c): (u64, u64), b: &[u8]) -> Option<V> {
         let mask = self.slots.len() - 1;
         let (mut i, tag) = self.slot_of(a, c);
@@ -697,7 +697,7 @@ impl Lexicon {
 
     /// The classes of the word token `text[span]` (see
     /// [`WordTable::get_word_in`]).
-    #[inline]
+    #[inline(always)]
     pub fn word_flags_in(&self, text: &str, span: crate::Span) -> u32 {
         self.flags.get_word_in(text, span).unwrap_or(0)
     }
