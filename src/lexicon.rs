@@ -159,6 +159,16 @@ fn packed_word_key_in(text: &[u8], start: usize, end: usize) -> Option<(u64, u64
     Some(fold_case(a, c, n))
 }
 
+/// The ASCII-case-folded packed key of the word token `text[start..end]`
+/// when it has 1 to 16 bytes, all ASCII: two such words are equal ignoring
+/// ASCII case exactly when their keys are. `None` for longer words and for
+/// words with a byte above 0x7F, which the caller compares as strings.
+#[inline(always)]
+pub(crate) fn ascii_word_key(text: &[u8], start: usize, end: usize) -> Option<(u64, u64)> {
+    let (a, c) = packed_word_key_in(text, start, end)?;
+    ((a | c) & HIGH == 0).then_some((a, c))
+}
+
 /// The low `n` bytes (1 to 16) of the little-endian pair `(a, c)`, with bit
 /// 0x20 set in each: ASCII letters in lower case, padding left at zero.
 #[inline(always)]

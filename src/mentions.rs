@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use crate::lexicon::{
-    class, is_preposition, with_lower, FastMap, Gender, HeadKind, Number, LEXICON,
+    ascii_word_key, class, is_preposition, with_lower, FastMap, Gender, HeadKind, Number, LEXICON,
 };
 use crate::quotes::Quote;
 use crate::span::Span;
@@ -396,44 +396,62 @@ fn drop_common_words(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
     };
     // Each suspect word, lower-cased, with its index; a hash lookup per
     // token keeps the cost per byte flat however many suspects a long
-    // document has.
-    let mut candidates: FastMap<String, usize> = FastMap::default();
+    // document has. Short ASCII words, nearly all of them, are keyed by
+    // their packed case-folded bytes, read straight from the text; others
+    // by their lower-cased copy.
+    let mut packed: FastMap<(u64, u64), usize> = FastMap::default();
+    let mut others: FastMap<String, usize> = FastMap::default();
     // The candidate of each suspect mention, in mention order.
     let mut suspects: Vec<usize> = Vec::new();
-    for m in mentions.iter().filter(|m| suspect(m)) {
-        let w = doc.str_at(m.head());
-        let n = candidates.len();
-        let k = match with_lower(w, |l| candidates.get(l).copied()) {
-            Some(k) => k,
-            None => *candidates.entry(w.to_lowercase()).or_insert(n),
-        };
-        suspects.push(k);
-    }
-    if candidates.is_empty() {
-        return;
-    }
     // A filter by first letter and length keeps the per-token cost to two
     // loads for the words that cannot match.
     let mut filter = [0u64; 256];
-    for c in candidates.keys() {
-        filter[c.as_bytes()[0] as usize] |= 1 << c.len().min(63);
+    let text = doc.text().as_bytes();
+    for m in mentions.iter().filter(|m| suspect(m)) {
+        let span = tokens[m.head()].span();
+        let n = packed.len() + others.len();
+        let k = match ascii_word_key(text, span.start, span.end) {
+            Some(key) => {
+                filter[text[span.start].to_ascii_lowercase() as usize] |= 1 << span.len().min(63);
+                *packed.entry(key).or_insert(n)
+            }
+            None => {
+                let w = &doc.text()[span];
+                match with_lower(w, |l| others.get(l).copied()) {
+                    Some(k) => k,
+                    None => {
+                        let l = w.to_lowercase();
+                        filter[l.as_bytes()[0] as usize] |= 1 << l.len().min(63);
+                        *others.entry(l).or_insert(n)
+                    }
+                }
+            }
+        };
+        suspects.push(k);
+    }
+    let count = packed.len() + others.len();
+    if count == 0 {
+        return;
     }
     // Lower-case occurrences mark a common word; capitalised ones inside a
     // sentence mark a name.
-    let mut common = vec![false; candidates.len()];
-    let mut named = vec![false; candidates.len()];
-    let text = doc.text().as_bytes();
+    let mut common = vec![false; count];
+    let mut named = vec![false; count];
     for t in tokens {
-        let first = text[t.span().start].to_ascii_lowercase();
-        if filter[first as usize] & (1 << t.span().len().min(63)) == 0 || !t.is_word() {
+        let span = t.span();
+        let first = text[span.start].to_ascii_lowercase();
+        if filter[first as usize] & (1 << span.len().min(63)) == 0 || !t.is_word() {
             continue;
         }
         let capital_mid = t.is_capitalized() && !t.starts_sentence();
         if t.is_capitalized() && !capital_mid {
             continue;
         }
-        let w = doc.token_str(t);
-        let found = with_lower(w, |l| candidates.get(l).copied());
+        let found = match ascii_word_key(text, span.start, span.end) {
+            Some(key) => packed.get(&key).copied(),
+            None if others.is_empty() => None,
+            None => with_lower(doc.token_str(t), |l| others.get(l).copied()),
+        };
         if let Some(k) = found {
             if capital_mid {
                 named[k] = true;
