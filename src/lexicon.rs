@@ -421,8 +421,11 @@ pub(crate) mod class {
     pub const GIVEN_NAME: u32 = 1 << 21;
     /// A word of a place of `places.txt`, in any case (rules words out).
     pub const PLACE_WORD: u32 = 1 << 22;
-    /// Every class: a token keeps 24 bits of them.
-    pub const ALL: u32 = (PLACE_WORD << 1) - 1;
+    /// A subordinating conjunction of grammar_words.txt ("because").
+    pub const SUBORDINATOR: u32 = 1 << 23;
+    /// Every class: a token keeps 24 bits of them, all taken. A new class
+    /// needs a wider `Token`.
+    pub const ALL: u32 = (SUBORDINATOR << 1) - 1;
     const _: () = assert!(ALL < 1 << 24);
 }
 
@@ -601,19 +604,7 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         let mut it = line.split_whitespace();
         let Some(w) = it.next() else { continue };
         for c in it {
-            let bit = match c {
-                "auxiliary" => class::AUXILIARY,
-                "modal" => class::MODAL,
-                "be" => class::BE,
-                "closed" => class::CLOSED,
-                "joiner" => class::JOINER,
-                "small" => class::SMALL,
-                "speech-word" => class::SPEECH_WORD,
-                "calendar" => class::CALENDAR,
-                "not-adverb" => class::NOT_ADVERB,
-                "elision" => class::ELISION,
-                _ => 0,
-            };
+            let bit = grammar_class(c);
             add(w, bit);
         }
     }
@@ -661,6 +652,25 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         organisation_words: entries(include_str!("lexicon/organisation_words.txt")).collect(),
     }
 });
+
+/// The class bit of a tag of grammar_words.txt (0 for an unknown tag,
+/// which a test rules out).
+fn grammar_class(tag: &str) -> u32 {
+    match tag {
+        "auxiliary" => class::AUXILIARY,
+        "modal" => class::MODAL,
+        "be" => class::BE,
+        "closed" => class::CLOSED,
+        "joiner" => class::JOINER,
+        "small" => class::SMALL,
+        "speech-word" => class::SPEECH_WORD,
+        "calendar" => class::CALENDAR,
+        "not-adverb" => class::NOT_ADVERB,
+        "elision" => class::ELISION,
+        "subordinator" => class::SUBORDINATOR,
+        _ => 0,
+    }
+}
 
 /// Whether `word` belongs to word class `c` (case-insensitively).
 #[inline]
@@ -834,5 +844,16 @@ mod tests {
         assert!(l.flags("Wednesday") & class::CALENDAR != 0);
         assert!(l.flags("tis") & class::ELISION != 0);
         assert!(l.flags("in") & class::PREPOSITION != 0);
+        assert!(l.flags("Although") & class::SUBORDINATOR != 0);
+        assert!(l.flags("but") & class::SUBORDINATOR == 0);
+    }
+
+    #[test]
+    fn grammar_word_tags_are_all_known() {
+        for line in entries(include_str!("lexicon/grammar_words.txt")) {
+            for tag in line.split_whitespace().skip(1) {
+                assert_ne!(grammar_class(tag), 0, "unknown tag {tag:?} in {line:?}");
+            }
+        }
     }
 }

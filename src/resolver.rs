@@ -618,12 +618,20 @@ impl<'t> Ctx<'_, 't> {
         // Inside a subordinate clause opened at `start - 1`: its comma ends
         // it ("Although …, X said").
         let mut subordinate = false;
+        // Whether a strong speech verb follows token `j` in `before`: the
+        // last one, found once, answers for every `j`.
+        let mut last_strong: Option<Option<usize>> = None;
+        let mut verb_after = |j: usize| {
+            let last = *last_strong
+                .get_or_insert_with(|| (j + 1..before.end).rev().find(|&k| self.strong_verb(k)));
+            last.is_some_and(|k| k > j)
+        };
         for j in before.clone() {
             if !self.outside(j) {
                 continue;
             }
             let w = self.word(j);
-            if subordinate && w == "," && (j + 1..before.end).any(|k| self.strong_verb(k)) {
+            if subordinate && w == "," && verb_after(j) {
                 start = j + 1;
                 subordinate = false;
                 continue;
@@ -638,27 +646,12 @@ impl<'t> Ctx<'_, 't> {
                     || (self.doc.tokens()[j].is_capitalized()
                         && (w.ends_with("ed") || w.ends_with("ing"))
                         && !self.strong_verb(j)));
-            let subordinator = with_lower(w, |l| {
-                matches!(
-                    l,
-                    "after"
-                        | "because"
-                        | "when"
-                        | "while"
-                        | "although"
-                        | "though"
-                        | "whereas"
-                        | "until"
-                        | "since"
-                )
-            });
+            let subordinator = self.doc.tokens()[j].lex() & class::SUBORDINATOR != 0;
             let coordinator =
                 after_comma && with_lower(w, |l| matches!(l, "but" | "and" | "yet" | "so"));
             if fronted_pp {
                 subordinate = true;
-            } else if (w == ";" || subordinator || coordinator)
-                && (j + 1..before.end).any(|k| self.strong_verb(k))
-            {
+            } else if (w == ";" || subordinator || coordinator) && verb_after(j) {
                 start = j + 1;
                 // A subordinate clause ends at its comma, wherever it starts.
                 subordinate = subordinator;
