@@ -90,9 +90,13 @@ struct Builder<'a, 't> {
     /// Entities by the keys of their names ([`NameKey`]): the newest entry
     /// in `filed` under each key.
     index: HashKeyMap<u32>,
-    /// Entries of the index: an entity and the entry filed before it under
-    /// the same key ([`NO_ENTRY`] for none).
-    filed: Vec<(u32, u32)>,
+    /// Entries of the index: an entity, the entry filed before it under
+    /// the same key ([`NO_ENTRY`] for none), and the number of entities
+    /// when it was filed. Entries are filed in text order, so every entry
+    /// down a key's chain names an entity below the bound of the entry
+    /// before it: a walk looking for the newest matching entity stops
+    /// once the bound says no newer one can follow.
+    filed: Vec<Filed>,
     /// The entities' canonical names, one after the other, each word
     /// followed by a space: candidates are compared with these copies
     /// rather than with their tokens far back in the text, which a long
@@ -101,10 +105,9 @@ struct Builder<'a, 't> {
     /// The name being added, written the same way.
     name: String,
     /// Buffers reused for each name: the hashes of its words, the keys to
-    /// look up, the candidates found.
+    /// look up.
     hashes: Vec<u64>,
     keys: Vec<u64>,
-    candidates: Vec<usize>,
 }
 
 /// What the builder reads of an entity while it clusters: where its
@@ -116,6 +119,14 @@ struct Hot {
     words: u8,
     kind: EntityKind,
     gender: Gender,
+}
+
+/// An entry of [`Builder::filed`].
+#[derive(Clone, Copy)]
+struct Filed {
+    entity: u32,
+    before: u32,
+    bound: u32,
 }
 
 /// No entry of [`Builder::filed`].
@@ -184,7 +195,6 @@ pub fn cluster<'t>(doc: &Document<'t>, mentions: &mut [Mention]) -> Entities<'t>
         name: String::new(),
         hashes: Vec::new(),
         keys: Vec::new(),
-        candidates: Vec::new(),
     };
     for m in 0..b.mentions.len() {
         match b.mentions[m].kind() {
@@ -325,8 +335,12 @@ impl<'t> Builder<'_, 't> {
         for &key in &keys {
             let next = self.filed.len() as u32;
             let head = self.index.entry(key).or_insert(NO_ENTRY);
-            if *head == NO_ENTRY || self.filed[*head as usize].0 != e {
-                self.filed.push((e, *head));
+            if *head == NO_ENTRY || self.filed[*head as usize].entity != e {
+                self.filed.push(Filed {
+                    entity: e,
+                    before: *head,
+                    bound: self.entities.len() as u32,
+                });
                 *head = next;
             }
         }
@@ -407,36 +421,45 @@ impl<'t> Builder<'_, 't> {
         // endless look-alike names linear.
         self.hash_words(name.clone());
         self.lookup_keys();
-        let mut candidates = std::mem::take(&mut self.candidates);
-        candidates.clear();
-        for key in &self.keys {
+        // The newest compatible candidate: a candidate older than the best
+        // so far is not compared, and a chain is left once its bound says
+        // that only older ones follow.
+        let mut found: Option<usize> = None;
+        let mut written = false;
+        let keys = std::mem::take(&mut self.keys);
+        for key in &keys {
             let mut at = self.index.get(key).copied().unwrap_or(NO_ENTRY);
             for _ in 0..NAME_CANDIDATES {
-                let Some(&(e, before)) = self.filed.get(at as usize) else {
+                let Some(&entry) = self.filed.get(at as usize) else {
                     break;
                 };
-                candidates.push(e as usize);
-                at = before;
+                if found.is_some_and(|best| entry.bound as usize <= best + 1) {
+                    break;
+                }
+                at = entry.before;
+                let e = entry.entity as usize;
+                if found.is_some_and(|best| e <= best) {
+                    continue;
+                }
+                // The name in the form candidates are kept in, for
+                // comparing, and for keeping it in turn.
+                if !written {
+                    written = true;
+                    self.write_name(name.clone());
+                }
+                let hot = self.hot[e];
+                let (start, len) = (hot.name.0 as usize, hot.name.1 as usize);
+                if kinds_compatible(hot.kind, kind)
+                    && names_corefer(
+                        (&self.names[start..start + len], hot.words as usize),
+                        (&self.name, name.len()),
+                    )
+                {
+                    found = Some(e);
+                }
             }
         }
-        candidates.sort_unstable_by(|a, b| b.cmp(a));
-        candidates.dedup();
-        // The name in the form candidates are kept in, for comparing, and
-        // for keeping it in turn.
-        let written = !candidates.is_empty();
-        if written {
-            self.write_name(name.clone());
-        }
-        let found = candidates.iter().copied().find(|&e| {
-            let hot = self.hot[e];
-            let (at, len) = (hot.name.0 as usize, hot.name.1 as usize);
-            kinds_compatible(hot.kind, kind)
-                && names_corefer(
-                    (&self.names[at..at + len], hot.words as usize),
-                    (&self.name, name.len()),
-                )
-        });
-        self.candidates = candidates;
+        self.keys = keys;
         let e = match found {
             Some(e) => {
                 // Keep the longest name as the canonical one.
