@@ -660,7 +660,7 @@ impl<'t> Builder<'_, 't> {
 /// A `&'static str` for a lower-cased word that is in a static list, so that
 /// lookups can return list entries.
 fn lower_static(w: &str) -> Option<&'static str> {
-    with_lower(w, |l| LEXICON.title_modifiers.get(l).copied())
+    LEXICON.title_modifiers.get(w)
 }
 
 fn kinds_compatible(a: EntityKind, b: EntityKind) -> bool {

@@ -453,10 +453,13 @@ pub(crate) struct Lexicon {
     /// Lemmas of speech verbs that introduce a quotation only next to it.
     pub weak_speech_verbs: FastSet<&'static str>,
     /// Title (lower case, abbreviations with their period) to its full form.
-    pub titles: FastMap<&'static str, &'static str>,
-    pub title_modifiers: FastSet<&'static str>,
-    pub nominal_heads: FastMap<&'static str, HeadKind>,
-    pub pronouns: FastMap<&'static str, PronounInfo>,
+    /// Case-insensitive, like the three tables after it: looked up
+    /// straight from a token's text, without a lower-cased copy.
+    pub titles: WordTable<&'static str>,
+    /// Each title modifier to itself (the list entry).
+    pub title_modifiers: WordTable<&'static str>,
+    pub nominal_heads: WordTable<Option<HeadKind>>,
+    pub pronouns: WordTable<Option<PronounInfo>>,
     /// Abbreviation without its period, as written.
     pub abbreviations: FastMap<&'static str, AbbrevClass>,
     pub function_words: FastSet<&'static str>,
@@ -498,9 +501,9 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
                 "document" => HeadKind::Document,
                 _ => return None,
             };
-            Some((w, kind))
+            Some((w.to_string(), Some(kind)))
         })
-        .collect();
+        .collect::<Vec<_>>();
     let pronouns = entries(include_str!("lexicon/pronouns.txt"))
         .filter_map(|l| {
             let f: Vec<&str> = l.split_whitespace().collect();
@@ -520,15 +523,15 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             };
             let person = f[3].parse().unwrap_or(3);
             Some((
-                f[0],
-                PronounInfo {
+                f[0].to_string(),
+                Some(PronounInfo {
                     gender,
                     number,
                     person,
-                },
+                }),
             ))
         })
-        .collect();
+        .collect::<Vec<_>>();
     let abbreviations = pairs(include_str!("lexicon/abbreviations.txt"))
         .map(|(w, c)| {
             let class = match c {
@@ -635,16 +638,20 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             .flatten()
             .collect(),
         object_verbs: entries(include_str!("lexicon/object_verbs.txt")).collect(),
-        titles: entries(include_str!("lexicon/titles.txt"))
-            .filter_map(|l| {
+        titles: WordTable::new(
+            entries(include_str!("lexicon/titles.txt")).filter_map(|l| {
                 let mut it = l.split_whitespace();
                 let t = it.next()?;
-                Some((t, it.next().unwrap_or(t)))
-            })
-            .collect(),
-        title_modifiers: entries(include_str!("lexicon/title_modifiers.txt")).collect(),
-        nominal_heads,
-        pronouns,
+                Some((t.to_string(), it.next().unwrap_or(t)))
+            }),
+            last,
+        ),
+        title_modifiers: WordTable::new(
+            entries(include_str!("lexicon/title_modifiers.txt")).map(|w| (w.to_string(), w)),
+            last,
+        ),
+        nominal_heads: WordTable::new(nominal_heads, last),
+        pronouns: WordTable::new(pronouns, last),
         abbreviations,
         function_words: entries(include_str!("lexicon/function_words.txt")).collect(),
         given_names,
@@ -652,6 +659,12 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         organisation_words: entries(include_str!("lexicon/organisation_words.txt")).collect(),
     }
 });
+
+/// The merge of a [`WordTable`] that, like collecting into a map, keeps
+/// the value listed last.
+fn last<V>(_: V, later: V) -> V {
+    later
+}
 
 /// The class bit of a tag of grammar_words.txt (0 for an unknown tag,
 /// which a test rules out).
@@ -731,17 +744,17 @@ impl Lexicon {
     /// The full form of a title ("sen." gives "senator"), lower case.
     #[inline]
     pub fn title_form(&self, word: &str) -> Option<&'static str> {
-        with_lower(word, |w| self.titles.get(w).copied())
+        self.titles.get(word)
     }
 
     #[inline]
     pub fn nominal_head(&self, word: &str) -> Option<HeadKind> {
-        with_lower(word, |w| self.nominal_heads.get(w).copied())
+        self.nominal_heads.get(word).flatten()
     }
 
     #[inline]
     pub fn pronoun(&self, word: &str) -> Option<PronounInfo> {
-        with_lower(word, |w| self.pronouns.get(w).copied())
+        self.pronouns.get(word).flatten()
     }
 
     #[inline]
