@@ -289,6 +289,9 @@ const SENT_START: u8 = 4;
 const UPPER: u8 = 8;
 const ABBREV: u8 = 16;
 const POSSESSIVE: u8 = 32;
+/// Punctuation that ends a sentence when a sentence start follows it:
+/// `.`, `!`, `?`, `...`, `…` (see [`is_terminal`]).
+const TERMINAL: u8 = 64;
 
 /// The longest text [`Tokenizer::tokenize`] takes, 4 GiB less one byte:
 /// tokens keep their offsets in 32 bits, so that a token takes 16 bytes
@@ -883,7 +886,8 @@ fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) {
             } else {
                 TokenKind::Punctuation
             };
-            sc.push(i, i + w, kind, 0);
+            let flags = if c == '…' { TERMINAL } else { 0 };
+            sc.push(i, i + w, kind, flags);
             i += w;
         }
     }
@@ -1029,7 +1033,12 @@ fn scan_punct(text: &str, i: usize, sc: &mut Scanner<'_>) -> usize {
             end += 1;
         }
     }
-    sc.push(i, end, TokenKind::Punctuation, 0);
+    let flags = if matches!(b, b'.' | b'!' | b'?') {
+        TERMINAL
+    } else {
+        0
+    };
+    sc.push(i, end, TokenKind::Punctuation, flags);
     end
 }
 
@@ -1102,12 +1111,11 @@ fn push_plain_mark(
     i + w
 }
 
-/// Whether a token ends a sentence when a sentence start follows it.
-fn is_terminal(text: &str, t: &Token) -> bool {
-    match t.kind {
-        TokenKind::Punctuation => matches!(&text[t.span()], "." | "!" | "?" | "..." | "…"),
-        _ => false,
-    }
+/// Whether a token ends a sentence when a sentence start follows it: the
+/// scanner flags such punctuation as it pushes it.
+#[inline]
+fn is_terminal(t: &Token) -> bool {
+    t.flags & TERMINAL != 0
 }
 
 /// What [`segment`] finds.
@@ -1127,6 +1135,14 @@ fn segment(text: &str, tokens: &mut [Token]) -> Segments {
     let mut para_start = 0usize;
     let mut i = 0usize;
     while i < n {
+        // Most tokens neither end a paragraph nor can end a sentence: on to
+        // the next that may, reading flags only.
+        while i + 1 < n
+            && tokens[i].flags & (TERMINAL | ABBREV) == 0
+            && tokens[i + 1].flags & PARA_START == 0
+        {
+            i += 1;
+        }
         // Where does the current sentence end? After token i when it ends one.
         let mut end_after = None;
         if i + 1 == n || tokens[i + 1].flags & PARA_START != 0 {
@@ -1152,7 +1168,7 @@ fn segment(text: &str, tokens: &mut [Token]) -> Segments {
             } else {
                 None
             };
-            if is_terminal(text, &t) || matches!(abbrev_class, Some(c) if c != AbbrevClass::Title) {
+            if is_terminal(&t) || matches!(abbrev_class, Some(c) if c != AbbrevClass::Title) {
                 // Closing marks and brackets glued to the terminal go with it.
                 let mut j = i + 1;
                 while j < n
@@ -1272,7 +1288,7 @@ fn attribution_follows(text: &str, tokens: &[Token], from: usize) -> bool {
             {
                 return true;
             }
-            TokenKind::Punctuation if is_terminal(text, t) => return false,
+            TokenKind::Punctuation if is_terminal(t) => return false,
             TokenKind::Mark(_) => return false,
             _ => {}
         }
