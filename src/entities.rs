@@ -182,6 +182,10 @@ pub fn cluster<'t>(doc: &Document<'t>, mentions: &mut [Mention]) -> Entities<'t>
         .iter()
         .filter(|m| m.kind() != MentionKind::Pronoun)
         .count();
+    let names = mentions
+        .iter()
+        .filter(|m| m.kind() == MentionKind::Name)
+        .count();
     let mut b = Builder {
         doc,
         mentions,
@@ -189,8 +193,8 @@ pub fn cluster<'t>(doc: &Document<'t>, mentions: &mut [Mention]) -> Entities<'t>
         of_mention: vec![NO_ENTITY; mentions.len()],
         hot: Vec::with_capacity(most),
         titles: Vec::with_capacity(most),
-        index: HashKeyMap::default(),
-        filed: Vec::new(),
+        index: HashKeyMap::with_capacity_and_hasher(names, Default::default()),
+        filed: Vec::with_capacity(names),
         names: String::new(),
         name: String::new(),
         hashes: Vec::new(),
