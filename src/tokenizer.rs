@@ -741,7 +741,10 @@ impl Tokenizer {
             panic!("whosaid: {e}");
         }
         let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-        let mut marks = Vec::new();
+        // Room for a typical text's marks, sentences and paragraphs, so
+        // that news-sized texts do not grow them step by step (space never
+        // written is never touched, so an overestimate costs little).
+        let mut marks = Vec::with_capacity(text.len() / 128);
         scan(text, &mut tokens, &mut marks);
         let Segments {
             sentences,
@@ -1128,9 +1131,9 @@ struct Segments {
 /// Marks sentence starts and collects sentence and paragraph segments.
 fn segment(text: &str, tokens: &mut [Token]) -> Segments {
     let n = tokens.len();
-    let mut sentences = Vec::new();
-    let mut paragraphs = Vec::new();
-    let mut paragraph_of_sentence = Vec::new();
+    let mut sentences = Vec::with_capacity(text.len() / 96);
+    let mut paragraphs = Vec::with_capacity(text.len() / 160);
+    let mut paragraph_of_sentence = Vec::with_capacity(text.len() / 96);
     let mut sent_start = 0usize;
     let mut para_start = 0usize;
     let mut i = 0usize;
