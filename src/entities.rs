@@ -85,8 +85,13 @@ struct Builder<'a, 't> {
     /// together and small: a long text has too many entities for the
     /// cache, and each candidate costs a memory access.
     hot: Vec<Hot>,
-    /// For each entity, the lower-case title words seen with its names.
-    titles: Vec<Vec<&'static str>>,
+    /// For each entity, where its title words are in `title_lists`
+    /// ([`NO_TITLES`] for none yet): most entities have none, and a list
+    /// for each would take six times the room.
+    titles: Vec<u32>,
+    /// The lower-case title words seen with the names of an entity, one
+    /// list for each entity that has any.
+    title_lists: Vec<Vec<&'static str>>,
     /// Entities by the keys of their names ([`NameKey`]): the newest entry
     /// in `filed` under each key.
     index: HashKeyMap<u32>,
@@ -128,6 +133,9 @@ struct Filed {
     before: u32,
     bound: u32,
 }
+
+/// An entity without title words in [`Builder::titles`].
+const NO_TITLES: u32 = u32::MAX;
 
 /// No entry of [`Builder::filed`].
 const NO_ENTRY: u32 = u32::MAX;
@@ -171,6 +179,12 @@ fn word_hash(w: &str) -> u64 {
     hash_bytes(w.as_bytes())
 }
 
+/// The most name keys [`cluster`] makes room for up front: every name of
+/// a news-sized text. A longer text grows its index as needed, which
+/// touches less memory than a table sized for all its names, most of which
+/// repeat.
+const INDEX_RESERVE: usize = 1 << 15;
+
 /// How far back descriptions look for the entity they describe.
 const DESCRIPTION_WINDOW: usize = 64;
 
@@ -193,7 +207,8 @@ pub fn cluster<'t>(doc: &Document<'t>, mentions: &mut [Mention]) -> Entities<'t>
         of_mention: vec![NO_ENTITY; mentions.len()],
         hot: Vec::with_capacity(most),
         titles: Vec::with_capacity(most),
-        index: HashKeyMap::with_capacity_and_hasher(names, Default::default()),
+        title_lists: Vec::new(),
+        index: HashKeyMap::with_capacity_and_hasher(names.min(INDEX_RESERVE), Default::default()),
         filed: Vec::with_capacity(names),
         names: String::new(),
         name: String::new(),
@@ -282,7 +297,7 @@ impl<'t> Builder<'_, 't> {
             kind,
             gender: self.mentions[m].gender,
         });
-        self.titles.push(Vec::new());
+        self.titles.push(NO_TITLES);
         self.entities.len() - 1
     }
 
@@ -390,6 +405,14 @@ impl<'t> Builder<'_, 't> {
         }
     }
 
+    /// The title words seen with entity `e`'s names.
+    fn titles_of(&self, e: usize) -> &[&'static str] {
+        match self.titles[e] {
+            NO_TITLES => &[],
+            i => &self.title_lists[i as usize],
+        }
+    }
+
     /// Records the title words standing before a name mention.
     fn note_titles(&mut self, m: usize, e: usize) {
         let mention = &self.mentions[m];
@@ -404,8 +427,13 @@ impl<'t> Builder<'_, 't> {
             let w = self.doc.str_at(k);
             let form = LEXICON.title_form(w).or_else(|| lower_static(w));
             if let Some(f) = form {
-                if !self.titles[e].contains(&f) {
-                    self.titles[e].push(f);
+                if self.titles[e] == NO_TITLES {
+                    self.titles[e] = self.title_lists.len() as u32;
+                    self.title_lists.push(Vec::new());
+                }
+                let list = &mut self.title_lists[self.titles[e] as usize];
+                if !list.contains(&f) {
+                    list.push(f);
                 }
             }
         }
@@ -516,8 +544,8 @@ impl<'t> Builder<'_, 't> {
                     .collect();
                 let lo = self.entities.len().saturating_sub(DESCRIPTION_WINDOW);
                 let found = (lo..self.entities.len()).rev().find(|&e| {
-                    self.titles[e].contains(&head_title)
-                        && mods.iter().all(|x| self.titles[e].contains(x))
+                    let titles = self.titles_of(e);
+                    titles.contains(&head_title) && mods.iter().all(|x| titles.contains(x))
                 });
                 if let Some(e) = found {
                     self.attach(m, e);
