@@ -592,7 +592,9 @@ impl<'t> Builder<'_, 't> {
     fn add_pronoun(&mut self, m: usize) {
         let doc = self.doc;
         let mention = &self.mentions[m];
-        let w = doc.str_at(mention.head());
+        // A pronoun mention is its one token: its text is read without
+        // reading the token.
+        let w = mention.as_str(doc.text());
         // What the pronoun is, read without allocating a lower-case copy:
         // first person (never attached), "who", or a personal pronoun.
         let (first_person, who, want_person) = with_lower(w, |l| {
@@ -618,8 +620,7 @@ impl<'t> Builder<'_, 't> {
         }
         let gender = mention.gender;
         let number = mention.number;
-        let tokens = doc.tokens();
-        let sentence = tokens[mention.head()].sentence();
+        let sentence = mention.sentence();
         let compatible = |b: &Builder<'_, 't>, c: usize| -> Option<usize> {
             let cm = &b.mentions[c];
             // A possessive pronoun ("his arrival") is a weak antecedent: it
@@ -653,7 +654,7 @@ impl<'t> Builder<'_, 't> {
         while c > floor {
             c -= 1;
             let cm = &self.mentions[c];
-            if tokens[cm.head()].sentence() != sentence {
+            if cm.sentence() != sentence {
                 break;
             }
             if let Some(e) = compatible(self, c) {
@@ -663,7 +664,7 @@ impl<'t> Builder<'_, 't> {
         }
         // Earlier sentences, nearest first, each from its subject on.
         let mut end = c + 1;
-        if end > 0 && tokens[self.mentions[end - 1].head()].sentence() == sentence {
+        if end > 0 && self.mentions[end - 1].sentence() == sentence {
             end -= 1;
         }
         let mut sentences_back = 0;
@@ -672,9 +673,9 @@ impl<'t> Builder<'_, 't> {
         // text of one endless sentence stays linear.
         let floor = end.saturating_sub(4 * DESCRIPTION_WINDOW);
         while hi > floor && sentences_back < 6 {
-            let s = tokens[self.mentions[hi - 1].head()].sentence();
+            let s = self.mentions[hi - 1].sentence();
             let mut lo = hi - 1;
-            while lo > floor && tokens[self.mentions[lo - 1].head()].sentence() == s {
+            while lo > floor && self.mentions[lo - 1].sentence() == s {
                 lo -= 1;
             }
             for c in lo..hi {

@@ -58,15 +58,20 @@ pub struct Mention {
     /// The byte span.
     span_start: u32,
     span_end: u32,
-    /// The token range, and where the name starts within it
-    /// ([`NO_NAME`] for none): a name always ends with its mention. Byte
-    /// offsets and token indexes fit in 32 bits, as a text has at most
-    /// [`crate::tokenizer::MAX_TEXT_LEN`] bytes; this keeps a mention at 32
-    /// bytes.
+    /// The token range. Byte offsets and token indexes fit in 32 bits, as
+    /// a text has at most [`crate::tokenizer::MAX_TEXT_LEN`] bytes; this
+    /// keeps a mention at 32 bytes.
     first: u32,
     end: u32,
-    name_start: u32,
     head: u32,
+    /// The sentence of the head token, which entity clustering compares
+    /// for every mention it looks back over: kept here, it costs no read
+    /// of a token far back in a long text.
+    sentence: u32,
+    /// Where the name starts, counted from `first` ([`NO_NAME`] for none):
+    /// a name always ends with its mention, which has at most
+    /// `MAX_MENTION_TOKENS` tokens.
+    name_offset: u16,
     kind: MentionKind,
     entity_kind: EntityKind,
     pub(crate) gender: Gender,
@@ -74,8 +79,8 @@ pub struct Mention {
     possessive: bool,
 }
 
-/// [`Mention::name_start`] of a mention without a name.
-const NO_NAME: u32 = u32::MAX;
+/// [`Mention::name_offset`] of a mention without a name.
+const NO_NAME: u16 = u16::MAX;
 
 /// The parts of a [`Mention`], as the finder works them out.
 struct Parts {
@@ -83,6 +88,8 @@ struct Parts {
     tokens: Range<usize>,
     name: Option<Range<usize>>,
     head: usize,
+    /// The sentence of the head token.
+    sentence: usize,
     kind: MentionKind,
     entity_kind: EntityKind,
     gender: Gender,
@@ -98,7 +105,13 @@ impl From<Parts> for Mention {
             span_end: p.span.end as u32,
             first: p.tokens.start as u32,
             end: p.tokens.end as u32,
-            name_start: p.name.map_or(NO_NAME, |n| n.start as u32),
+            name_offset: p.name.map_or(NO_NAME, |n| {
+                debug_assert!(
+                    n.start >= p.tokens.start && n.start - p.tokens.start < NO_NAME as usize
+                );
+                (n.start - p.tokens.start) as u16
+            }),
+            sentence: p.sentence as u32,
             head: p.head as u32,
             kind: p.kind,
             entity_kind: p.entity_kind,
@@ -128,13 +141,20 @@ impl Mention {
     /// The tokens of the name without its titles ("Jim Mattis" in "U.S.
     /// Defense Secretary Jim Mattis"); `None` for descriptions and pronouns.
     pub fn name_tokens(&self) -> Option<Range<usize>> {
-        (self.name_start != NO_NAME).then_some(self.name_start as usize..self.end as usize)
+        (self.name_offset != NO_NAME)
+            .then_some(self.first as usize + self.name_offset as usize..self.end as usize)
     }
 
     /// The index of the head token: the last word of the name, the head noun
     /// of a description, or the pronoun.
     pub fn head(&self) -> usize {
         self.head as usize
+    }
+
+    /// The index of the sentence of the head token in
+    /// [`Document::sentences`].
+    pub(crate) fn sentence(&self) -> usize {
+        self.sentence as usize
     }
 
     /// The form of the mention.
@@ -321,6 +341,7 @@ fn pronoun_mention(doc: &Document<'_>, i: usize, limit: usize) -> Option<Mention
             tokens: i..i + 1,
             name: None,
             head: i,
+            sentence: t.sentence(),
             kind: MentionKind::Pronoun,
             entity_kind,
             gender,
@@ -655,6 +676,7 @@ fn chunk(
                 tokens: first_idx..last_idx + 1,
                 name: None,
                 head: ns - 2,
+                sentence,
                 kind: MentionKind::Description,
                 entity_kind: EntityKind::Person,
                 gender: Gender::Any,
@@ -686,6 +708,7 @@ fn chunk(
             tokens: first_idx..last_idx + 1,
             name: Some(name),
             head: last_idx,
+            sentence,
             kind: MentionKind::Name,
             entity_kind: kind,
             gender,
@@ -760,6 +783,7 @@ fn chunk(
         tokens: first_idx..last_idx + 1,
         name: None,
         head: last_idx,
+        sentence,
         kind: MentionKind::Description,
         entity_kind,
         gender,
@@ -946,6 +970,7 @@ mod tests {
             tokens: 5..9,
             name,
             head: 8,
+            sentence: 0,
             kind: MentionKind::Name,
             entity_kind: EntityKind::Person,
             gender: Gender::Any,
