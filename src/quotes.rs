@@ -466,11 +466,10 @@ impl QuoteDetector {
         if !self.config.families.contains(MarkFamily::Corner) {
             return;
         }
-        let tokens = doc.tokens();
-        let corner = |t: &Token| t.mark().is_some_and(|m| is_corner(m.glyph()));
-        if !doc.marks().iter().any(|&i| corner(&tokens[i as usize])) {
+        if !doc.has_corner_marks() {
             return;
         }
+        let corner = |t: &Token| t.mark().is_some_and(|m| is_corner(m.glyph()));
         let cands = uncovered_marks(doc, out, corner);
         let mut found = Vec::new();
         pair_stack(doc, &cands, &mut found);
@@ -626,13 +625,7 @@ fn next_double(
 }
 
 fn is_corner(g: MarkGlyph) -> bool {
-    matches!(
-        g,
-        MarkGlyph::LeftCorner
-            | MarkGlyph::RightCorner
-            | MarkGlyph::LeftWhiteCorner
-            | MarkGlyph::RightWhiteCorner
-    )
+    g.is_corner()
 }
 
 fn opening_shaped(g: MarkGlyph) -> bool {

@@ -100,6 +100,15 @@ pub enum MarkFamily {
 }
 
 impl MarkGlyph {
+    /// Whether this is a corner bracket, white or not.
+    pub(crate) fn is_corner(self) -> bool {
+        use MarkGlyph::*;
+        matches!(
+            self,
+            LeftCorner | RightCorner | LeftWhiteCorner | RightWhiteCorner
+        )
+    }
+
     /// Whether this is a double mark (including `''` and ` `` `).
     pub fn is_double(self) -> bool {
         use MarkGlyph::*;
@@ -478,6 +487,9 @@ pub struct Document<'t> {
     /// The indexes of the mark tokens, in order: the quote detector visits
     /// these instead of every token.
     marks: Vec<u32>,
+    /// Whether a mark is a corner bracket: most texts have none, and the
+    /// quote detector need not look.
+    corner_marks: bool,
     sentences: Vec<Segment>,
     paragraphs: Vec<Segment>,
     /// The paragraph of each sentence: a token's paragraph is its
@@ -511,6 +523,11 @@ impl<'t> Document<'t> {
     #[inline]
     pub fn paragraph_of(&self, token: usize) -> usize {
         self.paragraph_of_sentence[self.tokens[token].sentence as usize] as usize
+    }
+
+    /// Whether a mark is a corner bracket (`「 」 『 』`).
+    pub(crate) fn has_corner_marks(&self) -> bool {
+        self.corner_marks
     }
 
     /// The indexes of the [`TokenKind::Mark`] tokens, in text order.
@@ -745,7 +762,7 @@ impl Tokenizer {
         // that news-sized texts do not grow them step by step (space never
         // written is never touched, so an overestimate costs little).
         let mut marks = Vec::with_capacity(text.len() / 128);
-        scan(text, &mut tokens, &mut marks);
+        let corner_marks = scan(text, &mut tokens, &mut marks);
         let Segments {
             sentences,
             paragraphs,
@@ -755,6 +772,7 @@ impl Tokenizer {
             text,
             tokens,
             marks,
+            corner_marks,
             sentences,
             paragraphs,
             paragraph_of_sentence,
@@ -768,6 +786,8 @@ struct Scanner<'a> {
     tokens: &'a mut Vec<Token>,
     marks: &'a mut Vec<u32>,
     pending: u8,
+    /// Whether a corner bracket was pushed as a mark.
+    corners: bool,
 }
 
 impl Scanner<'_> {
@@ -832,7 +852,9 @@ impl Scanner<'_> {
     }
 }
 
-fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) {
+/// Scans `text` into `tokens` and the indexes of its marks into `marks`;
+/// returns whether a mark is a corner bracket.
+fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) -> bool {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut sc = Scanner {
@@ -841,6 +863,7 @@ fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) {
         tokens,
         marks,
         pending: SPACE_BEFORE | PARA_START,
+        corners: false,
     };
     let mut i = 0;
     while i < n {
@@ -894,6 +917,7 @@ fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) {
             i += w;
         }
     }
+    sc.corners
 }
 
 /// The first byte at or after `j` that is not an ASCII letter or digit,
@@ -1109,6 +1133,7 @@ fn push_plain_mark(
     sc: &mut Scanner<'_>,
 ) -> usize {
     let orientation = orient(glyph, prev, next);
+    sc.corners |= glyph.is_corner();
     sc.marks.push(sc.tokens.len() as u32);
     sc.push(i, i + w, TokenKind::Mark(Mark { glyph, orientation }), 0);
     i + w
