@@ -387,11 +387,10 @@ fn in_turn(round: usize, j: usize, n: usize) -> usize {
     }
 }
 
-/// One record per token, as large as `whosaid::Token` (16 bytes).
+/// One record per token, as large as `whosaid::Token` (12 bytes).
 #[derive(Clone, Copy)]
 struct BareToken {
     _start: u32,
-    _sentence: u32,
     _len: u16,
     _kind: u8,
     _classes: [u8; 5],
@@ -436,7 +435,6 @@ fn bare_scan(text: &str, out: &mut Vec<BareToken>) -> usize {
         }
         out.push(BareToken {
             _start: start as u32,
-            _sentence: 0,
             _len: (i - start) as u16,
             _kind: c,
             _classes: [0; 5],

@@ -341,7 +341,7 @@ fn pronoun_mention(doc: &Document<'_>, i: usize, limit: usize) -> Option<Mention
             tokens: i..i + 1,
             name: None,
             head: i,
-            sentence: t.sentence(),
+            sentence: doc.sentence_of(i),
             kind: MentionKind::Pronoun,
             entity_kind,
             gender,
@@ -513,7 +513,6 @@ fn chunk(
 ) -> Option<Mention> {
     let poss_start = after_possessive(doc, start);
     let tokens = doc.tokens();
-    let sentence = tokens[start].sentence();
     parts.clear();
     let mut j = start;
     // A mention is a few words; a longer run (a line of capitalised words,
@@ -526,7 +525,9 @@ fn chunk(
         let t = &tokens[j];
         let generic_number =
             t.kind() == TokenKind::Number && parts.len() == 1 && parts[0].1 == Part::Determiner;
-        if t.sentence() != sentence
+        // A sentence start ends the phrase (the loop steps one token at
+        // a time, so the first token of another sentence is one).
+        if (j > start && t.starts_sentence())
             || (t.kind() != TokenKind::Word && !generic_number)
             || t.is_possessive()
         {
@@ -676,7 +677,7 @@ fn chunk(
                 tokens: first_idx..last_idx + 1,
                 name: None,
                 head: ns - 2,
-                sentence,
+                sentence: doc.sentence_of(start),
                 kind: MentionKind::Description,
                 entity_kind: EntityKind::Person,
                 gender: Gender::Any,
@@ -708,7 +709,7 @@ fn chunk(
             tokens: first_idx..last_idx + 1,
             name: Some(name),
             head: last_idx,
-            sentence,
+            sentence: doc.sentence_of(start),
             kind: MentionKind::Name,
             entity_kind: kind,
             gender,
@@ -783,7 +784,7 @@ fn chunk(
         tokens: first_idx..last_idx + 1,
         name: None,
         head: last_idx,
-        sentence,
+        sentence: doc.sentence_of(start),
         kind: MentionKind::Description,
         entity_kind,
         gender,

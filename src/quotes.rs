@@ -803,8 +803,6 @@ fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
                 && q.tokens.start >= 2
                 && doc.str_at(q.tokens.start - 2).ends_with(['s', 'S']))
     });
-    let open_tok = &tokens[q.tokens.start];
-    let close_tok = &tokens[q.tokens.end - 1];
     let para_first = doc.paragraphs()[doc.paragraph_of(q.tokens.start)]
         .token_range()
         .start;
@@ -812,13 +810,13 @@ fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
         .token_range()
         .end;
     // The sentence around the quotation, at most 80 tokens each way.
-    let left = doc.sentences()[open_tok.sentence()]
+    let left = doc.sentences()[doc.sentence_of(q.tokens.start)]
         .token_range()
         .start
         .max(para_first)
         .max(q.tokens.start.saturating_sub(80))..q.tokens.start;
     let right = q.tokens.end
-        ..doc.sentences()[close_tok.sentence()]
+        ..doc.sentences()[doc.sentence_of(q.tokens.end - 1)]
             .token_range()
             .end
             .min(para_end)

@@ -389,8 +389,7 @@ impl<'t> Ctx<'_, 't> {
         // Looking back stops at the sentence start: a verb opening a
         // sentence ("Says O'Brien's aide …") is a verb, whatever ended the
         // sentence before.
-        let tokens = self.doc.tokens();
-        let lo = self.doc.sentences()[tokens[k].sentence()]
+        let lo = self.doc.sentences()[self.doc.sentence_of(k)]
             .token_range()
             .start;
         let mut j = k;
@@ -480,15 +479,14 @@ impl<'t> Ctx<'_, 't> {
     /// The sentence window around quotation `qi`: tokens before its opening
     /// mark and after its closing mark, within its sentence and paragraph.
     fn windows(&self, qi: usize) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
-        let tokens = self.doc.tokens();
         let q = &self.quotes[qi];
         let open = q.token_range().start;
         let close = q.token_range().end - 1;
         let sents = self.doc.sentences();
         let paras = self.doc.paragraphs();
-        let s_open = sents[tokens[open].sentence()].token_range();
+        let s_open = sents[self.doc.sentence_of(open)].token_range();
         let p_open = paras[self.doc.paragraph_of(open)].token_range();
-        let s_close = sents[tokens[close].sentence()].token_range();
+        let s_close = sents[self.doc.sentence_of(close)].token_range();
         let p_close = paras[self.doc.paragraph_of(close)].token_range();
         // A sentence can be a whole document of marks; the cue is near.
         let before = s_open
@@ -1124,7 +1122,6 @@ impl<'t> Ctx<'_, 't> {
 
     /// No cue of its own: carry over from the quotation or sentence before.
     fn continuation(&self, qi: usize, done: &[Option<Resolution>]) -> Option<Found> {
-        let tokens = self.doc.tokens();
         let q = &self.quotes[qi];
         let open = q.token_range().start;
         let para = self.doc.paragraph_of(open);
@@ -1147,7 +1144,7 @@ impl<'t> Ctx<'_, 't> {
             return Some(f);
         }
         // The sentence before: a colon introduction or a speech verb.
-        let sent = tokens[open].sentence();
+        let sent = self.doc.sentence_of(open);
         if sent > 0 {
             let prev_sent = self.doc.sentences()[sent - 1].token_range();
             let prev_sent =

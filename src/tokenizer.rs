@@ -303,7 +303,7 @@ const POSSESSIVE: u8 = 32;
 const TERMINAL: u8 = 64;
 
 /// The longest text [`Tokenizer::tokenize`] takes, 4 GiB less one byte:
-/// tokens keep their offsets in 32 bits, so that a token takes 16 bytes
+/// tokens keep their offsets in 32 bits, so that a token takes 12 bytes
 /// instead of 32 (a tokenized text holds about one token for every six
 /// bytes, and later stages read the tokens over and over).
 pub const MAX_TEXT_LEN: usize = u32::MAX as usize;
@@ -323,7 +323,6 @@ pub(crate) fn check_len(text: &str) -> Result<(), crate::Error> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Token {
     start: u32,
-    sentence: u32,
     /// The length in bytes: the tokenizer cuts longer runs (see
     /// [`MAX_TOKEN_LEN`]).
     len: u16,
@@ -338,8 +337,8 @@ pub struct Token {
 
 /// The longest token, in bytes: a longer word, number or run of dashes (a
 /// text without spaces, say) becomes several tokens of at most this many
-/// bytes, cut at character boundaries. No real word is that long, and
-/// tokens take 16 bytes instead of 20.
+/// bytes, cut at character boundaries. No real word is that long, and a
+/// 16-bit length keeps a token at 12 bytes.
 pub const MAX_TOKEN_LEN: usize = u16::MAX as usize;
 
 impl Token {
@@ -350,7 +349,6 @@ impl Token {
         debug_assert!(lex <= crate::lexicon::class::ALL);
         Token {
             start: span.start as u32,
-            sentence: 0,
             len: span.len() as u16,
             lex_low: lex as u16,
             kind,
@@ -431,13 +429,6 @@ impl Token {
         self.flags & POSSESSIVE != 0
     }
 
-    /// Index of the token's sentence in [`Document::sentences`]. (Its
-    /// paragraph: [`Document::paragraph_of`].)
-    #[inline]
-    pub fn sentence(&self) -> usize {
-        self.sentence as usize
-    }
-
     /// The word classes of the token (`lexicon::class` bits): those of
     /// its text for a word, 0 otherwise (no listed word starts with
     /// anything but a letter).
@@ -491,10 +482,47 @@ pub struct Document<'t> {
     /// quote detector need not look.
     corner_marks: bool,
     sentences: Vec<Segment>,
+    /// Which sentence each token is in, kept beside the tokens rather than
+    /// in them (see [`SentenceIndex`]).
+    sentence_index: SentenceIndex,
     paragraphs: Vec<Segment>,
     /// The paragraph of each sentence: a token's paragraph is its
     /// sentence's, which keeps the tokens smaller.
     paragraph_of_sentence: Vec<u32>,
+}
+
+/// The sentence of each token in about a fifth of a byte per token, where
+/// a `u32` in each token would take four: one bit per token, set where a
+/// sentence starts, and for each 64 tokens the number of sentences
+/// started before them. A token's sentence is that count plus the starts
+/// up to it in its 64, less one.
+#[derive(Clone, Debug, Default)]
+struct SentenceIndex {
+    starts: Vec<u64>,
+    before: Vec<u32>,
+}
+
+impl SentenceIndex {
+    /// The index of a text whose sentences start at the tokens whose bits
+    /// are set in `starts`.
+    fn new(starts: Vec<u64>) -> SentenceIndex {
+        let mut before = Vec::with_capacity(starts.len());
+        let mut count = 0u32;
+        for block in &starts {
+            before.push(count);
+            count += block.count_ones();
+        }
+        SentenceIndex { starts, before }
+    }
+
+    /// The sentence of token `i`, which must have a sentence start at or
+    /// before it.
+    #[inline]
+    fn sentence_of(&self, i: usize) -> usize {
+        let (block, bit) = (i / 64, i % 64);
+        let upto = self.starts[block] & (u64::MAX >> (63 - bit));
+        (self.before[block] + upto.count_ones()) as usize - 1
+    }
 }
 
 impl<'t> Document<'t> {
@@ -522,7 +550,29 @@ impl<'t> Document<'t> {
     /// ```
     #[inline]
     pub fn paragraph_of(&self, token: usize) -> usize {
-        self.paragraph_of_sentence[self.tokens[token].sentence as usize] as usize
+        self.paragraph_of_sentence[self.sentence_of(token)] as usize
+    }
+
+    /// The index in [`Document::sentences`] of the sentence of the token
+    /// at `token`.
+    ///
+    /// # Panics
+    ///
+    /// When `token` is not an index into [`Document::tokens`].
+    ///
+    /// ```
+    /// let doc = whosaid::Tokenizer::new().tokenize("One. Two.\nThree.");
+    /// let sentences: Vec<usize> = (0..doc.tokens().len()).map(|i| doc.sentence_of(i)).collect();
+    /// assert_eq!(sentences, [0, 0, 1, 1, 2, 2]);
+    /// ```
+    #[inline]
+    pub fn sentence_of(&self, token: usize) -> usize {
+        assert!(
+            token < self.tokens.len(),
+            "token {token} out of range for a document of {} tokens",
+            self.tokens.len()
+        );
+        self.sentence_index.sentence_of(token)
     }
 
     /// Whether a mark is a corner bracket (`「 」 『 』`).
@@ -765,6 +815,7 @@ impl Tokenizer {
         let corner_marks = scan(text, &mut tokens, &mut marks);
         let Segments {
             sentences,
+            sentence_index,
             paragraphs,
             paragraph_of_sentence,
         } = segment(text, &mut tokens);
@@ -774,6 +825,7 @@ impl Tokenizer {
             marks,
             corner_marks,
             sentences,
+            sentence_index,
             paragraphs,
             paragraph_of_sentence,
         }
@@ -1149,6 +1201,7 @@ fn is_terminal(t: &Token) -> bool {
 /// What [`segment`] finds.
 struct Segments {
     sentences: Vec<Segment>,
+    sentence_index: SentenceIndex,
     paragraphs: Vec<Segment>,
     paragraph_of_sentence: Vec<u32>,
 }
@@ -1157,6 +1210,7 @@ struct Segments {
 fn segment(text: &str, tokens: &mut [Token]) -> Segments {
     let n = tokens.len();
     let mut sentences = Vec::with_capacity(text.len() / 96);
+    let mut starts = vec![0u64; n.div_ceil(64)];
     let mut paragraphs = Vec::with_capacity(text.len() / 160);
     let mut paragraph_of_sentence = Vec::with_capacity(text.len() / 96);
     let mut sent_start = 0usize;
@@ -1228,10 +1282,7 @@ fn segment(text: &str, tokens: &mut [Token]) -> Segments {
         }
         if let Some(last) = end_after {
             tokens[sent_start].flags |= SENT_START;
-            let sidx = sentences.len() as u32;
-            for t in &mut tokens[sent_start..=last] {
-                t.sentence = sidx;
-            }
+            starts[sent_start / 64] |= 1 << (sent_start % 64);
             sentences.push(Segment::new(tokens, sent_start, last));
             paragraph_of_sentence.push(paragraphs.len() as u32);
             sent_start = last + 1;
@@ -1247,6 +1298,7 @@ fn segment(text: &str, tokens: &mut [Token]) -> Segments {
     }
     Segments {
         sentences,
+        sentence_index: SentenceIndex::new(starts),
         paragraphs,
         paragraph_of_sentence,
     }
@@ -1529,8 +1581,39 @@ mod tests {
     }
 
     #[test]
-    fn tokens_take_16_bytes_and_keep_32_bit_offsets() {
-        assert_eq!(std::mem::size_of::<Token>(), 16);
+    fn every_token_knows_its_sentence_across_index_blocks() {
+        // Sentences of 1 to 9 tokens, so that starts fall at every place
+        // in the index's 64-token blocks, on both sides of their edges.
+        let mut text = String::new();
+        for k in 0..120 {
+            let words = "word ".repeat(k % 8);
+            text.push_str(&format!("A {words}end. "));
+            if k % 17 == 16 {
+                text.push('\n');
+            }
+        }
+        let doc = Tokenizer::new().tokenize(&text);
+        assert_eq!(doc.sentences().len(), 120);
+        assert!(doc.tokens().len() > 4 * 64);
+        for (s, seg) in doc.sentences().iter().enumerate() {
+            assert!(
+                seg.token_range().all(|i| doc.sentence_of(i) == s),
+                "sentence {s}"
+            );
+            assert!(doc.tokens()[seg.token_range().start].starts_sentence());
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "out of range")]
+    fn sentence_of_a_token_past_the_end_panics() {
+        let doc = Tokenizer::new().tokenize("One. Two.");
+        doc.sentence_of(doc.tokens().len());
+    }
+
+    #[test]
+    fn tokens_take_12_bytes_and_keep_32_bit_offsets() {
+        assert_eq!(std::mem::size_of::<Token>(), 12);
         let mark = TokenKind::Mark(Mark {
             glyph: MarkGlyph::RightDouble,
             orientation: Orientation::Close,
