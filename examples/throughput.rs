@@ -44,8 +44,8 @@
 //!   Run under `/usr/bin/time -v` for a second opinion.
 //! * `--floor`: what bounds the speed. Beside `split_whitespace` and
 //!   `attribute`, times `Tokenizer::tokenize` alone and a bare scan that
-//!   cuts the text into words, punctuation and spaces and writes one 16-byte
-//!   record per token (as the tokenizer's `Token` is) but looks nothing up:
+//!   cuts the text into words, punctuation and spaces and writes one record
+//!   per token as large as the tokenizer's `Token` but looks nothing up:
 //!   the floor of any pipeline that first turns the text into a token
 //!   vector. Same rounds, alternating, each row's ratio to
 //!   `split_whitespace`.
@@ -469,7 +469,7 @@ fn floor_mode(texts: &[String], rounds: usize) {
     };
     let names = [
         "split_whitespace",
-        "bare scan, 16-byte tokens",
+        "bare scan, Token-sized",
         "Tokenizer::tokenize",
         "attribute",
     ];
