@@ -157,7 +157,50 @@ pub fn check_tokens(text: &str, result: &Attribution<'_>) -> Result<(), String> 
         check_gap(text, prev_end, span.start)?;
         prev_end = span.end;
     }
-    check_gap(text, prev_end, text.len())
+    check_gap(text, prev_end, text.len())?;
+    check_segments(result)
+}
+
+/// Sentences, then paragraphs, cover the tokens in order without gaps;
+/// each token's sentence and paragraph, as the document reports them,
+/// are the segments that hold it; a sentence starts at a flagged token.
+fn check_segments(result: &Attribution<'_>) -> Result<(), String> {
+    let doc = result.document();
+    let tokens = doc.tokens();
+    for (what, segments) in [
+        ("sentence", doc.sentences()),
+        ("paragraph", doc.paragraphs()),
+    ] {
+        let mut next = 0;
+        for (k, seg) in segments.iter().enumerate() {
+            let range = seg.token_range();
+            if range.start != next || range.is_empty() {
+                return Err(format!(
+                    "{what} {k} covers tokens {range:?}, expected from {next}"
+                ));
+            }
+            for i in range.clone() {
+                let of = match what {
+                    "sentence" => doc.sentence_of(i),
+                    _ => doc.paragraph_of(i),
+                };
+                if of != k {
+                    return Err(format!("token {i} is in {what} {k} but reported in {of}"));
+                }
+            }
+            if what == "sentence" && !tokens[range.start].starts_sentence() {
+                return Err(format!(
+                    "sentence {k} starts at unflagged token {}",
+                    range.start
+                ));
+            }
+            next = range.end;
+        }
+        if next != tokens.len() {
+            return Err(format!("{what}s end at token {next} of {}", tokens.len()));
+        }
+    }
+    Ok(())
 }
 
 fn check_gap(text: &str, start: usize, end: usize) -> Result<(), String> {
