@@ -845,6 +845,13 @@ mod tests {
         assert!(l.flags("secretary") & class::TITLE != 0);
         assert!(l.flags("the") & class::DETERMINER != 0);
         assert_eq!(l.nominal_head("spokesman"), Some(HeadKind::Person));
+        assert_eq!(l.nominal_head("Officials"), Some(HeadKind::Group));
+        assert_eq!(l.nominal_head("spokesmanship"), None);
+        // Titles in any case, abbreviations with their period.
+        assert_eq!(l.title_form("SEN."), Some("senator"));
+        assert_eq!(l.title_form("President"), Some("president"));
+        assert_eq!(l.title_form("Sen"), None);
+        assert_eq!(l.title_modifiers.get("Former"), Some("former"));
         assert_eq!(l.pronoun("He").map(|p| p.gender), Some(Gender::Masculine));
         assert_eq!(l.abbreviations.get("Dec"), Some(&AbbrevClass::Inner));
         assert!(l.is_function_word("Meanwhile"));
