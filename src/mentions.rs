@@ -208,6 +208,8 @@ pub(crate) fn is_determiner(w: &str) -> bool {
 
 /// The longest mention, in tokens.
 const MAX_MENTION_TOKENS: usize = 12;
+// A name's start is kept as a 16-bit offset into its mention.
+const _: () = assert!(MAX_MENTION_TOKENS < NO_NAME as usize);
 
 /// Subject pronouns, and "who" as a relative pronoun.
 fn pronoun_of(tok: &Token, w: &str) -> Option<(Gender, Number)> {
