@@ -39,7 +39,7 @@
 use std::fmt;
 
 use crate::entities::Entities;
-use crate::lexicon::{class, is, is_preposition, with_lower, LEXICON};
+use crate::lexicon::{class, with_lower, LEXICON};
 use crate::mentions::{Mention, MentionKind};
 use crate::quotes::Quote;
 use crate::span::Span;
@@ -303,19 +303,6 @@ impl SpeakerResolver {
     }
 }
 
-fn is_aux_or_adverb(w: &str) -> bool {
-    let f = LEXICON.flags(w);
-    f & class::AUXILIARY != 0 || (w.len() > 4 && w.ends_with("ly") && f & class::NOT_ADVERB == 0)
-}
-
-fn is_modal_or_aux(w: &str) -> bool {
-    is(w, class::MODAL)
-}
-
-fn is_be(w: &str) -> bool {
-    is(w, class::BE)
-}
-
 /// Verbs after which the mention that follows is the speaker (`"…," said X`)
 /// rather than the one spoken to.
 fn inverts(lemma: &str) -> bool {
@@ -325,6 +312,32 @@ fn inverts(lemma: &str) -> bool {
 impl<'t> Ctx<'_, 't> {
     fn word(&self, k: usize) -> &'t str {
         self.doc.str_at(k)
+    }
+
+    /// Whether the word at `k` has a word class of `c` (read from the
+    /// token, which the tokenizer looked up: the same as looking up its
+    /// text).
+    fn has_class(&self, k: usize, c: u32) -> bool {
+        self.doc.tokens()[k].lex() & c != 0
+    }
+
+    /// An auxiliary or an adverb (a word in -ly that is no adverb aside).
+    fn aux_or_adverb(&self, k: usize) -> bool {
+        let lex = self.doc.tokens()[k].lex();
+        lex & class::AUXILIARY != 0 || {
+            let w = self.word(k);
+            w.len() > 4 && w.ends_with("ly") && lex & class::NOT_ADVERB == 0
+        }
+    }
+
+    /// A modal ("will", "to").
+    fn modal(&self, k: usize) -> bool {
+        self.has_class(k, class::MODAL)
+    }
+
+    /// A form of "be".
+    fn be(&self, k: usize) -> bool {
+        self.has_class(k, class::BE)
     }
 
     fn is_word(&self, k: usize, w: &str) -> bool {
@@ -393,7 +406,7 @@ impl<'t> Ctx<'_, 't> {
             .token_range()
             .start;
         let mut j = k;
-        while j > lo && is_aux_or_adverb(self.word(j - 1)) && !is_modal_or_aux(self.word(j - 1)) {
+        while j > lo && self.aux_or_adverb(j - 1) && !self.modal(j - 1) {
             j -= 1;
         }
         if j == lo {
@@ -413,13 +426,13 @@ impl<'t> Ctx<'_, 't> {
                 || self
                     .mention_ending(p)
                     .is_some_and(|m| self.mentions[m].number == crate::lexicon::Number::Plural);
-            return !(is_modal_or_aux(prev)
+            return !(self.modal(p)
                 || plural_subject
                 || matches!(prev, "," | ";" | ":" | "—" | "–")
                 || self.doc.tokens()[p].mark().is_some()
                 || !self.outside(p));
         }
-        let verbal = is_modal_or_aux(prev)
+        let verbal = self.modal(p)
             || prev.eq_ignore_ascii_case("to")
             || matches!(prev, "," | ";" | ":" | "—" | "–" | "(" | ")")
             || self.doc.tokens()[p].mark().is_some()
@@ -640,7 +653,7 @@ impl<'t> Ctx<'_, 't> {
             // but ends at its comma, like a subordinate clause.
             // A participial phrase does the same ("Led by X, the rally …").
             let fronted_pp = j == before.start
-                && ((is_preposition(w) && !w.eq_ignore_ascii_case("as"))
+                && ((self.has_class(j, class::PREPOSITION) && !w.eq_ignore_ascii_case("as"))
                     || (self.doc.tokens()[j].is_capitalized()
                         && (w.ends_with("ed") || w.ends_with("ing"))
                         && !self.strong_verb(j)));
@@ -799,7 +812,7 @@ impl<'t> Ctx<'_, 't> {
                     e = c + 1;
                 }
             }
-            while e < after.end && is_aux_or_adverb(self.word(e)) {
+            while e < after.end && self.aux_or_adverb(e) {
                 e += 1;
             }
             if e < after.end && self.speech_verb(e).is_some() {
@@ -892,7 +905,7 @@ impl<'t> Ctx<'_, 't> {
         // "went on to endorse" is no cue.
         past && (next >= end
             || matches!(self.word(next), "," | "." | ";" | "—" | "–")
-            || (is_preposition(self.word(next)) && !self.is_word(next, "to")))
+            || (self.has_class(next, class::PREPOSITION) && !self.is_word(next, "to")))
     }
 
     /// The speaker of the speech verb at `v`, looking no further than
@@ -922,11 +935,11 @@ impl<'t> Ctx<'_, 't> {
         let mut k = v;
         let mut passive = false;
         while k > lo {
-            let p = self.word(k - 1);
-            if is_be(p) && w.ends_with("ed") {
+            let be = self.be(k - 1);
+            if be && w.ends_with("ed") {
                 passive = true;
             }
-            if is_aux_or_adverb(p) || is_be(p) {
+            if be || self.aux_or_adverb(k - 1) {
                 k -= 1;
             } else {
                 break;
@@ -1111,7 +1124,7 @@ impl<'t> Ctx<'_, 't> {
             if m.is_possessive()
                 || city_state
                 || parenthetical
-                || (r.start > lo && is_preposition(self.word(r.start - 1)))
+                || (r.start > lo && self.has_class(r.start - 1, class::PREPOSITION))
             {
                 continue;
             }
