@@ -424,8 +424,10 @@ impl<'t> Builder<'_, 't> {
             if self.doc.tokens()[k].lex() & (class::TITLE | class::MODIFIER) == 0 {
                 continue;
             }
-            let w = self.doc.str_at(k);
-            let form = LEXICON.title_form(w).or_else(|| lower_static(w));
+            let (text, span) = (self.doc.text(), self.doc.tokens()[k].span());
+            let form = LEXICON
+                .title_form_in(text, span)
+                .or_else(|| lower_static(&text[span]));
             if let Some(f) = form {
                 if self.titles[e] == NO_TITLES {
                     self.titles[e] = self.title_lists.len() as u32;

@@ -747,7 +747,21 @@ impl Lexicon {
         self.titles.get(word)
     }
 
+    /// [`Lexicon::title_form`] of the word token `text[span]`, its key
+    /// read straight from the text (see [`WordTable::get_word_in`]).
     #[inline]
+    pub fn title_form_in(&self, text: &str, span: crate::Span) -> Option<&'static str> {
+        self.titles.get_word_in(text, span)
+    }
+
+    /// [`Lexicon::nominal_head`] of the word token `text[span]`.
+    #[inline]
+    pub fn nominal_head_in(&self, text: &str, span: crate::Span) -> Option<HeadKind> {
+        self.nominal_heads.get_word_in(text, span).flatten()
+    }
+
+    /// [`Lexicon::nominal_head_in`] of a word given as a string (for tests).
+    #[cfg(test)]
     pub fn nominal_head(&self, word: &str) -> Option<HeadKind> {
         self.nominal_heads.get(word).flatten()
     }
@@ -852,6 +866,12 @@ mod tests {
         assert_eq!(l.title_form("President"), Some("president"));
         assert_eq!(l.title_form("Sen"), None);
         assert_eq!(l.title_modifiers.get("Former"), Some("former"));
+        // The same, read from a word inside a text.
+        let text = "the SEN. of Officials";
+        let span = |a, b| crate::Span::new(a, b);
+        assert_eq!(l.title_form_in(text, span(4, 8)), Some("senator"));
+        assert_eq!(l.title_form_in(text, span(4, 7)), None);
+        assert_eq!(l.nominal_head_in(text, span(12, 21)), Some(HeadKind::Group));
         assert_eq!(l.pronoun("He").map(|p| p.gender), Some(Gender::Masculine));
         assert_eq!(l.abbreviations.get("Dec"), Some(&AbbrevClass::Inner));
         assert!(l.is_function_word("Meanwhile"));

@@ -724,7 +724,7 @@ fn chunk(
     let (entity_kind, number) = if last_part == Part::Title {
         (EntityKind::Person, Number::Singular)
     } else {
-        match LEXICON.nominal_head(head_word) {
+        match LEXICON.nominal_head_in(text, tokens[last_idx].span()) {
             Some(HeadKind::Person) => (EntityKind::Person, Number::Singular),
             Some(HeadKind::Group) => (EntityKind::Group, Number::Plural),
             Some(HeadKind::Organisation) => (EntityKind::Organisation, Number::Singular),
@@ -744,7 +744,7 @@ fn chunk(
     {
         return None;
     }
-    let gender = match LEXICON.title_form(head_word) {
+    let gender = match LEXICON.title_form_in(text, tokens[last_idx].span()) {
         Some("mr") | Some("king") | Some("prince") | Some("father") | Some("sir")
         | Some("lord") => Gender::Masculine,
         Some("mrs") | Some("ms") | Some("miss") | Some("queen") | Some("princess")
@@ -905,11 +905,13 @@ fn name_kind(
     let title_gender = parts
         .iter()
         .filter(|&&(k, p)| k < name.start && p == Part::Title)
-        .find_map(|&(k, _)| match lex.title_form(doc.str_at(k)) {
-            Some("mr") => Some(Gender::Masculine),
-            Some("mrs") | Some("ms") | Some("miss") => Some(Gender::Feminine),
-            _ => None,
-        });
+        .find_map(
+            |&(k, _)| match lex.title_form_in(doc.text(), doc.tokens()[k].span()) {
+                Some("mr") => Some(Gender::Masculine),
+                Some("mrs") | Some("ms") | Some("miss") => Some(Gender::Feminine),
+                _ => None,
+            },
+        );
     // The word classes rule most names out of the lists before any lookup
     // (the name's words are its tokens, so a listed place has the class on
     // every one).
