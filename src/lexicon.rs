@@ -760,12 +760,6 @@ impl Lexicon {
         self.nominal_heads.get_word_in(text, span).flatten()
     }
 
-    /// [`Lexicon::nominal_head_in`] of a word given as a string (for tests).
-    #[cfg(test)]
-    pub fn nominal_head(&self, word: &str) -> Option<HeadKind> {
-        self.nominal_heads.get(word).flatten()
-    }
-
     #[inline]
     pub fn pronoun(&self, word: &str) -> Option<PronounInfo> {
         self.pronouns.get(word).flatten()
@@ -858,9 +852,15 @@ mod tests {
         assert!(l.flags("Gen.") & class::TITLE != 0);
         assert!(l.flags("secretary") & class::TITLE != 0);
         assert!(l.flags("the") & class::DETERMINER != 0);
-        assert_eq!(l.nominal_head("spokesman"), Some(HeadKind::Person));
-        assert_eq!(l.nominal_head("Officials"), Some(HeadKind::Group));
-        assert_eq!(l.nominal_head("spokesmanship"), None);
+        assert_eq!(
+            l.nominal_heads.get("spokesman"),
+            Some(Some(HeadKind::Person))
+        );
+        assert_eq!(
+            l.nominal_heads.get("Officials"),
+            Some(Some(HeadKind::Group))
+        );
+        assert_eq!(l.nominal_heads.get("spokesmanship"), None);
         // Titles in any case, abbreviations with their period.
         assert_eq!(l.title_form("SEN."), Some("senator"));
         assert_eq!(l.title_form("President"), Some("president"));

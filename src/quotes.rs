@@ -343,7 +343,7 @@ impl QuoteDetector {
         let tokens = doc.tokens();
         let text = doc.text();
         let is_double = |t: &Token| match t.mark() {
-            Some(m) => m.is_double() && !is_corner(m.glyph()) && self.family_on(m.glyph()),
+            Some(m) => m.is_double() && !m.glyph().is_corner() && self.family_on(m.glyph()),
             None => false,
         };
         let paragraphs = doc.paragraphs();
@@ -469,7 +469,7 @@ impl QuoteDetector {
         if !doc.has_corner_marks() {
             return;
         }
-        let corner = |t: &Token| t.mark().is_some_and(|m| is_corner(m.glyph()));
+        let corner = |t: &Token| t.mark().is_some_and(|m| m.glyph().is_corner());
         let cands = uncovered_marks(doc, out, corner);
         let mut found = Vec::new();
         pair_stack(doc, &cands, &mut found);
@@ -624,10 +624,6 @@ fn next_double(
         .find(|&j| is_double(&tokens[j]))
 }
 
-fn is_corner(g: MarkGlyph) -> bool {
-    g.is_corner()
-}
-
 fn opening_shaped(g: MarkGlyph) -> bool {
     matches!(
         g,
@@ -662,7 +658,7 @@ fn closes(open: MarkGlyph, close: MarkGlyph) -> bool {
     match open {
         LeftCorner => close == RightCorner,
         LeftWhiteCorner => close == RightWhiteCorner,
-        _ if is_corner(close) => false,
+        _ if close.is_corner() => false,
         _ => open.is_double() == close.is_double(),
     }
 }

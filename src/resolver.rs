@@ -657,7 +657,7 @@ impl<'t> Ctx<'_, 't> {
                     || (self.doc.tokens()[j].is_capitalized()
                         && (w.ends_with("ed") || w.ends_with("ing"))
                         && !self.strong_verb(j)));
-            let subordinator = self.doc.tokens()[j].lex() & class::SUBORDINATOR != 0;
+            let subordinator = self.has_class(j, class::SUBORDINATOR);
             let coordinator =
                 after_comma && with_lower(w, |l| matches!(l, "but" | "and" | "yet" | "so"));
             if fronted_pp {
