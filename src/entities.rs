@@ -192,14 +192,14 @@ const DESCRIPTION_WINDOW: usize = 64;
 /// into entities; the entity kind of unknown mentions is settled on the way.
 pub fn cluster<'t>(doc: &Document<'t>, mentions: &mut [Mention]) -> Entities<'t> {
     // Every entity starts at a name or a description: at most that many.
-    let most = mentions
+    // Names alone size the index.
+    let (most, names) = mentions
         .iter()
-        .filter(|m| m.kind() != MentionKind::Pronoun)
-        .count();
-    let names = mentions
-        .iter()
-        .filter(|m| m.kind() == MentionKind::Name)
-        .count();
+        .fold((0, 0), |(most, names), m| match m.kind() {
+            MentionKind::Name => (most + 1, names + 1),
+            MentionKind::Description => (most + 1, names),
+            MentionKind::Pronoun => (most, names),
+        });
     let mut b = Builder {
         doc,
         mentions,
