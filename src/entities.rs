@@ -22,7 +22,58 @@ pub struct Entity<'t> {
     name: &'t str,
     name_span: Span,
     kind: EntityKind,
-    mentions: Vec<usize>,
+    mentions: MentionList,
+}
+
+/// The mentions of an entity. Two entities in three are mentioned once,
+/// and one mention is kept without an allocation of its own.
+#[derive(Clone)]
+enum MentionList {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl MentionList {
+    /// Room for `n` mentions, filled by [`MentionList::push`].
+    fn with_capacity(n: usize) -> MentionList {
+        match n {
+            1 => MentionList::One(usize::MAX),
+            _ => MentionList::Many(Vec::with_capacity(n)),
+        }
+    }
+
+    /// Adds mention `m`; a list made for one takes exactly one.
+    fn push(&mut self, m: usize) {
+        match self {
+            MentionList::One(only) => {
+                debug_assert_eq!(*only, usize::MAX, "a second mention in a list of one");
+                *only = m;
+            }
+            MentionList::Many(list) => list.push(m),
+        }
+    }
+
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            MentionList::One(only) => std::slice::from_ref(only),
+            MentionList::Many(list) => list,
+        }
+    }
+}
+
+/// Compared and printed as the list it holds, however it is kept.
+impl PartialEq for MentionList {
+    fn eq(&self, other: &MentionList) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for MentionList {}
+
+impl std::fmt::Debug for MentionList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.as_slice()).finish()
+    }
 }
 
 impl<'t> Entity<'t> {
@@ -46,7 +97,7 @@ impl<'t> Entity<'t> {
 
     /// Indexes of its mentions in the mention list, in text order.
     pub fn mentions(&self) -> &[usize] {
-        &self.mentions
+        self.mentions.as_slice()
     }
 }
 
@@ -254,7 +305,7 @@ pub fn cluster<'t>(doc: &Document<'t>, mentions: &mut [Mention]) -> Entities<'t>
         counts[e] += 1;
     }
     for (ent, &n) in entities.iter_mut().zip(&counts) {
-        ent.mentions = Vec::with_capacity(n as usize);
+        ent.mentions = MentionList::with_capacity(n as usize);
     }
     for (m, e) in resolved() {
         entities[e].mentions.push(m);
@@ -288,7 +339,7 @@ impl<'t> Builder<'_, 't> {
             name: &text[name_span],
             name_span,
             kind,
-            mentions: Vec::new(),
+            mentions: MentionList::Many(Vec::new()),
         });
         let name = if words == 0 { (0, 0) } else { self.copy_name() };
         self.hot.push(Hot {
@@ -755,6 +806,24 @@ mod tests {
         assert!(!corefer("Jim", "Mattis"));
         // A word in the middle is neither end.
         assert!(!corefer("Khaqan", "Shahid Khaqan Abbasi"));
+    }
+
+    #[test]
+    fn a_mention_list_is_its_slice_however_kept() {
+        use super::MentionList;
+        let mut one = MentionList::with_capacity(1);
+        one.push(7);
+        let mut many = MentionList::with_capacity(3);
+        for m in [2, 7, 9] {
+            many.push(m);
+        }
+        assert_eq!(one.as_slice(), [7]);
+        assert_eq!(many.as_slice(), [2, 7, 9]);
+        assert_eq!(one, MentionList::Many(vec![7]));
+        assert_ne!(one, many);
+        assert_eq!(format!("{one:?} {many:?}"), "[7] [2, 7, 9]");
+        // No larger than the vector it stands for.
+        assert!(std::mem::size_of::<MentionList>() <= std::mem::size_of::<Vec<usize>>());
     }
 
     #[test]
