@@ -20,8 +20,9 @@
 //!   blank line) into documents of about each size; ns per byte of each
 //!   size, best and median, and the per-byte cost of each size relative to
 //!   the first; the user and system CPU time and the page faults (Linux);
-//!   the median time of each stage. Every timed run attributes all of the text, as one
-//!   document or as many, so that every size is timed over the same bytes;
+//!   the median time of each stage. Every timed run attributes all of the
+//!   text, as one document or as many, so that every size is timed over
+//!   the same bytes;
 //!   the sizes take turns, `--rounds` times in alternating order (no new
 //!   round after two minutes), in the same spells of a noisy machine.
 //! * `--hostile`: hostile inputs of `--hostile-mb` MB (default 4) built in
@@ -238,8 +239,14 @@ fn median(xs: &[f64]) -> f64 {
     }
 }
 
+/// The highest of speeds (MB/s): the best run.
 fn best(xs: &[f64]) -> f64 {
     xs.iter().copied().fold(0.0, f64::max)
+}
+
+/// The lowest of costs (ns per byte): the best run.
+fn least(xs: &[f64]) -> f64 {
+    xs.iter().copied().fold(f64::INFINITY, f64::min)
 }
 
 fn attribute_all(texts: &[String]) -> usize {
@@ -669,14 +676,13 @@ fn concat_mode(texts: &[String], sizes: &[f64], rounds: usize, budget: f64) {
         "ratio",
         "speech"
     );
-    let fastest = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
-    let (f_best, f_median) = (fastest(&times[0]), median(&times[0]));
+    let (f_best, f_median) = (least(&times[0]), median(&times[0]));
     // CPU seconds over all the timed runs, per byte of one run; faults per
     // MB of one run.
     let per_byte = |secs: f64| secs * 1e9 / (whole.len() * runs).max(1) as f64;
     let per_mb = |count: f64| count * MB / (whole.len() * runs).max(1) as f64;
     for (k, &mb) in sizes.iter().enumerate() {
-        let (b, m) = (fastest(&times[k]), median(&times[k]));
+        let (b, m) = (least(&times[k]), median(&times[k]));
         println!(
             "  {:>8.2} {:>6} {:>10.2} {:>10.2} {:>12.2} {:>12.2} {:>8.2} {:>8.2} {:>10.0} {:>8.3} {:>9}",
             mb,

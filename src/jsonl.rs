@@ -9,8 +9,8 @@
 //!   [`QuoteRecord`];
 //! * or, for a line that is not valid UTF-8, not JSON, not an object, has
 //!   no string `"text"`, or whose text is longer than
-//!   [`MAX_TEXT_LEN`](crate::tokenizer::MAX_TEXT_LEN) (4 GiB): `{"id": <id if readable, else null>, "line": N, "error":
-//!   "..."}`.
+//!   [`MAX_TEXT_LEN`](crate::tokenizer::MAX_TEXT_LEN) (4 GiB):
+//!   `{"id": <id if readable, else null>, "line": N, "error": "..."}`.
 //!
 //! ```
 //! use whosaid::jsonl::{process_line, JsonlOptions};

@@ -59,8 +59,9 @@
 //! it for its speaker. A text without quotation marks stops after the quote
 //! detector. Tokens keep 32-bit offsets to stay small, so a document can
 //! have up to 4 GiB ([`tokenizer::MAX_TEXT_LEN`]); [`attribute`] panics on
-//! a longer one, [`Attributor::try_attribute`] returns [`Error::TooLong`]. See the README for measured figures and the commands that
-//! produced them.
+//! a longer one, [`Attributor::try_attribute`] returns [`Error::TooLong`].
+//! See the README for measured figures and the commands that produced
+//! them.
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
