@@ -18,7 +18,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
-use whosaid::entities::{cluster, Entities};
+use whosaid::entities::{cluster, EntityTable};
 use whosaid::{Document, Mention, MentionFinder, Quote, QuoteDetector, SpeakerResolver, Tokenizer};
 
 mod common;
@@ -28,7 +28,7 @@ struct Prepared<'t> {
     docs: Vec<Document<'t>>,
     quotes: Vec<Vec<Quote<'t>>>,
     mentions: Vec<Vec<Mention>>,
-    entities: Vec<Entities<'t>>,
+    entities: Vec<EntityTable<'t>>,
 }
 
 fn prepare<'t>(texts: &[&'t str]) -> Prepared<'t> {
@@ -37,14 +37,14 @@ fn prepare<'t>(texts: &[&'t str]) -> Prepared<'t> {
         .iter()
         .map(|d| QuoteDetector::new().detect(d))
         .collect();
-    let mut mentions: Vec<Vec<Mention>> = docs
+    let mentions: Vec<Vec<Mention>> = docs
         .iter()
         .zip(&quotes)
         .map(|(d, q)| MentionFinder::new().find(d, q))
         .collect();
     let entities = docs
         .iter()
-        .zip(&mut mentions)
+        .zip(&mentions)
         .map(|(d, m)| cluster(d, m))
         .collect();
     Prepared {
@@ -94,8 +94,8 @@ fn bench_texts(g: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>, tex
                 .iter()
                 .zip(&p.quotes)
                 .map(|(d, q)| {
-                    let mut m = finder.find(black_box(d), q);
-                    cluster(d, &mut m).entities().len()
+                    let m = finder.find(black_box(d), q);
+                    cluster(d, &m).entities().len()
                 })
                 .sum::<usize>()
         })

@@ -235,7 +235,8 @@ struct JsonOutput<'a> {
 #[derive(serde::Serialize)]
 struct JsonDocument<'a> {
     source: &'a str,
-    quotes: Vec<whosaid::QuoteRecord>,
+    #[serde(flatten)]
+    document: whosaid::DocumentRecord,
 }
 
 fn run_texts(attributor: &Attributor, opts: &Options) -> Result<ExitCode, ExitCode> {
@@ -247,9 +248,9 @@ fn run_texts(attributor: &Attributor, opts: &Options) -> Result<ExitCode, ExitCo
             .iter()
             .map(|(name, text)| JsonDocument {
                 source: name,
-                quotes: attributor
+                document: attributor
                     .attribute(text)
-                    .to_records(opts.offsets, opts.spans),
+                    .to_document(opts.offsets, opts.spans),
             })
             .collect();
         let s = serde_json::to_string_pretty(&JsonOutput { documents })
@@ -317,7 +318,8 @@ fn print_table(
         let speaker = s.map_or("-".to_string(), |s| clip(s.mention_text(), 26));
         let entity = s
             .and_then(|s| s.entity())
-            .map_or("-".to_string(), |e| clip(e.name(), 24));
+            .and_then(|e| e.name())
+            .map_or("-".to_string(), |n| clip(n, 24));
         let cue = s
             .map(|s| s.cue_text())
             .filter(|c| !c.is_empty())

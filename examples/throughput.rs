@@ -315,9 +315,9 @@ fn staged(text: &str) -> Stages {
     let t1 = Instant::now();
     let quotes = QuoteDetector::new().detect(&doc);
     let t2 = Instant::now();
-    let mut mentions = MentionFinder::new().find(&doc, &quotes);
+    let mentions = MentionFinder::new().find(&doc, &quotes);
     let t3 = Instant::now();
-    let entities = cluster(&doc, &mut mentions);
+    let entities = cluster(&doc, &mentions);
     let t4 = Instant::now();
     let speakers = SpeakerResolver::new().resolve(&doc, &quotes, &mentions, &entities);
     let t5 = Instant::now();

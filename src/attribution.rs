@@ -2,7 +2,7 @@
 
 use once_cell::sync::Lazy;
 
-use crate::entities::{cluster, Entities, Entity};
+use crate::entities::{cluster, Entity, EntityCategory, EntityId, EntityTable, Gender, MentionId};
 use crate::error::Error;
 use crate::mentions::{Mention, MentionFinder};
 use crate::quotes::{
@@ -169,12 +169,12 @@ impl Attributor {
                 doc,
                 quotes,
                 mentions: Vec::new(),
-                entities: Entities::default(),
+                entities: EntityTable::default(),
                 speakers: Vec::new(),
             };
         }
-        let mut mentions = self.mentions.find(&doc, &quotes);
-        let entities = cluster(&doc, &mut mentions);
+        let mentions = self.mentions.find(&doc, &quotes);
+        let entities = cluster(&doc, &mentions);
         let mut speakers = self.resolver.resolve(&doc, &quotes, &mentions, &entities);
         demote_unattributed(&doc, &mut quotes, &mut speakers);
         Attribution {
@@ -193,7 +193,7 @@ pub struct Attribution<'t> {
     doc: Document<'t>,
     quotes: Vec<Quote<'t>>,
     mentions: Vec<Mention>,
-    entities: Entities<'t>,
+    entities: EntityTable<'t>,
     speakers: Vec<Option<Resolution>>,
 }
 
@@ -242,26 +242,74 @@ impl<'t> Attribution<'t> {
     }
 
     /// The mentions found outside quotations, in text order (none when the
-    /// text has no quotation: they are only looked for to find speakers).
+    /// text has no quotation: they are only looked for to find speakers). A
+    /// [`MentionId`] is a position in this list.
     pub fn mentions(&self) -> &[Mention] {
         &self.mentions
     }
 
-    /// The entities the mentions were clustered into (none when the text has
-    /// no quotation).
-    pub fn entities(&self) -> &[Entity<'t>] {
-        self.entities.entities()
+    /// The mention `id`, if this result has it.
+    pub fn mention(&self, id: MentionId) -> Option<&Mention> {
+        self.mentions.get(id.index())
+    }
+
+    /// The document's entity table: every entity its mentions were
+    /// clustered into, in order of first mention, each with its quotations
+    /// (none when the text has no quotation).
+    ///
+    /// ```
+    /// let text = "\"We will win,\" said Sen. Jane Roe. \"No doubt,\" Roe added.";
+    /// let result = whosaid::attribute(text);
+    /// let roe = result.entities().next().expect("one entity");
+    /// assert_eq!(roe.name(), Some("Jane Roe"));
+    /// assert_eq!(roe.quotes().count(), 2);
+    /// assert_eq!(roe.mentions().count(), 2);
+    /// ```
+    pub fn entities(&self) -> Entities<'_, 't> {
+        Entities {
+            result: self,
+            next: 0,
+        }
+    }
+
+    /// The entity `id`, if this result has it.
+    pub fn entity(&self, id: EntityId) -> Option<AttributedEntity<'_, 't>> {
+        self.entities.get(id).map(|entity| AttributedEntity {
+            result: self,
+            entity,
+        })
     }
 
     /// The entity of mention `mention`, if resolved.
-    pub fn entity_of(&self, mention: usize) -> Option<&Entity<'t>> {
-        self.entities
-            .entity_of(mention)
-            .map(|e| &self.entities.entities()[e])
+    pub fn entity_of(&self, mention: MentionId) -> Option<AttributedEntity<'_, 't>> {
+        self.entity(self.entities.entity_of(mention)?)
+    }
+
+    /// The stage-4 table behind [`Attribution::entities`].
+    pub fn entity_table(&self) -> &EntityTable<'t> {
+        &self.entities
     }
 
     /// Owned, serializable records of the quotations, with offsets in `unit`.
     pub fn to_records(&self, unit: OffsetUnit, spans: SpanSelection) -> Vec<QuoteRecord> {
+        self.to_document(unit, spans).quotes
+    }
+
+    /// The owned, serializable record of the whole result: the quotations
+    /// and the entity table, with offsets in `unit`; what the command line
+    /// writes for each document.
+    ///
+    /// ```
+    /// use whosaid::{OffsetUnit, SpanSelection};
+    ///
+    /// let result = whosaid::attribute("\"Yes,\" Jane Roe said. \"No,\" she said.");
+    /// let doc = result.to_document(OffsetUnit::Chars, SpanSelection::Speech);
+    /// assert_eq!(doc.quotes.len(), 2);
+    /// let id = doc.quotes[1].entity_id.expect("resolved");
+    /// assert_eq!(doc.entities[id].name.as_deref(), Some("Jane Roe"));
+    /// assert_eq!(doc.entities[id].quotes, [0, 1]);
+    /// ```
+    pub fn to_document(&self, unit: OffsetUnit, spans: SpanSelection) -> DocumentRecord {
         let index = OffsetIndex::new(self.text());
         let conv = |s: Span| {
             // Every span lies on char boundaries, so conversion succeeds.
@@ -271,41 +319,170 @@ impl<'t> Attribution<'t> {
             SpanSelection::Speech => self.speech(),
             SpanSelection::All => self.quotes(),
         };
-        iter.map(|aq| {
-            let q = aq.quote();
-            let (start, end) = conv(q.span());
-            let speaker = aq.speaker();
-            let speaker_span = speaker.map(|s| conv(s.mention_span()));
-            QuoteRecord {
-                start,
-                end,
-                text: q.as_str().to_string(),
-                kind: q.kind(),
-                speaker: speaker.map(|s| s.mention_text().to_string()),
-                speaker_start: speaker_span.map(|s| s.0),
-                speaker_end: speaker_span.map(|s| s.1),
-                entity: speaker
-                    .and_then(|s| s.entity())
-                    .map(|e| e.name().to_string()),
-                cue: speaker.map(|s| s.cue_text()).filter(|c| !c.is_empty()),
-                rule: speaker.map(|s| s.rule()),
-                confidence: speaker.map(|s| (f64::from(s.confidence()) * 100.0).round() / 100.0),
-                unclosed: q.is_unclosed(),
-                nested: q
-                    .nested()
+        let mut entity_quotes: Vec<Vec<usize>> = vec![Vec::new(); self.entities.len()];
+        let quotes = iter
+            .enumerate()
+            .map(|(i, aq)| {
+                let q = aq.quote();
+                let (start, end) = conv(q.span());
+                let speaker = aq.speaker();
+                let speaker_span = speaker.map(|s| conv(s.mention_span()));
+                let entity = speaker.and_then(|s| s.entity());
+                if let Some(e) = entity {
+                    entity_quotes[e.id().index()].push(i);
+                }
+                QuoteRecord {
+                    start,
+                    end,
+                    text: q.as_str().to_string(),
+                    kind: q.kind(),
+                    speaker: speaker.map(|s| s.mention_text().to_string()),
+                    speaker_start: speaker_span.map(|s| s.0),
+                    speaker_end: speaker_span.map(|s| s.1),
+                    entity: entity.and_then(|e| e.name()).map(str::to_string),
+                    entity_id: entity.map(|e| e.id().index()),
+                    cue: speaker.map(|s| s.cue_text()).filter(|c| !c.is_empty()),
+                    rule: speaker.map(|s| s.rule()),
+                    confidence: speaker
+                        .map(|s| (f64::from(s.confidence()) * 100.0).round() / 100.0),
+                    unclosed: q.is_unclosed(),
+                    nested: q
+                        .nested()
+                        .iter()
+                        .map(|n| {
+                            let (start, end) = conv(n.span());
+                            NestedRecord {
+                                start,
+                                end,
+                                text: n.as_str().to_string(),
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let entities = self
+            .entities
+            .entities()
+            .iter()
+            .zip(entity_quotes)
+            .map(|(e, quotes)| EntityRecord {
+                id: e.id().index(),
+                name: e.name().map(str::to_string),
+                kind: e.kind().category(),
+                gender: e.gender(),
+                mentions: e
+                    .mentions()
                     .iter()
-                    .map(|n| {
-                        let (start, end) = conv(n.span());
-                        NestedRecord {
+                    .filter_map(|&m| self.mention(m))
+                    .map(|m| {
+                        let (start, end) = conv(m.span());
+                        MentionRecord {
                             start,
                             end,
-                            text: n.as_str().to_string(),
+                            text: m.as_str(self.text()).to_string(),
                         }
                     })
                     .collect(),
-            }
+                quotes,
+            })
+            .collect();
+        DocumentRecord { quotes, entities }
+    }
+}
+
+/// Iterator over the entity table of an [`Attribution`], returned by
+/// [`Attribution::entities`].
+#[derive(Clone, Debug)]
+pub struct Entities<'a, 't> {
+    result: &'a Attribution<'t>,
+    next: usize,
+}
+
+impl<'a, 't> Iterator for Entities<'a, 't> {
+    type Item = AttributedEntity<'a, 't>;
+
+    fn next(&mut self) -> Option<AttributedEntity<'a, 't>> {
+        let entity = self.result.entities.entities().get(self.next)?;
+        self.next += 1;
+        Some(AttributedEntity {
+            result: self.result,
+            entity,
         })
-        .collect()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.result.entities.len() - self.next;
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Entities<'_, '_> {}
+
+/// An entity of an [`Attribution`]: its canonical name, kind and gender,
+/// its mentions, and the quotations attributed to it.
+///
+/// ```
+/// use whosaid::{EntityKind, Gender};
+///
+/// let text = "Prime Minister Jane Roe spoke. \"We will act,\" she said.";
+/// let result = whosaid::attribute(text);
+/// let quote = result.speech().next().expect("one quotation");
+/// let roe = quote.speaker().and_then(|s| s.entity()).expect("an entity");
+/// assert_eq!(roe.name(), Some("Jane Roe"));
+/// assert_eq!(roe.kind(), EntityKind::Person);
+/// assert_eq!(roe.gender(), Some(Gender::Female));
+/// let mentions: Vec<&str> = roe.mentions().map(|m| m.as_str(text)).collect();
+/// assert_eq!(mentions, ["Prime Minister Jane Roe", "she"]);
+/// assert_eq!(roe.quotes().count(), 1);
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct AttributedEntity<'a, 't> {
+    result: &'a Attribution<'t>,
+    entity: &'a Entity<'t>,
+}
+
+impl<'a, 't> AttributedEntity<'a, 't> {
+    /// Its id in the entity table.
+    pub fn id(&self) -> EntityId {
+        self.entity.id()
+    }
+
+    /// The canonical name (see [`Entity::name`]).
+    pub fn name(&self) -> Option<&'t str> {
+        self.entity.name()
+    }
+
+    /// What it is.
+    pub fn kind(&self) -> crate::EntityKind {
+        self.entity.kind()
+    }
+
+    /// Its gender, when the text tells it.
+    pub fn gender(&self) -> Option<Gender> {
+        self.entity.gender()
+    }
+
+    /// The entity as the entity stage made it.
+    pub fn entity(&self) -> &'a Entity<'t> {
+        self.entity
+    }
+
+    /// Its mentions, in text order.
+    pub fn mentions(&self) -> impl Iterator<Item = &'a Mention> + 'a {
+        let result = self.result;
+        self.entity
+            .mentions()
+            .iter()
+            .filter_map(move |&m| result.mention(m))
+    }
+
+    /// The quotations attributed to it, in text order.
+    pub fn quotes(&self) -> impl Iterator<Item = AttributedQuote<'a, 't>> + 'a {
+        let (result, id) = (self.result, self.entity.id());
+        result
+            .quotes()
+            .filter(move |q| q.speaker().and_then(|s| s.entity_id()) == Some(id))
     }
 }
 
@@ -366,7 +543,7 @@ impl<'a, 't> AttributedQuote<'a, 't> {
 impl<'a, 't> Speaker<'a, 't> {
     /// The mention that names the speaker here ("he", "the prime minister").
     pub fn mention(&self) -> &'a Mention {
-        &self.result.mentions[self.resolution.mention()]
+        &self.result.mentions[self.resolution.mention().index()]
     }
 
     /// The mention's span.
@@ -380,10 +557,22 @@ impl<'a, 't> Speaker<'a, 't> {
     }
 
     /// The entity the mention refers to, with its canonical name.
-    pub fn entity(&self) -> Option<&'a Entity<'t>> {
-        self.resolution
-            .entity()
-            .map(|e| &self.result.entities.entities()[e])
+    pub fn entity(&self) -> Option<AttributedEntity<'a, 't>> {
+        let entity = self.result.entities.get(self.resolution.entity()?)?;
+        Some(AttributedEntity {
+            result: self.result,
+            entity,
+        })
+    }
+
+    /// The id of the entity the mention refers to.
+    pub fn entity_id(&self) -> Option<EntityId> {
+        self.resolution.entity()
+    }
+
+    /// The id of the speaker mention.
+    pub fn mention_id(&self) -> MentionId {
+        self.resolution.mention()
     }
 
     /// The cue words.
@@ -426,8 +615,11 @@ pub struct QuoteRecord {
     pub speaker_start: Option<usize>,
     /// End of the speaker mention.
     pub speaker_end: Option<usize>,
-    /// The canonical name of the speaker's entity.
+    /// The canonical name of the speaker's entity (`None` also for an
+    /// entity without a name).
     pub entity: Option<String>,
+    /// The speaker's entity: its position in [`DocumentRecord::entities`].
+    pub entity_id: Option<usize>,
     /// The cue words.
     pub cue: Option<String>,
     /// The rule that found the speaker.
@@ -450,4 +642,47 @@ pub struct NestedRecord {
     pub end: usize,
     /// The nested quotation, marks included.
     pub text: String,
+}
+
+/// An owned mention of an entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct MentionRecord {
+    /// Start of the mention.
+    pub start: usize,
+    /// End of the mention.
+    pub end: usize,
+    /// The mention's text.
+    pub text: String,
+}
+
+/// An owned entity of the entity table: one element of the `"entities"`
+/// array of the command line's JSON output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct EntityRecord {
+    /// Its position in the table, the `entity_id` of its quotations.
+    pub id: usize,
+    /// The canonical name, or `None` for an entity only ever described.
+    pub name: Option<String>,
+    /// Person, organisation or other.
+    pub kind: EntityCategory,
+    /// Its gender, when the text tells it.
+    pub gender: Option<Gender>,
+    /// Its mentions, in text order.
+    pub mentions: Vec<MentionRecord>,
+    /// The positions, in [`DocumentRecord::quotes`], of the quotations
+    /// attributed to it.
+    pub quotes: Vec<usize>,
+}
+
+/// The owned record of one attributed document: its quotations and its
+/// entity table.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct DocumentRecord {
+    /// The quotations, in text order.
+    pub quotes: Vec<QuoteRecord>,
+    /// Every entity of the document, in order of first mention.
+    pub entities: Vec<EntityRecord>,
 }

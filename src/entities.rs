@@ -1,59 +1,202 @@
-//! Stage 4: mentions clustered into entities.
+//! Stage 4: mentions clustered into entities, each with a canonical name.
 //!
-//! Names join the entity of an earlier name they extend or shorten ("Jim
-//! Mattis", "Mattis"; "U.S. Defense Department", "Defense Department").
-//! Descriptions join the most recent entity whose titles they repeat ("the
-//! prime minister" after "Prime Minister Shahid Khaqan Abbasi"; "the
-//! department" after "the U.S. Defense Department"). Pronouns join the
-//! nearest compatible entity before them: the current sentence from right
-//! to left, then earlier sentences, each from its subject on. Each entity
-//! gets a canonical name: its longest name without titles.
+//! Mentions are read in text order, in three passes.
+//!
+//! 1. **Names** join the entity of an earlier name they repeat, shorten or
+//!    extend word for word: a surname ("Mattis" of "Jim Mattis"), a given
+//!    name, a longer form ("Jim Mattis" after "Mattis"), the same first and
+//!    last word ("Donald J. Trump", "Donald Trump"), initials ("IMF").
+//!    Labels before a name are not part of it ("Republican Donald Trump" is
+//!    "Donald Trump"), nor are the words of a Title Case headline before a
+//!    given name. A person's surname never joins something named after the
+//!    person ("Trump Tower", "Clinton Foundation"), and a person never joins
+//!    an organisation or a place. When several people share the surname,
+//!    the one named most recently wins.
+//! 2. **Descriptions** join the entity the text introduces them with: an
+//!    apposition ("Jim Mattis, the defense secretary," or "the defense
+//!    secretary, Jim Mattis,"), or, for a definite description, the most
+//!    recent entity whose titles and labels it repeats ("the Vermont
+//!    senator" after "Vermont Sen. Bernie Sanders") or, for an
+//!    organisation, whose name holds its head ("the commission" after "the
+//!    Commission on Presidential Debates"; "the newspaper" after a
+//!    newspaper). A description that joins no named entity makes an entity
+//!    without a name.
+//! 3. **Pronouns** take the most salient compatible entity of the sentences
+//!    before them: each earlier mention of an entity in the pronoun's
+//!    sentence and the three before adds to its salience, halved for each
+//!    sentence back, doubled for a clause subject or a speaker; "he" and
+//!    "she" take people of that gender (never places or organisations),
+//!    "it" organisations and documents, "they" groups and organisations.
+//!    A relative "who" takes the mention it follows; "I" in a letter or
+//!    column takes its signed author.
+//!
+//! An entity's canonical name is the fullest name the text gives it,
+//! without titles and labels; an entity only ever described has none
+//! (except a description built on a name, such as "the Trump campaign").
+//! Its gender is told only by the text: "Mr.", "Ms.", "spokeswoman", or
+//! the pronouns that refer to it.
 
-use crate::lexicon::{class, hash_bytes, with_lower, Gender, HashKeyMap, Number, LEXICON};
+use std::fmt;
+use std::ops::Range;
+
+use crate::lexicon::{class, hash_bytes, with_lower, Gender as Grammatical, HashKeyMap, LEXICON};
 use crate::mentions::{is_determiner, EntityKind, Mention, MentionKind};
 use crate::span::Span;
 use crate::tokenizer::Document;
-use std::ops::Range;
+
+/// The index of a mention in the mention list of a document
+/// ([`crate::Attribution::mentions`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub struct MentionId(u32);
+
+/// The index of an entity in the entity table of a document
+/// ([`EntityTable::entities`], [`crate::Attribution::entities`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub struct EntityId(u32);
+
+macro_rules! id_type {
+    ($t:ident) => {
+        impl $t {
+            /// The id of position `index`.
+            ///
+            /// # Panics
+            ///
+            /// When `index` does not fit in 32 bits (a document has fewer
+            /// mentions and entities than tokens, so ids from the crate
+            /// always fit).
+            pub fn new(index: usize) -> $t {
+                $t(u32::try_from(index).expect("an id fits in 32 bits"))
+            }
+
+            /// The position it stands for.
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+
+        impl From<$t> for usize {
+            fn from(id: $t) -> usize {
+                id.index()
+            }
+        }
+    };
+}
+
+id_type!(MentionId);
+id_type!(EntityId);
+
+/// A person's gender, as the text itself tells it: a title ("Mr.", "Ms."),
+/// a gendered noun ("spokeswoman") or the pronouns that refer to the
+/// person. Never guessed from a list of names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Gender {
+    /// "she", "Ms.", "Mrs.", "spokeswoman".
+    Female,
+    /// "he", "Mr.", "spokesman".
+    Male,
+}
+
+impl Gender {
+    /// The name written in JSON output (`"female"`, `"male"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Female => "female",
+            Gender::Male => "male",
+        }
+    }
+}
+
+/// The three kinds of entity that quotation counts tell apart, as the JSON
+/// output writes them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum EntityCategory {
+    /// One person.
+    Person,
+    /// A company, party, agency, newspaper, campaign, government.
+    Organisation,
+    /// Anything else: a group of people, a place, a document, or an
+    /// entity the words do not tell.
+    Other,
+}
+
+impl EntityCategory {
+    /// The name written in JSON output (`"person"`, `"organisation"`,
+    /// `"other"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityCategory::Person => "person",
+            EntityCategory::Organisation => "organisation",
+            EntityCategory::Other => "other",
+        }
+    }
+}
+
+impl EntityKind {
+    /// The category counted in output: people, organisations, and the rest.
+    pub fn category(self) -> EntityCategory {
+        match self {
+            EntityKind::Person => EntityCategory::Person,
+            EntityKind::Organisation => EntityCategory::Organisation,
+            _ => EntityCategory::Other,
+        }
+    }
+}
 
 /// An entity: one person, organisation or thing, mentioned one or more
 /// times.
+///
+/// ```
+/// use whosaid::entities::cluster;
+/// use whosaid::{EntityKind, Gender, MentionFinder, QuoteDetector, Tokenizer};
+///
+/// let text = "Republican Jane Roe spoke first. Roe said she would win.";
+/// let doc = Tokenizer::new().tokenize(text);
+/// let quotes = QuoteDetector::new().detect(&doc);
+/// let mentions = MentionFinder::new().find(&doc, &quotes);
+/// let table = cluster(&doc, &mentions);
+/// let roe = &table.entities()[0];
+/// assert_eq!(roe.name(), Some("Jane Roe"));
+/// assert_eq!(roe.kind(), EntityKind::Person);
+/// assert_eq!(roe.gender(), Some(Gender::Female));
+/// // "Republican Jane Roe", "Roe" and "she".
+/// assert_eq!(roe.mentions().len(), 3);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity<'t> {
-    name: &'t str,
-    name_span: Span,
+    id: EntityId,
+    name: Option<&'t str>,
+    name_span: Option<Span>,
     kind: EntityKind,
+    gender: Option<Gender>,
     mentions: MentionList,
 }
 
-/// The mentions of an entity. Two entities in three are mentioned once,
-/// and one mention is kept without an allocation of its own.
+/// The mentions of an entity. Most entities are mentioned once, and one
+/// mention is kept without an allocation of its own.
 #[derive(Clone)]
 enum MentionList {
-    One(usize),
-    Many(Vec<usize>),
+    One(MentionId),
+    Many(Vec<MentionId>),
 }
 
 impl MentionList {
-    /// Room for `n` mentions, filled by [`MentionList::push`].
-    fn with_capacity(n: usize) -> MentionList {
-        match n {
-            1 => MentionList::One(usize::MAX),
-            _ => MentionList::Many(Vec::with_capacity(n)),
-        }
-    }
-
-    /// Adds mention `m`; a list made for one takes exactly one.
-    fn push(&mut self, m: usize) {
-        match self {
-            MentionList::One(only) => {
-                debug_assert_eq!(*only, usize::MAX, "a second mention in a list of one");
-                *only = m;
-            }
-            MentionList::Many(list) => list.push(m),
-        }
-    }
-
-    fn as_slice(&self) -> &[usize] {
+    fn as_slice(&self) -> &[MentionId] {
         match self {
             MentionList::One(only) => std::slice::from_ref(only),
             MentionList::Many(list) => list,
@@ -70,148 +213,243 @@ impl PartialEq for MentionList {
 
 impl Eq for MentionList {}
 
-impl std::fmt::Debug for MentionList {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl fmt::Debug for MentionList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list().entries(self.as_slice()).finish()
     }
 }
 
 impl<'t> Entity<'t> {
-    /// The canonical name: the longest name the text gives it, without
-    /// titles ("Shahid Khaqan Abbasi"), or for an entity only ever
-    /// described, its first description without the determiner ("Russian
-    /// government").
-    pub fn name(&self) -> &'t str {
+    /// Its id in the document's entity table.
+    pub fn id(&self) -> EntityId {
+        self.id
+    }
+
+    /// The canonical name: the fullest name the text gives it, without
+    /// titles or labels ("Shahid Khaqan Abbasi"); `None` for an entity
+    /// only ever described ("a White House spokesman").
+    pub fn name(&self) -> Option<&'t str> {
         self.name
     }
 
     /// Where the canonical name stands in the text.
-    pub fn name_span(&self) -> Span {
+    pub fn name_span(&self) -> Option<Span> {
         self.name_span
     }
 
-    /// What the entity is.
+    /// What the entity is, as far as the text tells.
     pub fn kind(&self) -> EntityKind {
         self.kind
     }
 
-    /// Indexes of its mentions in the mention list, in text order.
-    pub fn mentions(&self) -> &[usize] {
+    /// Its gender, when the text tells it (see [`Gender`]).
+    pub fn gender(&self) -> Option<Gender> {
+        self.gender
+    }
+
+    /// Its mentions, in text order.
+    pub fn mentions(&self) -> &[MentionId] {
         self.mentions.as_slice()
     }
 }
 
-/// The entities of a document and the entity of each mention.
+/// The entities of a document and the entity of each mention: what
+/// [`cluster`] returns.
 #[derive(Clone, Debug, Default)]
-pub struct Entities<'t> {
+pub struct EntityTable<'t> {
     entities: Vec<Entity<'t>>,
-    /// The entity of each mention, [`NO_ENTITY`] for none. Entity indexes
-    /// fit in 32 bits: there are never more entities than tokens.
+    /// The entity of each mention, [`NO_ENTITY`] for none.
     of_mention: Vec<u32>,
+    /// The kind of each mention, settled with its entity's evidence.
+    kinds: Vec<EntityKind>,
 }
 
-/// An unresolved mention in [`Entities::of_mention`].
+/// An unresolved mention in [`EntityTable::of_mention`].
 const NO_ENTITY: u32 = u32::MAX;
 
-impl<'t> Entities<'t> {
-    /// All entities, in order of first mention.
+impl<'t> EntityTable<'t> {
+    /// All entities, in order of first mention; an entity's id is its
+    /// position here.
     pub fn entities(&self) -> &[Entity<'t>] {
         &self.entities
     }
 
-    /// The entity of mention `mention`, if it was resolved.
-    pub fn entity_of(&self, mention: usize) -> Option<usize> {
+    /// The entity `id`, if this table has it.
+    pub fn get(&self, id: EntityId) -> Option<&Entity<'t>> {
+        self.entities.get(id.index())
+    }
+
+    /// The entity of mention `mention`, if it was resolved (`None` also for
+    /// a mention this table does not have).
+    pub fn entity_of(&self, mention: MentionId) -> Option<EntityId> {
         self.of_mention
-            .get(mention)
-            .and_then(|&e| (e != NO_ENTITY).then_some(e as usize))
+            .get(mention.index())
+            .and_then(|&e| (e != NO_ENTITY).then_some(EntityId(e)))
+    }
+
+    /// The kind of mention `mention`, settled with all the evidence of its
+    /// entity (a name once titled, or referred to as "he", is a person);
+    /// `None` for a mention this table does not have.
+    pub fn kind_of(&self, mention: MentionId) -> Option<EntityKind> {
+        self.kinds.get(mention.index()).copied()
+    }
+
+    /// The number of entities.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// Whether there is no entity.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
     }
 }
 
-struct Builder<'a, 't> {
-    doc: &'a Document<'t>,
-    mentions: &'a [Mention],
-    entities: Vec<Entity<'t>>,
-    of_mention: Vec<u32>,
-    /// For each entity, what name matching and pronouns read of it, kept
-    /// together and small: a long text has too many entities for the
-    /// cache, and each candidate costs a memory access.
-    hot: Vec<Hot>,
-    /// For each entity, where its title words are in `title_lists`
-    /// ([`NO_TITLES`] for none yet): most entities have none, and a list
-    /// for each would take six times the room.
-    titles: Vec<u32>,
-    /// The lower-case title words seen with the names of an entity, one
-    /// list for each entity that has any.
-    title_lists: Vec<Vec<&'static str>>,
-    /// Entities by the keys of their names ([`NameKey`]): the newest entry
-    /// in `filed` under each key.
-    index: HashKeyMap<u32>,
-    /// Entries of the index: an entity, the entry filed before it under
-    /// the same key ([`NO_ENTRY`] for none), and the number of entities
-    /// when it was filed. Entries are filed in text order, so every entry
-    /// down a key's chain names an entity below the bound of the entry
-    /// before it: a walk looking for the newest matching entity stops
-    /// once the bound says no newer one can follow.
-    filed: Vec<Filed>,
-    /// The entities' canonical names, one after the other, each word
-    /// followed by a space: candidates are compared with these copies
-    /// rather than with their tokens far back in the text, which a long
-    /// text no longer has in the cache.
-    names: String,
-    /// The name being added, written the same way.
-    name: String,
-    /// Buffers reused for each name: the hashes of its words, the keys to
-    /// look up.
-    hashes: Vec<u64>,
-    keys: Vec<u64>,
+/// Clusters `mentions` (as [`crate::MentionFinder::find`] returns them for
+/// `doc`) into entities.
+///
+/// Mentions out of text order are taken in text order; a mention that does
+/// not belong to `doc` (its tokens out of range, or its span not theirs)
+/// gets no entity.
+///
+/// ```
+/// use whosaid::entities::{cluster, MentionId};
+/// use whosaid::{MentionFinder, QuoteDetector, Tokenizer};
+///
+/// let text = "Jim Mattis landed. Mattis met the press. He smiled.";
+/// let doc = Tokenizer::new().tokenize(text);
+/// let mentions = MentionFinder::new().find(&doc, &QuoteDetector::new().detect(&doc));
+/// let table = cluster(&doc, &mentions);
+/// let he = table.entity_of(MentionId::new(mentions.len() - 1)).expect("resolved");
+/// assert_eq!(table.get(he).and_then(|e| e.name()), Some("Jim Mattis"));
+/// ```
+pub fn cluster<'t>(doc: &Document<'t>, mentions: &[Mention]) -> EntityTable<'t> {
+    let sorted = mentions
+        .windows(2)
+        .all(|w| w[0].token_range().start <= w[1].token_range().start);
+    if sorted {
+        return Builder::new(doc, mentions).run();
+    }
+    // Clustered in text order, then handed back in the caller's order.
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&m| (mentions[m].token_range().start, m));
+    let in_order: Vec<Mention> = order.iter().map(|&m| mentions[m].clone()).collect();
+    let table = Builder::new(doc, &in_order).run();
+    let mut of_mention = vec![NO_ENTITY; mentions.len()];
+    let mut kinds = vec![EntityKind::Unknown; mentions.len()];
+    for (sorted_at, &m) in order.iter().enumerate() {
+        of_mention[m] = table.of_mention[sorted_at];
+        kinds[m] = table.kinds[sorted_at];
+    }
+    let mut entities = table.entities;
+    for e in &mut entities {
+        let mut list: Vec<MentionId> = e
+            .mentions()
+            .iter()
+            .map(|m| MentionId::new(order[m.index()]))
+            .collect();
+        list.sort();
+        e.mentions = match list.as_slice() {
+            [one] => MentionList::One(*one),
+            _ => MentionList::Many(list),
+        };
+    }
+    EntityTable {
+        entities,
+        of_mention,
+        kinds,
+    }
 }
 
-/// What the builder reads of an entity while it clusters: where its
-/// canonical name stands in [`Builder::names`] and how many words it has
-/// (none for a description), its kind so far and its gender.
-#[derive(Clone, Copy)]
-struct Hot {
-    name: (u32, u32),
-    words: u8,
-    kind: EntityKind,
-    gender: Gender,
-}
-
-/// An entry of [`Builder::filed`].
-#[derive(Clone, Copy)]
-struct Filed {
-    entity: u32,
-    before: u32,
-    bound: u32,
-}
-
-/// An entity without title words in [`Builder::titles`].
-const NO_TITLES: u32 = u32::MAX;
-
-/// No entry of [`Builder::filed`].
-const NO_ENTRY: u32 = u32::MAX;
-
-/// How many of the most recent entities under one key a name is compared
-/// with.
+/// How many of the most recent entities filed under one key a name is
+/// compared with: enough for any article, and a bound that keeps a text of
+/// endless look-alike names linear.
 const NAME_CANDIDATES: usize = 32;
 
-/// What a name is filed under, so that the names it may corefer with (see
-/// [`names_corefer`]) are found by a few hash lookups instead of a scan.
-/// A key is the hash of a run of words and of the way the run stands in the
-/// name; a hash collision is harmless, as every candidate is checked word
-/// for word.
+/// How many mentions back a description looks for the entity it
+/// describes, and a pronoun for its antecedent.
+const LOOK_BACK: usize = 64;
+
+/// How many sentences before its own a pronoun's antecedent may stand in.
+const PRONOUN_SENTENCES: usize = 3;
+
+/// What the builder knows of an entity while it clusters.
+#[derive(Clone, Copy)]
+struct State {
+    /// The tokens of the fullest name so far, without titles and labels.
+    name: Option<(u32, u32)>,
+    /// The number of words of that name that names are matched on (its
+    /// suffixes "Jr.", "III" left out).
+    words: u8,
+    /// Kind, from the words of its names and descriptions, its titles, and
+    /// the pronouns that refer to it.
+    kind: EntityKind,
+    /// A person: titled, or with a given name, a person description, or "he"
+    /// or "she" referring to it.
+    person: bool,
+    /// Named after someone ("Trump Tower"): a surname alone never joins it.
+    thing: bool,
+    /// Evidence of gender from the text: titles, gendered nouns, pronouns.
+    female: u16,
+    male: u16,
+    /// The gender of its given name, from the list (only to choose between
+    /// antecedents, never reported).
+    given: Grammatical,
+    /// The head token of its latest name mention.
+    last_named: u32,
+    /// Whether every name it has stands in a headline.
+    headline_only: bool,
+    /// How many mentions it has so far.
+    count: u32,
+}
+
+impl State {
+    fn new(kind: EntityKind) -> State {
+        State {
+            name: None,
+            words: 0,
+            kind,
+            person: kind == EntityKind::Person,
+            thing: false,
+            female: 0,
+            male: 0,
+            given: Grammatical::Any,
+            last_named: 0,
+            headline_only: false,
+            count: 0,
+        }
+    }
+
+    /// The gender the text gives, or else the given name's.
+    fn gender(&self) -> Grammatical {
+        if self.female > self.male {
+            Grammatical::Feminine
+        } else if self.male > self.female {
+            Grammatical::Masculine
+        } else {
+            self.given
+        }
+    }
+}
+
+/// What a name is filed under in the [`NameIndex`], so that the names it
+/// may corefer with are found by a few hash lookups instead of a scan. A key
+/// is the hash of a run of words and of the way the run stands in the
+/// name; a collision is harmless, as every candidate is compared word for
+/// word.
 #[derive(Clone, Copy)]
 enum NameKey {
     /// The whole name.
     Full = 1,
     /// A proper suffix ("Mattis" of "Jim Mattis").
     Suffix,
-    /// A proper prefix of two words or more ("Bank of" of "Bank of
+    /// A proper prefix ("Jim" of "Jim Mattis", "Bank of" of "Bank of
     /// America").
     Prefix,
-    /// The first word of a name of two or three words (the given name
-    /// "Jim" of "Jim Mattis").
-    ShortFirst,
+    /// The first and the last word of a name of two words or more.
+    FirstLast,
+    /// The initials of a name of two capitalised words or more ("IMF").
+    Initials,
 }
 
 impl NameKey {
@@ -225,612 +463,1201 @@ impl NameKey {
     }
 }
 
-/// The hash of one word, case-sensitive as names are compared.
-fn word_hash(w: &str) -> u64 {
-    hash_bytes(w.as_bytes())
+/// Entities by the keys of their names: for each key the newest entry of
+/// `filed`, and for each entry the entry filed before it under the same key.
+#[derive(Default)]
+struct NameIndex {
+    heads: HashKeyMap<u32>,
+    filed: Vec<(u32, u32)>,
 }
 
-/// The most name keys [`cluster`] makes room for up front: every name of
-/// a news-sized text. A longer text grows its index as needed, which
-/// touches less memory than a table sized for all its names, most of which
-/// repeat.
-const INDEX_RESERVE: usize = 1 << 15;
+/// No entry of [`NameIndex::filed`].
+const NO_ENTRY: u32 = u32::MAX;
 
-/// How far back descriptions look for the entity they describe.
-const DESCRIPTION_WINDOW: usize = 64;
+impl NameIndex {
+    fn file(&mut self, key: u64, entity: usize) {
+        let next = self.filed.len() as u32;
+        let head = self.heads.entry(key).or_insert(NO_ENTRY);
+        if *head != NO_ENTRY && self.filed[*head as usize].0 == entity as u32 {
+            return;
+        }
+        self.filed.push((entity as u32, *head));
+        *head = next;
+    }
 
-/// Clusters `mentions` (in text order, as [`crate::MentionFinder`] returns them)
-/// into entities; the entity kind of unknown mentions is settled on the way.
-pub fn cluster<'t>(doc: &Document<'t>, mentions: &mut [Mention]) -> Entities<'t> {
-    // Every entity starts at a name or a description: at most that many.
-    // Names alone size the index.
-    let (most, names) = mentions
-        .iter()
-        .fold((0, 0), |(most, names), m| match m.kind() {
-            MentionKind::Name => (most + 1, names + 1),
-            MentionKind::Description => (most + 1, names),
-            MentionKind::Pronoun => (most, names),
-        });
-    let mut b = Builder {
-        doc,
-        mentions,
-        entities: Vec::with_capacity(most),
-        of_mention: vec![NO_ENTITY; mentions.len()],
-        hot: Vec::with_capacity(most),
-        titles: Vec::with_capacity(most),
-        title_lists: Vec::new(),
-        index: HashKeyMap::with_capacity_and_hasher(names.min(INDEX_RESERVE), Default::default()),
-        filed: Vec::with_capacity(names),
-        names: String::new(),
-        name: String::new(),
-        hashes: Vec::new(),
-        keys: Vec::new(),
-    };
-    for m in 0..b.mentions.len() {
-        match b.mentions[m].kind() {
-            MentionKind::Name => b.add_name(m),
-            MentionKind::Description => b.add_description(m),
-            MentionKind::Pronoun => {}
-        }
+    /// The entities filed under `key`, newest first, at most
+    /// [`NAME_CANDIDATES`].
+    fn under(&self, key: u64) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.heads.get(&key).copied().unwrap_or(NO_ENTRY);
+        std::iter::from_fn(move || {
+            let &(e, before) = self.filed.get(at as usize)?;
+            at = before;
+            Some(e as usize)
+        })
+        .take(NAME_CANDIDATES)
     }
-    for m in 0..b.mentions.len() {
-        if b.mentions[m].kind() == MentionKind::Pronoun {
-            b.add_pronoun(m);
-        }
-    }
-    let Builder {
-        entities,
-        of_mention,
-        hot,
-        ..
-    } = b;
-    let mut entities = entities;
-    // Entity kinds settle with all the evidence: a name once titled or
-    // referred to as "he" is a person.
-    for (ent, h) in entities.iter_mut().zip(&hot) {
-        ent.kind = h.kind;
-    }
-    drop(hot);
-    let resolved = || {
-        of_mention
+}
+
+/// How a new name stands to the name of a candidate entity.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Relation {
+    /// Word for word the same.
+    Same,
+    /// The same first and last word, or the candidate's name begins or
+    /// ends the new one: the new name is fuller.
+    Fuller,
+    /// The new name ends the candidate's (a surname) or begins it (a given
+    /// name), or is its initials.
+    Shorter,
+}
+
+/// A name as matched: the hashes of its words, lower-cased.
+struct NameWords<'a> {
+    hashes: &'a [u64],
+    /// Each word's token.
+    tokens: Range<usize>,
+}
+
+struct Builder<'a, 't> {
+    doc: &'a Document<'t>,
+    mentions: &'a [Mention],
+    /// Whether each mention belongs to `doc`.
+    valid: Vec<bool>,
+    of_mention: Vec<u32>,
+    ents: Vec<State>,
+    /// The descriptors of each entity: hashes of the lower-case titles,
+    /// labels and description words the text gives it, an entity's list at
+    /// `descriptor_lists[descriptors[e]]` ([`NO_LIST`] for none yet).
+    descriptors: Vec<u32>,
+    descriptor_lists: Vec<Vec<u64>>,
+    index: NameIndex,
+    /// Whether each paragraph is a Title Case headline (0 not known yet, 1
+    /// no, 2 yes).
+    headlines: Vec<u8>,
+    /// Mentions whose entity was settled out of turn (a name after the
+    /// description apposed to it).
+    done: Vec<bool>,
+    hashes: Vec<u64>,
+    keys: Vec<u64>,
+}
+
+/// An entity without descriptors in [`Builder::descriptors`].
+const NO_LIST: u32 = u32::MAX;
+
+/// Modifiers that a definite description may add to an entity's titles
+/// without contradicting them ("the former secretary").
+const OPTIONAL_MODIFIERS: &[&str] = &[
+    "former", "then", "current", "now", "longtime", "outgoing", "incoming", "acting", "interim",
+    "new", "newly", "onetime", "one-time", "late", "top", "senior",
+];
+
+/// Organisation heads that describe any organisation of their sort, not
+/// only one whose name holds them ("the company" after "Goldman Sachs").
+const GENERIC_ORGANISATIONS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "organization",
+    "organisation",
+    "corporation",
+    "union",
+    "agency",
+    "nonprofit",
+    "charity",
+];
+
+/// Heads that describe a publication or broadcaster.
+const MEDIA_HEADS: &[&str] = &[
+    "newspaper",
+    "paper",
+    "magazine",
+    "network",
+    "outlet",
+    "publication",
+    "website",
+    "site",
+    "broadcaster",
+    "tabloid",
+    "daily",
+    "weekly",
+];
+
+impl<'a, 't> Builder<'a, 't> {
+    fn new(doc: &'a Document<'t>, mentions: &'a [Mention]) -> Builder<'a, 't> {
+        let tokens = doc.tokens();
+        let valid = mentions
             .iter()
-            .enumerate()
-            .filter(|&(_, &e)| e != NO_ENTITY)
-            .map(|(m, &e)| (m, e as usize))
-    };
-    // Each entity's mentions, in text order: counted first, so that each
-    // list is allocated once.
-    let mut counts = vec![0u32; entities.len()];
-    for (_, e) in resolved() {
-        counts[e] += 1;
-    }
-    for (ent, &n) in entities.iter_mut().zip(&counts) {
-        ent.mentions = MentionList::with_capacity(n as usize);
-    }
-    for (m, e) in resolved() {
-        entities[e].mentions.push(m);
-    }
-    for (m, e) in resolved() {
-        if mentions[m].entity_kind() == EntityKind::Unknown
-            && entities[e].kind != EntityKind::Unknown
-        {
-            mentions[m].set_entity_kind(entities[e].kind);
-        }
-    }
-    Entities {
-        entities,
-        of_mention,
-    }
-}
-
-fn span_of(doc: &Document<'_>, r: &std::ops::Range<usize>) -> Span {
-    let t = doc.tokens();
-    Span::new(t[r.start].span().start, t[r.end - 1].span().end)
-}
-
-impl<'t> Builder<'_, 't> {
-    /// A new entity named by `name_span`. For a name mention, `words` is
-    /// its number of words, which [`Builder::write_name`] has written to
-    /// `self.name`; 0 for a description, which is never matched word for
-    /// word.
-    fn new_entity(&mut self, m: usize, name_span: Span, kind: EntityKind, words: usize) -> usize {
-        let text = self.doc.text();
-        self.entities.push(Entity {
-            name: &text[name_span],
-            name_span,
-            kind,
-            mentions: MentionList::Many(Vec::new()),
-        });
-        let name = if words == 0 { (0, 0) } else { self.copy_name() };
-        self.hot.push(Hot {
-            name,
-            words: words.min(u8::MAX as usize) as u8,
-            kind,
-            gender: self.mentions[m].gender,
-        });
-        self.titles.push(NO_TITLES);
-        self.entities.len() - 1
-    }
-
-    /// Writes the name at tokens `words` into `self.name`, each word
-    /// followed by a space.
-    fn write_name(&mut self, words: Range<usize>) {
-        self.name.clear();
-        for k in words {
-            self.name.push_str(self.doc.str_at(k));
-            self.name.push(' ');
+            .map(|m| {
+                let r = m.token_range();
+                r.start < r.end
+                    && r.end <= tokens.len()
+                    && (r.start..r.end).contains(&m.head())
+                    && m.name_tokens()
+                        .is_none_or(|n| n.start <= n.end && n.end <= r.end)
+                    && m.span() == tokens[r.start].span().cover(tokens[r.end - 1].span())
+            })
+            .collect();
+        let n = mentions.len();
+        Builder {
+            doc,
+            mentions,
+            valid,
+            of_mention: vec![NO_ENTITY; n],
+            ents: Vec::with_capacity(n / 2),
+            descriptors: Vec::with_capacity(n / 2),
+            descriptor_lists: Vec::new(),
+            index: NameIndex::default(),
+            headlines: vec![0; doc.paragraphs().len()],
+            done: vec![false; n],
+            hashes: Vec::new(),
+            keys: Vec::new(),
         }
     }
 
-    /// Appends `self.name` to `self.names`; returns where it stands there.
-    fn copy_name(&mut self) -> (u32, u32) {
-        let at = self.names.len();
-        self.names.push_str(&self.name);
-        // At most twice the text's length, as every name copied is a
-        // distinct mention (a word and its space take at least two bytes):
-        // within u32 for texts up to 2 GiB. Beyond, a name that does not
-        // fit is kept as no words, and matches nothing.
-        match (u32::try_from(at), u32::try_from(self.names.len())) {
-            (Ok(start), Ok(end)) => (start, end - start),
-            _ => {
-                self.names.truncate(at);
-                (0, 0)
+    fn run(mut self) -> EntityTable<'t> {
+        let n = self.mentions.len();
+        // Names and descriptions, in text order; headline names after the
+        // rest, so that they join the names of the text rather than name
+        // its entities.
+        let mut headline_names = Vec::new();
+        for m in 0..n {
+            if !self.valid[m] || self.done[m] {
+                continue;
+            }
+            match self.mentions[m].kind() {
+                MentionKind::Name if self.in_headline(m) => headline_names.push(m),
+                MentionKind::Name => {
+                    self.add_name(m, false);
+                }
+                MentionKind::Description => self.add_description(m),
+                MentionKind::Pronoun => {}
             }
         }
+        for m in headline_names {
+            self.add_name(m, true);
+        }
+        let author = self.author();
+        for m in 0..n {
+            if self.valid[m] && self.mentions[m].kind() == MentionKind::Pronoun {
+                self.add_pronoun(m, author);
+            }
+        }
+        self.finish()
     }
 
-    /// Fills `self.hashes` with the hashes of the words of `name`.
-    fn hash_words(&mut self, name: Range<usize>) {
+    fn finish(self) -> EntityTable<'t> {
+        let text = self.doc.text();
+        let tokens = self.doc.tokens();
+        let mut lists: Vec<Vec<MentionId>> = vec![Vec::new(); self.ents.len()];
+        for (m, &e) in self.of_mention.iter().enumerate() {
+            if e != NO_ENTITY {
+                lists[e as usize].push(MentionId::new(m));
+            }
+        }
+        let entities = self
+            .ents
+            .iter()
+            .zip(lists)
+            .enumerate()
+            .map(|(i, (s, list))| {
+                let name_span = s.name.map(|(a, b)| {
+                    tokens[a as usize]
+                        .span()
+                        .cover(tokens[b as usize - 1].span())
+                });
+                let gender = if s.female > s.male {
+                    Some(Gender::Female)
+                } else if s.male > s.female {
+                    Some(Gender::Male)
+                } else {
+                    None
+                };
+                Entity {
+                    id: EntityId::new(i),
+                    name: name_span.map(|sp| &text[sp]),
+                    name_span,
+                    kind: s.kind,
+                    gender,
+                    mentions: match list.as_slice() {
+                        [one] => MentionList::One(*one),
+                        _ => MentionList::Many(list),
+                    },
+                }
+            })
+            .collect::<Vec<_>>();
+        let kinds = self
+            .mentions
+            .iter()
+            .zip(&self.of_mention)
+            .map(|(m, &e)| match e {
+                NO_ENTITY => m.entity_kind(),
+                e => match self.ents[e as usize].kind {
+                    EntityKind::Unknown => m.entity_kind(),
+                    k => k,
+                },
+            })
+            .collect();
+        EntityTable {
+            entities,
+            of_mention: self.of_mention,
+            kinds,
+        }
+    }
+
+    // ----------------------------------------------------------- reading
+
+    fn word(&self, k: usize) -> &'t str {
+        self.doc.str_at(k)
+    }
+
+    fn lex(&self, k: usize) -> u32 {
+        self.doc.tokens()[k].lex()
+    }
+
+    /// Whether mention `m` stands in a Title Case headline: a paragraph of
+    /// three words or more whose every word of four letters or more is
+    /// capitalised ("Obama Sees Personal Insult if Voters Stay Home").
+    fn in_headline(&mut self, m: usize) -> bool {
+        let p = self.doc.paragraph_of(self.mentions[m].head());
+        if self.headlines[p] == 0 {
+            let r = self.doc.paragraphs()[p].token_range();
+            let tokens = self.doc.tokens();
+            let mut words = 0;
+            let mut title_case = r.len() <= 40;
+            for k in r {
+                let t = &tokens[k];
+                if !t.is_word() {
+                    continue;
+                }
+                words += 1;
+                if t.span().len() >= 4 && !t.is_capitalized() {
+                    title_case = false;
+                    break;
+                }
+            }
+            self.headlines[p] = if title_case && words >= 3 { 2 } else { 1 };
+        }
+        self.headlines[p] == 2
+    }
+
+    /// The lower-cased hash of the word at token `k`, titles in their full
+    /// form ("Sen." as "senator").
+    fn word_hash(&self, k: usize) -> u64 {
+        let (text, span) = (self.doc.text(), self.doc.tokens()[k].span());
+        match LEXICON.title_form_in(text, span) {
+            Some(full) => hash_bytes(full.as_bytes()),
+            None => with_lower(&text[span], |w| hash_bytes(w.as_bytes())),
+        }
+    }
+
+    // ------------------------------------------------------------- names
+
+    /// The tokens of name mention `m` that name the entity: its name
+    /// without the labels before it ("Republican Donald Trump"), and,
+    /// before a given name, without the words of a headline or a title
+    /// the mention finder took for a name ("Universe Alicia Machado").
+    fn name_core(&self, m: usize) -> Range<usize> {
+        let mention = &self.mentions[m];
+        let name = mention.name_tokens().unwrap_or(mention.token_range());
+        let (mut s, e) = (name.start, name.end);
+        if e <= s + 1 || (s..e).any(|k| self.organisation_word(k)) {
+            return s..e;
+        }
+        let given = |k: usize| self.lex(k) & class::GIVEN_NAME != 0 && self.is_given(k);
+        while e - s > 1 {
+            let label = with_lower(self.word(s), |w| LEXICON.name_labels.get(w).copied());
+            match label {
+                Some(false) => s += 1,
+                Some(true) if given(s + 1) => s += 1,
+                _ => break,
+            }
+        }
+        // "Secretary of State John Kerry": the words after "of" belong to
+        // the title, up to a given name.
+        let after_of = s >= 2 && self.word(s - 1) == "of" && self.lex(s - 2) & class::TITLE != 0;
+        if after_of {
+            if let Some(k) = (s + 1..e - 1).find(|&k| given(k)) {
+                return k..e;
+            }
+            if e - s >= 2 {
+                s += 1;
+            }
+        }
+        if e - s >= 3 {
+            let split = (s + 1..e - 1).rev().find(|&k| {
+                given(k) && !given(k - 1) && !is_initial(self.word(k - 1)) && {
+                    let p = self.word(k - 1);
+                    p.bytes().all(|b| b.is_ascii_alphabetic())
+                }
+            });
+            if let Some(k) = split {
+                s = k;
+            }
+        }
+        s..e
+    }
+
+    fn is_given(&self, k: usize) -> bool {
+        LEXICON.given_names.contains_key(self.word(k))
+    }
+
+    fn organisation_word(&self, k: usize) -> bool {
+        self.lex(k) & class::ORGANISATION_WORD != 0
+            && LEXICON.organisation_words.contains(self.word(k))
+    }
+
+    /// The words of a name that names are matched on: without suffixes
+    /// ("Jr.", "III").
+    fn match_range(&self, core: Range<usize>) -> Range<usize> {
+        let mut e = core.end;
+        while e > core.start + 1 && is_suffix(self.word(e - 1)) {
+            e -= 1;
+        }
+        core.start..e
+    }
+
+    /// What a name's own words say it is, and whether it is named after
+    /// someone.
+    fn name_class(&self, m: usize, core: Range<usize>) -> (EntityKind, bool) {
+        let mention = &self.mentions[m];
+        let last = self.word(core.end - 1);
+        let thing = core.len() >= 2 && LEXICON.thing_words.contains(last);
+        if (core.start..core.end).any(|k| self.organisation_word(k)) {
+            return (EntityKind::Organisation, thing);
+        }
+        if core.len() >= 2 && LEXICON.place_words.contains(last) {
+            return (EntityKind::Place, true);
+        }
+        if thing {
+            return (EntityKind::Organisation, true);
+        }
+        let titled = mention.name_tokens().is_some_and(|n| {
+            (mention.token_range().start..n.start).any(|k| self.lex(k) & class::TITLE != 0)
+        });
+        let given = self.lex(core.start) & class::GIVEN_NAME != 0 && self.is_given(core.start);
+        let kind = mention.entity_kind();
+        if titled || (given && core.len() >= 2) {
+            return (EntityKind::Person, false);
+        }
+        match kind {
+            EntityKind::Person if core.len() >= 2 && is_initial(self.word(core.start + 1)) => {
+                (EntityKind::Person, false)
+            }
+            // The mention finder takes any name of two words for a person;
+            // only evidence makes one here.
+            EntityKind::Person => (EntityKind::Unknown, false),
+            k => (k, false),
+        }
+    }
+
+    /// How the name `new` stands to the name `old` of an entity, if they
+    /// can be the same entity.
+    fn relation(&self, new: &NameWords<'_>, old: (&[u64], Range<usize>)) -> Option<Relation> {
+        let (a, b) = (new.hashes, old.0);
+        if a == b {
+            return Some(Relation::Same);
+        }
+        let (n, k) = (a.len(), b.len());
+        if n == 0 || k == 0 {
+            return None;
+        }
+        if n < k {
+            if b.ends_with(a) {
+                return Some(Relation::Shorter);
+            }
+            if b.starts_with(a) {
+                // A given name, or a shortened organisation name; never the
+                // first word of something named after a person.
+                let next = old.1.start + n;
+                let named_after =
+                    self.organisation_word(next) || LEXICON.thing_words.contains(self.word(next));
+                let given = n == 1
+                    && k <= 3
+                    && self.lex(new.tokens.start) & class::GIVEN_NAME != 0
+                    && self.is_given(new.tokens.start);
+                return (given || (n >= 2 && !named_after)).then_some(Relation::Shorter);
+            }
+            if n == 1 && k >= 2 && is_acronym(self.word(new.tokens.start)) {
+                let initials = initials_hash(self.doc, old.1.clone());
+                if initials == Some(a[0]) {
+                    return Some(Relation::Shorter);
+                }
+            }
+            return None;
+        }
+        if n > k {
+            if a.ends_with(b) {
+                return Some(Relation::Fuller);
+            }
+            if a.starts_with(b) {
+                let next = new.tokens.start + k;
+                let named_after =
+                    self.organisation_word(next) || LEXICON.thing_words.contains(self.word(next));
+                return (!named_after).then_some(Relation::Fuller);
+            }
+            if k == 1 && n >= 2 && is_acronym(self.word(old.1.start)) {
+                let initials = initials_hash(self.doc, new.tokens.clone());
+                if initials == Some(b[0]) {
+                    return Some(Relation::Fuller);
+                }
+            }
+        }
+        // "Donald J. Trump" and "Donald Trump".
+        (n >= 2 && k >= 2 && a[0] == b[0] && a[n - 1] == b[k - 1]).then_some(if n >= k {
+            Relation::Fuller
+        } else {
+            Relation::Shorter
+        })
+    }
+
+    /// Fills `self.hashes` with the lower-case hashes of the words `range`.
+    fn hash_words(&mut self, range: Range<usize>) {
         let doc = self.doc;
         self.hashes.clear();
-        self.hashes.extend(name.map(|k| word_hash(doc.str_at(k))));
+        self.hashes
+            .extend(range.map(|k| with_lower(doc.str_at(k), |w| hash_bytes(w.as_bytes()))));
     }
 
-    /// Files entity `e` under the keys of the name whose word hashes
-    /// `self.hashes` holds (its name now): the whole name, its proper
-    /// suffixes, its proper prefixes of two words or more, and the first
-    /// word of a name of two or three words.
-    fn index_words(&mut self, e: usize) {
-        let h = &self.hashes;
-        let n = h.len();
-        let mut keys = std::mem::take(&mut self.keys);
-        keys.clear();
-        keys.push(NameKey::Full.of(h));
-        keys.extend((1..n).map(|k| NameKey::Suffix.of(&h[k..])));
-        keys.extend((2..n).map(|k| NameKey::Prefix.of(&h[..k])));
-        if (2..=3).contains(&n) {
-            keys.push(NameKey::ShortFirst.of(&h[..1]));
-        }
-        let e = e as u32;
-        for &key in &keys {
-            let next = self.filed.len() as u32;
-            let head = self.index.entry(key).or_insert(NO_ENTRY);
-            if *head == NO_ENTRY || self.filed[*head as usize].entity != e {
-                self.filed.push(Filed {
-                    entity: e,
-                    before: *head,
-                    bound: self.entities.len() as u32,
-                });
-                *head = next;
-            }
-        }
-        self.keys = keys;
-    }
-
-    /// Fills `self.keys` with the keys under which the names that the name
-    /// whose word hashes `self.hashes` holds may corefer with are filed (the
-    /// converse of [`Builder::index_words`]).
-    fn lookup_keys(&mut self) {
+    /// The keys under which names that may corefer with the name whose
+    /// word hashes `self.hashes` holds are filed.
+    fn lookup_keys(&mut self, range: &Range<usize>) {
         let h = &self.hashes;
         let n = h.len();
         let keys = &mut self.keys;
         keys.clear();
-        // The same name, or one that ends with this one.
         keys.push(NameKey::Full.of(h));
         keys.push(NameKey::Suffix.of(h));
-        // Names this one ends with.
+        keys.push(NameKey::Prefix.of(h));
         keys.extend((1..n).map(|k| NameKey::Full.of(&h[k..])));
-        // Names that start with this one, or that this one starts with.
-        if n > 1 {
-            keys.push(NameKey::Prefix.of(h));
+        keys.extend((1..n).map(|k| NameKey::Full.of(&h[..k])));
+        if n >= 2 {
+            keys.push(NameKey::FirstLast.of(&[h[0], h[n - 1]]));
+            if let Some(i) = initials_hash(self.doc, range.clone()) {
+                keys.push(NameKey::Full.of(&[i]));
+            }
         }
-        keys.extend((2..n).map(|k| NameKey::Full.of(&h[..k])));
-        // A one-word name and a name of two or three words it begins.
         if n == 1 {
-            keys.push(NameKey::ShortFirst.of(h));
-        } else if n <= 3 {
-            keys.push(NameKey::Full.of(&h[..1]));
+            keys.push(NameKey::Initials.of(h));
         }
     }
 
-    fn attach(&mut self, m: usize, e: usize) {
-        self.of_mention[m] = e as u32;
-        let g = self.mentions[m].gender;
-        let mk = self.mentions[m].entity_kind();
-        let hot = &mut self.hot[e];
-        if matches!(g, Gender::Masculine | Gender::Feminine) && hot.gender == Gender::Any {
-            hot.gender = g;
+    /// Files entity `e` under the keys of the name `range` whose word hashes
+    /// `self.hashes` holds.
+    fn file_name(&mut self, e: usize, range: &Range<usize>) {
+        let h = std::mem::take(&mut self.hashes);
+        let n = h.len();
+        self.index.file(NameKey::Full.of(&h), e);
+        for k in 1..n {
+            self.index.file(NameKey::Suffix.of(&h[k..]), e);
+            self.index.file(NameKey::Prefix.of(&h[..k]), e);
         }
-        if hot.kind == EntityKind::Unknown && mk != EntityKind::Unknown {
-            hot.kind = mk;
-        }
-    }
-
-    /// The title words seen with entity `e`'s names.
-    fn titles_of(&self, e: usize) -> &[&'static str] {
-        match self.titles[e] {
-            NO_TITLES => &[],
-            i => &self.title_lists[i as usize],
-        }
-    }
-
-    /// Records the title words standing before a name mention.
-    fn note_titles(&mut self, m: usize, e: usize) {
-        let mention = &self.mentions[m];
-        let Some(name) = mention.name_tokens() else {
-            return;
-        };
-        for k in mention.token_range().start..name.start {
-            // Titles and title modifiers, listed, carry these classes.
-            if self.doc.tokens()[k].lex() & (class::TITLE | class::MODIFIER) == 0 {
-                continue;
-            }
-            let (text, span) = (self.doc.text(), self.doc.tokens()[k].span());
-            let form = LEXICON
-                .title_form_in(text, span)
-                .or_else(|| lower_static(&text[span]));
-            if let Some(f) = form {
-                if self.titles[e] == NO_TITLES {
-                    self.titles[e] = self.title_lists.len() as u32;
-                    self.title_lists.push(Vec::new());
-                }
-                let list = &mut self.title_lists[self.titles[e] as usize];
-                if !list.contains(&f) {
-                    list.push(f);
-                }
+        if n >= 2 {
+            self.index.file(NameKey::FirstLast.of(&[h[0], h[n - 1]]), e);
+            if let Some(i) = initials_hash(self.doc, range.clone()) {
+                self.index.file(NameKey::Initials.of(&[i]), e);
             }
         }
+        self.hashes = h;
     }
 
-    fn add_name(&mut self, m: usize) {
-        let doc = self.doc;
-        let mention = &self.mentions[m];
-        let name = mention.name_tokens().unwrap_or(mention.token_range());
-        let kind = mention.entity_kind();
-        let span = span_of(doc, &name);
-        // Most recent compatible entity whose longest name this one extends
-        // or shortens, word for word, found through the keys it is filed
-        // under. An entity whose name grew since stays filed under the old
-        // keys too, so every candidate is checked against its name now. The
-        // most recent few under each key are enough, and keep a text of
-        // endless look-alike names linear.
-        self.hash_words(name.clone());
-        self.lookup_keys();
-        // The newest compatible candidate: a candidate older than the best
-        // so far is not compared, and a chain is left once its bound says
-        // that only older ones follow.
-        let mut found: Option<usize> = None;
-        let mut written = false;
-        let keys = std::mem::take(&mut self.keys);
-        for key in &keys {
-            let mut at = self.index.get(key).copied().unwrap_or(NO_ENTRY);
-            for _ in 0..NAME_CANDIDATES {
-                let Some(&entry) = self.filed.get(at as usize) else {
-                    break;
-                };
-                if found.is_some_and(|best| entry.bound as usize <= best + 1) {
-                    break;
-                }
-                at = entry.before;
-                let e = entry.entity as usize;
-                if found.is_some_and(|best| e <= best) {
-                    continue;
-                }
-                // The name in the form candidates are kept in, for
-                // comparing, and for keeping it in turn.
-                if !written {
-                    written = true;
-                    self.write_name(name.clone());
-                }
-                let hot = self.hot[e];
-                let (start, len) = (hot.name.0 as usize, hot.name.1 as usize);
-                if kinds_compatible(hot.kind, kind)
-                    && names_corefer(
-                        (&self.names[start..start + len], hot.words as usize),
-                        (&self.name, name.len()),
-                    )
-                {
-                    found = Some(e);
-                }
+    /// The word hashes of the canonical name of entity `e`, and its match
+    /// range.
+    fn entity_words(&self, e: usize) -> Option<(Vec<u64>, Range<usize>)> {
+        let (a, b) = self.ents[e].name?;
+        let core = self.match_range(a as usize..b as usize);
+        let h = core
+            .clone()
+            .map(|k| with_lower(self.word(k), |w| hash_bytes(w.as_bytes())))
+            .collect();
+        Some((h, core))
+    }
+
+    /// Adds name mention `m`; `headline` for a name in a headline, which
+    /// joins an entity of the text by any of its word runs and never
+    /// renames one. Returns its entity.
+    fn add_name(&mut self, m: usize, headline: bool) -> usize {
+        let core = self.name_core(m);
+        let (kind, thing) = self.name_class(m, core.clone());
+        let matched = self.match_range(core.clone());
+        let found = self.find_named(m, matched.clone(), kind).or_else(|| {
+            if !headline {
+                return None;
             }
-        }
-        self.keys = keys;
+            // The longest run of its words that names an entity.
+            let len = matched.len();
+            (1..len).rev().find_map(|w| {
+                (matched.start..=matched.end - w).find_map(|s| {
+                    self.find_named(m, s..s + w, kind)
+                        .map(|(e, _)| (e, Relation::Shorter))
+                })
+            })
+        });
         let e = match found {
-            Some(e) => {
-                // Keep the longest name as the canonical one.
-                if span.len() > self.entities[e].name_span.len() {
-                    let text = doc.text();
-                    self.entities[e].name = &text[span];
-                    self.entities[e].name_span = span;
-                    self.hot[e].name = self.copy_name();
-                    self.hot[e].words = name.len().min(u8::MAX as usize) as u8;
-                    self.index_words(e);
+            Some((e, rel)) => {
+                let grows = rel == Relation::Fuller
+                    || (rel == Relation::Same
+                        && self.ents[e]
+                            .name
+                            .is_some_and(|(a, b)| (b - a) < core.len() as u32));
+                if (!headline || self.ents[e].headline_only) && grows {
+                    self.ents[e].name = Some((core.start as u32, core.end as u32));
+                    self.ents[e].words = matched.len().min(255) as u8;
+                    self.ents[e].headline_only = headline;
+                    self.hash_words(matched.clone());
+                    self.file_name(e, &matched);
                 }
                 e
             }
             None => {
-                if !written {
-                    self.write_name(name.clone());
-                }
-                let e = self.new_entity(m, span, kind, name.len());
-                self.index_words(e);
+                let e = self.new_entity(kind);
+                self.ents[e].name = Some((core.start as u32, core.end as u32));
+                self.ents[e].words = matched.len().min(255) as u8;
+                self.ents[e].headline_only = headline;
+                self.ents[e].thing = thing;
+                self.hash_words(matched.clone());
+                self.file_name(e, &matched);
                 e
             }
         };
+        let s = &mut self.ents[e];
+        if !headline {
+            s.headline_only = false;
+        }
+        s.last_named = self.mentions[m].head() as u32;
+        if kind != EntityKind::Unknown
+            && (s.kind == EntityKind::Unknown || kind == EntityKind::Person)
+        {
+            s.kind = kind;
+        }
+        if kind == EntityKind::Person {
+            s.person = true;
+            if s.given == Grammatical::Any {
+                if let Some(&g) = LEXICON.given_names.get(self.doc.str_at(core.start)) {
+                    s.given = g;
+                }
+            }
+        }
         self.attach(m, e);
-        self.note_titles(m, e);
+        self.note_titles(m, e, core.start);
+        e
+    }
+
+    /// The entity that the name `range` of mention `m` refers to, among
+    /// those filed under its keys, and how the names stand: the closest
+    /// relation wins, and among equals the entity named most recently.
+    fn find_named(
+        &mut self,
+        m: usize,
+        range: Range<usize>,
+        kind: EntityKind,
+    ) -> Option<(usize, Relation)> {
+        self.hash_words(range.clone());
+        self.lookup_keys(&range);
+        let keys = std::mem::take(&mut self.keys);
+        let hashes = std::mem::take(&mut self.hashes);
+        let new = NameWords {
+            hashes: &hashes,
+            tokens: range.clone(),
+        };
+        let mut best: Option<(usize, Relation)> = None;
+        let mut seen: Vec<usize> = Vec::new();
+        for &key in &keys {
+            for e in self.index.under(key) {
+                if seen.contains(&e) {
+                    continue;
+                }
+                seen.push(e);
+                let s = self.ents[e];
+                if !kinds_compatible(s.kind, kind) {
+                    continue;
+                }
+                let Some((words, core)) = self.entity_words(e) else {
+                    continue;
+                };
+                let Some(rel) = self.relation(&new, (&words, core)) else {
+                    continue;
+                };
+                // A one-word name never joins something named after a
+                // person, nor a person a thing.
+                if s.thing && rel == Relation::Shorter && hashes.len() == 1 {
+                    continue;
+                }
+                let better = match best {
+                    None => true,
+                    Some((b, brel)) => {
+                        rel < brel || (rel == brel && s.last_named > self.ents[b].last_named)
+                    }
+                };
+                if better {
+                    best = Some((e, rel));
+                }
+            }
+        }
+        let _ = m;
+        self.keys = keys;
+        self.hashes = hashes;
+        best
+    }
+
+    fn new_entity(&mut self, kind: EntityKind) -> usize {
+        self.ents.push(State::new(kind));
+        self.descriptors.push(NO_LIST);
+        self.ents.len() - 1
+    }
+
+    fn attach(&mut self, m: usize, e: usize) {
+        self.of_mention[m] = e as u32;
+        self.ents[e].count += 1;
+        let mention = &self.mentions[m];
+        if let Some(&g) = with_lower(self.word(mention.head()), |w| LEXICON.gendered_words.get(w)) {
+            if mention.kind() == MentionKind::Description {
+                self.note_gender(e, g);
+            }
+        }
+    }
+
+    fn note_gender(&mut self, e: usize, g: Grammatical) {
+        let s = &mut self.ents[e];
+        match g {
+            Grammatical::Feminine => s.female = s.female.saturating_add(1),
+            Grammatical::Masculine => s.male = s.male.saturating_add(1),
+            _ => {}
+        }
+    }
+
+    fn add_descriptor(&mut self, e: usize, h: u64) {
+        if self.descriptors[e] == NO_LIST {
+            self.descriptors[e] = self.descriptor_lists.len() as u32;
+            self.descriptor_lists.push(Vec::new());
+        }
+        let list = &mut self.descriptor_lists[self.descriptors[e] as usize];
+        if !list.contains(&h) && list.len() < 64 {
+            list.push(h);
+        }
+    }
+
+    fn descriptors_of(&self, e: usize) -> &[u64] {
+        match self.descriptors[e] {
+            NO_LIST => &[],
+            i => &self.descriptor_lists[i as usize],
+        }
+    }
+
+    /// Records the words standing before a name (titles, labels, places:
+    /// "Vermont Sen.", "Republican") as descriptors of its entity, and the
+    /// gender its titles tell.
+    fn note_titles(&mut self, m: usize, e: usize, core_start: usize) {
+        let start = self.mentions[m].token_range().start;
+        for k in start..core_start {
+            let t = &self.doc.tokens()[k];
+            if !t.is_word() || is_determiner(self.word(k)) || self.word(k) == "of" {
+                continue;
+            }
+            let h = self.word_hash(k);
+            self.add_descriptor(e, h);
+            if self.lex(k) & class::TITLE != 0 {
+                self.ents[e].person = true;
+                if self.ents[e].kind == EntityKind::Unknown {
+                    self.ents[e].kind = EntityKind::Person;
+                }
+            }
+            let g = with_lower(self.word(k), |w| LEXICON.gendered_words.get(w).copied());
+            if let Some(g) = g {
+                self.note_gender(e, g);
+            }
+        }
+    }
+
+    // ------------------------------------------------------ descriptions
+
+    /// The content words of description `m` (after its determiner, without
+    /// "of"), as lower-case hashes, and whether one is a capitalised name.
+    fn description_words(&self, m: usize) -> (Vec<u64>, bool) {
+        let mention = &self.mentions[m];
+        let mut out = Vec::new();
+        let mut named = false;
+        for k in mention.token_range() {
+            let t = &self.doc.tokens()[k];
+            let w = self.word(k);
+            if !t.is_word() || is_determiner(w) || matches!(w, "of" | "and") {
+                continue;
+            }
+            if with_lower(w, |l| OPTIONAL_MODIFIERS.contains(&l)) {
+                continue;
+            }
+            if t.is_capitalized()
+                && !t.starts_sentence()
+                && self.lex(k) & (class::TITLE | class::MODIFIER | class::HEAD) == 0
+            {
+                named = true;
+            }
+            out.push(self.word_hash(k));
+        }
+        (out, named)
     }
 
     fn add_description(&mut self, m: usize) {
-        let doc = self.doc;
         let mention = &self.mentions[m];
-        let tokens = mention.token_range();
-        let first = doc.str_at(tokens.start);
-        let definite = with_lower(first, |w| {
-            matches!(w, "the" | "this" | "that" | "these" | "those")
-        });
-        let head = doc.str_at(mention.head());
         let kind = mention.entity_kind();
-        let start = if is_determiner(first) {
-            tokens.start + 1
-        } else {
-            tokens.start
-        };
-        if definite {
-            // "the prime minister": an entity titled "Prime Minister".
-            if let Some(head_title) = LEXICON.title_form(head) {
-                let mods: Vec<&'static str> = (start..mention.head())
-                    .filter_map(|k| {
-                        let w = doc.str_at(k);
-                        LEXICON.title_form(w).or_else(|| lower_static(w))
-                    })
-                    .collect();
-                let lo = self.entities.len().saturating_sub(DESCRIPTION_WINDOW);
-                let found = (lo..self.entities.len()).rev().find(|&e| {
-                    let titles = self.titles_of(e);
-                    titles.contains(&head_title) && mods.iter().all(|x| titles.contains(x))
-                });
-                if let Some(e) = found {
-                    self.attach(m, e);
-                    return;
-                }
+        // An apposition: "X, the Y," or "the Y, X,".
+        if let Some(e) = self.apposed(m) {
+            self.attach(m, e);
+            let (words, _) = self.description_words(m);
+            for h in words {
+                self.add_descriptor(e, h);
             }
-            // "the department": an organisation named with that word; "the
-            // company", "the group": the last organisation named.
-            if kind == EntityKind::Organisation {
-                let generic = with_lower(head, |h| {
-                    matches!(
-                        h,
-                        "company"
-                            | "firm"
-                            | "corporation"
-                            | "group"
-                            | "organization"
-                            | "organisation"
-                            | "network"
-                            | "newspaper"
-                            | "paper"
-                    )
-                });
-                let lo = self.entities.len().saturating_sub(DESCRIPTION_WINDOW);
-                let found = (lo..self.entities.len()).rev().find(|&e| {
-                    self.hot[e].kind == EntityKind::Organisation
-                        && (generic
-                            || self.entities[e]
-                                .name
-                                .split_whitespace()
-                                .any(|w| w.eq_ignore_ascii_case(head)))
-                });
-                if let Some(e) = found {
-                    self.attach(m, e);
-                    return;
-                }
-            }
-        }
-        let span = span_of(doc, &(start.min(mention.head())..tokens.end));
-        let e = self.new_entity(m, span, kind, 0);
-        self.attach(m, e);
-    }
-
-    fn add_pronoun(&mut self, m: usize) {
-        let doc = self.doc;
-        let mention = &self.mentions[m];
-        // A pronoun mention is its one token: its text is read without
-        // reading the token.
-        let w = mention.as_str(doc.text());
-        // What the pronoun is, read without allocating a lower-case copy:
-        // first person (never attached), "who", or a personal pronoun.
-        let (first_person, who, want_person) = with_lower(w, |l| {
-            (
-                matches!(l, "i" | "we"),
-                l == "who",
-                matches!(l, "he" | "she" | "his" | "her"),
-            )
-        });
-        if first_person {
-            return;
-        }
-        if who {
-            // The relative pronoun refers to the mention right before it.
-            if m > 0 {
-                let prev = &self.mentions[m - 1];
-                let gap = mention.head() - prev.token_range().end;
-                if gap <= 1 && self.of_mention[m - 1] != NO_ENTITY {
-                    self.attach(m, self.of_mention[m - 1] as usize);
+            if kind == EntityKind::Person {
+                self.ents[e].person = true;
+                if self.ents[e].kind == EntityKind::Unknown {
+                    self.ents[e].kind = EntityKind::Person;
                 }
             }
             return;
         }
-        let gender = mention.gender;
-        let number = mention.number;
-        let sentence = mention.sentence();
-        let compatible = |b: &Builder<'_, 't>, c: usize| -> Option<usize> {
-            let cm = &b.mentions[c];
-            // A possessive pronoun ("his arrival") is a weak antecedent: it
-            // may itself point forward to the subject after it.
-            if cm.kind() == MentionKind::Pronoun && cm.is_possessive() {
-                return None;
-            }
-            let e = b.of_mention[c];
-            if e == NO_ENTITY {
-                return None;
-            }
-            let e = e as usize;
-            let kind = b.hot[e].kind;
-            let ok = if want_person {
-                let g = b.hot[e].gender;
-                kind == EntityKind::Person && (g == Gender::Any || g == gender)
-            } else if number == Number::Plural {
-                matches!(kind, EntityKind::Group | EntityKind::Organisation)
-            } else {
-                // "it": organisations, documents, places.
-                matches!(
-                    kind,
-                    EntityKind::Organisation | EntityKind::Document | EntityKind::Place
-                ) && cm.number == Number::Singular
-            };
-            ok.then_some(e)
-        };
-        // The current sentence, right to left (a bounded way back).
-        let mut c = m;
-        let floor = m.saturating_sub(DESCRIPTION_WINDOW);
-        while c > floor {
-            c -= 1;
-            let cm = &self.mentions[c];
-            if cm.sentence() != sentence {
-                break;
-            }
-            if let Some(e) = compatible(self, c) {
+        let first = self.word(mention.token_range().start);
+        let definite = with_lower(first, |w| matches!(w, "the" | "this" | "that"));
+        let (words, named) = self.description_words(m);
+        if definite && !words.is_empty() {
+            if let Some(e) = self.described(m, &words, kind) {
                 self.attach(m, e);
                 return;
             }
         }
-        // Earlier sentences, nearest first, each from its subject on.
-        let mut end = c + 1;
-        if end > 0 && self.mentions[end - 1].sentence() == sentence {
-            end -= 1;
+        let e = self.new_entity(kind);
+        let head_hash = self.word_hash(mention.head());
+        for h in words {
+            self.add_descriptor(e, h);
         }
-        let mut sentences_back = 0;
-        let mut hi = end;
-        // Six sentences back, and never more mentions than the window: a
-        // text of one endless sentence stays linear.
-        let floor = end.saturating_sub(4 * DESCRIPTION_WINDOW);
-        while hi > floor && sentences_back < 6 {
-            let s = self.mentions[hi - 1].sentence();
-            let mut lo = hi - 1;
-            while lo > floor && self.mentions[lo - 1].sentence() == s {
-                lo -= 1;
+        self.add_descriptor(e, head_hash);
+        // "the Trump campaign": a description built on a name is named by it.
+        if named && kind == EntityKind::Organisation {
+            let r = mention.token_range();
+            let s = if is_determiner(self.word(r.start)) {
+                r.start + 1
+            } else {
+                r.start
+            };
+            if s < r.end {
+                self.ents[e].name = Some((s as u32, r.end as u32));
             }
-            for c in lo..hi {
-                if let Some(e) = compatible(self, c) {
-                    self.attach(m, e);
-                    return;
+        }
+        self.attach(m, e);
+    }
+
+    /// The entity of a name apposed to description `m`: the name right
+    /// before it with only a comma between ("Jim Mattis, the defense
+    /// secretary"), or right after it ("the defense secretary, Jim
+    /// Mattis,"), of a compatible kind.
+    fn apposed(&mut self, m: usize) -> Option<usize> {
+        let mention = &self.mentions[m];
+        let r = mention.token_range();
+        let kind = mention.entity_kind();
+        let ok = |b: &Builder<'_, '_>, e: usize| {
+            let k = b.ents[e].kind;
+            kinds_compatible(k, kind) && !(kind == EntityKind::Person && b.ents[e].thing)
+        };
+        if kind == EntityKind::Unknown {
+            return None;
+        }
+        // The apposition ends where the description does: at a comma, the
+        // end of the sentence, or the verb of the name it stands beside; or
+        // the description goes on with a prepositional phrase ("a
+        // spokesman for the campaign").
+        let closed = |b: &Builder<'_, '_>, end: usize| {
+            b.doc.tokens().get(end).is_none_or(|t| {
+                matches!(b.doc.token_str(t), "," | "." | ")" | ";" | "—" | "–")
+                    || t.lex() & (class::SPEECH_VERB | class::PREPOSITION) != 0
+            })
+        };
+        if m > 0 && self.valid[m - 1] && closed(self, r.end) {
+            let p = &self.mentions[m - 1];
+            let pr = p.token_range();
+            let comma = pr.end + 1 == r.start && self.word(pr.end) == ",";
+            if comma && p.kind() == MentionKind::Name && !p.is_possessive() {
+                if let Some(e) = self.entity(m - 1).filter(|&e| ok(self, e)) {
+                    return Some(e);
                 }
             }
-            hi = lo;
-            sentences_back += 1;
         }
+        if m + 1 < self.mentions.len() && self.valid[m + 1] && !mention.is_possessive() {
+            let n = &self.mentions[m + 1];
+            let nr = n.token_range();
+            let comma = r.end + 1 == nr.start && self.word(r.end) == ",";
+            if comma
+                && closed(self, nr.end)
+                && n.kind() == MentionKind::Name
+                && !self.in_headline(m + 1)
+            {
+                let e = self.add_name(m + 1, false);
+                self.done[m + 1] = true;
+                if ok(self, e) {
+                    return Some(e);
+                }
+            }
+        }
+        None
+    }
+
+    fn entity(&self, m: usize) -> Option<usize> {
+        let e = self.of_mention[m];
+        (e != NO_ENTITY).then_some(e as usize)
+    }
+
+    /// The entity a definite description describes: the most recent one
+    /// among the last [`LOOK_BACK`] mentions whose descriptors hold all its
+    /// words, or for an organisation, whose name holds its head (any
+    /// organisation of its sort for a generic head such as "the company").
+    fn described(&self, m: usize, words: &[u64], kind: EntityKind) -> Option<usize> {
+        let head = self.word(self.mentions[m].head());
+        let generic = with_lower(head, |h| GENERIC_ORGANISATIONS.contains(&h));
+        let media = with_lower(head, |h| MEDIA_HEADS.contains(&h));
+        let head_hash = with_lower(head, |h| hash_bytes(h.as_bytes()));
+        let lo = m.saturating_sub(LOOK_BACK);
+        let mut seen: Vec<usize> = Vec::new();
+        for c in (lo..m).rev() {
+            let Some(e) = self.entity(c) else { continue };
+            if seen.contains(&e) {
+                continue;
+            }
+            seen.push(e);
+            let s = &self.ents[e];
+            if !kinds_compatible(s.kind, kind) {
+                continue;
+            }
+            let descriptors = self.descriptors_of(e);
+            if words.iter().all(|h| descriptors.contains(h)) {
+                return Some(e);
+            }
+            if kind == EntityKind::Organisation && s.kind == EntityKind::Organisation {
+                let name_words = s.name.map(|(a, b)| a as usize..b as usize);
+                let holds = |pred: &dyn Fn(&str) -> bool| {
+                    name_words
+                        .clone()
+                        .is_some_and(|mut r| r.any(|k| pred(self.word(k))))
+                };
+                let by_head = words.len() == 1
+                    && holds(&|w: &str| {
+                        with_lower(w, |l| hash_bytes(l.as_bytes())) == head_hash
+                            || w.eq_ignore_ascii_case(head.trim_end_matches('s'))
+                    });
+                let by_media = media && holds(&|w: &str| LEXICON.media_words.contains(w));
+                if by_head || by_media || (generic && s.name.is_some() && words.len() == 1) {
+                    return Some(e);
+                }
+            }
+        }
+        None
+    }
+
+    // --------------------------------------------------------- pronouns
+
+    /// The entity of the author of a letter or column: a name standing
+    /// alone as the last paragraph ("Jane Roe."), or opening it as a
+    /// biography ("Jane Roe is a writer in Ohio."), or a byline ("By Jane
+    /// Roe") among the first paragraphs.
+    fn author(&self) -> Option<usize> {
+        let paras = self.doc.paragraphs();
+        let last = paras.len().checked_sub(1)?;
+        let first_name_in = |p: usize| {
+            let r = paras[p].token_range();
+            let i = self
+                .mentions
+                .partition_point(|m| m.token_range().start < r.start);
+            (i < self.mentions.len()
+                && self.valid[i]
+                && self.mentions[i].token_range().start == r.start
+                && self.mentions[i].kind() == MentionKind::Name)
+                .then_some(i)
+        };
+        let person = |b: &Builder<'_, '_>, m: usize| {
+            b.entity(m)
+                .filter(|&e| b.ents[e].kind != EntityKind::Place && !b.ents[e].thing)
+        };
+        if let Some(m) = first_name_in(last) {
+            let r = paras[last].token_range();
+            let end = self.mentions[m].token_range().end;
+            let alone = end == r.end || (end + 1 == r.end && self.word(end) == ".");
+            let bio = end < r.end && with_lower(self.word(end), |w| w == "is" || w == "was");
+            if (alone && self.mentions[m].token_range().len() >= 2) || bio {
+                return person(self, m);
+            }
+        }
+        for para in paras.iter().take(3) {
+            let r = para.token_range();
+            if r.len() >= 3 && self.word(r.start).eq_ignore_ascii_case("by") {
+                let i = self
+                    .mentions
+                    .partition_point(|m| m.token_range().start < r.start + 1);
+                if i < self.mentions.len()
+                    && self.valid[i]
+                    && self.mentions[i].token_range().start == r.start + 1
+                    && self.mentions[i].kind() == MentionKind::Name
+                {
+                    return person(self, i);
+                }
+            }
+        }
+        None
+    }
+
+    fn add_pronoun(&mut self, m: usize, author: Option<usize>) {
+        let mention = &self.mentions[m];
+        let w = mention.as_str(self.doc.text());
+        let (first_person, relative) =
+            with_lower(w, |l| (matches!(l, "i"), l == "who" || l == "which"));
+        if first_person {
+            if let Some(e) = author {
+                self.attach(m, e);
+            }
+            return;
+        }
+        if relative {
+            // The mention right before it ("X, who").
+            if m > 0 && self.valid[m - 1] {
+                let prev = &self.mentions[m - 1];
+                let gap = mention.head() - prev.token_range().end;
+                if gap <= 1 {
+                    if let Some(e) = self.entity(m - 1) {
+                        self.attach(m, e);
+                    }
+                }
+            }
+            return;
+        }
+        let want = Want::of(mention);
+        if want == Want::Nothing {
+            return;
+        }
+        let sentence = mention.sentence();
+        let mut scores: Vec<(usize, f32)> = Vec::new();
+        let lo = m.saturating_sub(LOOK_BACK);
+        for c in (lo..m).rev() {
+            if !self.valid[c] {
+                continue;
+            }
+            let cm = &self.mentions[c];
+            let back = sentence.saturating_sub(cm.sentence());
+            if back > PRONOUN_SENTENCES {
+                break;
+            }
+            let Some(e) = self.entity(c) else { continue };
+            let fit = self.fit(e, want);
+            if fit == 0.0 {
+                continue;
+            }
+            let mut weight = fit / (1 << back) as f32;
+            if cm.is_possessive() {
+                weight *= 0.5;
+            }
+            if self.is_subject(c) {
+                weight *= 2.0;
+            }
+            if self.next_to_speech_verb(c) {
+                weight *= 1.5;
+            }
+            if self.ents[e].name.is_some() {
+                weight *= 1.5;
+            }
+            match scores.iter_mut().find(|(x, _)| *x == e) {
+                Some((_, s)) => *s += weight,
+                None => scores.push((e, weight)),
+            }
+        }
+        // The highest score; among equals, the most recent (first listed).
+        let best = scores
+            .iter()
+            .fold(None, |best: Option<(usize, f32)>, &(e, s)| match best {
+                Some((_, b)) if b >= s => best,
+                _ => Some((e, s)),
+            });
+        if let Some((e, _)) = best {
+            self.attach(m, e);
+            match want {
+                Want::Person(g) if !mention.is_possessive() || g != Grammatical::Any => {
+                    self.ents[e].person = true;
+                    if self.ents[e].kind == EntityKind::Unknown {
+                        self.ents[e].kind = EntityKind::Person;
+                    }
+                    self.note_gender(e, g);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// How well entity `e` fits a pronoun that wants `want`: 0 for not at
+    /// all, 1 for an entity known to be of that sort, less for one the
+    /// words leave open.
+    fn fit(&self, e: usize, want: Want) -> f32 {
+        let s = &self.ents[e];
+        match want {
+            Want::Person(g) => {
+                let gender = s.gender();
+                if gender != Grammatical::Any && g != Grammatical::Any && gender != g {
+                    return 0.0;
+                }
+                match s.kind {
+                    EntityKind::Person => 1.0,
+                    EntityKind::Unknown if !s.thing => 0.3,
+                    _ => 0.0,
+                }
+            }
+            Want::Thing => match s.kind {
+                EntityKind::Organisation | EntityKind::Document => 1.0,
+                EntityKind::Unknown | EntityKind::Place => 0.3,
+                _ => 0.0,
+            },
+            Want::Group => match s.kind {
+                EntityKind::Group | EntityKind::Organisation => 1.0,
+                EntityKind::Unknown => 0.2,
+                _ => 0.0,
+            },
+            Want::Nothing => 0.0,
+        }
+    }
+
+    /// Whether mention `c` is the subject of its clause: the first mention
+    /// of its sentence, or the first after a comma, not after a
+    /// preposition and not a possessive.
+    fn is_subject(&self, c: usize) -> bool {
+        let r = self.mentions[c].token_range();
+        if self.mentions[c].is_possessive() {
+            return false;
+        }
+        let sent = self.doc.sentences()[self.mentions[c].sentence()].token_range();
+        if r.start == sent.start {
+            return true;
+        }
+        let before = self.doc.tokens()[r.start - 1];
+        let w = self.doc.token_str(&before);
+        if self.lex(r.start - 1) & class::PREPOSITION != 0 {
+            return false;
+        }
+        // The first mention of the sentence.
+        (c == 0 || self.mentions[c - 1].sentence() != self.mentions[c].sentence())
+            || matches!(w, "," | ";" | "and" | "but")
+    }
+
+    /// Whether a speech verb stands right before or after mention `c`: a
+    /// speaker ("X said", "said X").
+    fn next_to_speech_verb(&self, c: usize) -> bool {
+        let r = self.mentions[c].token_range();
+        let tokens = self.doc.tokens();
+        let verb = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| t.lex() & class::SPEECH_VERB != 0)
+        };
+        verb(r.end) || (r.start > 0 && verb(r.start - 1))
     }
 }
 
-/// A `&'static str` for a lower-cased word that is in a static list, so that
-/// lookups can return list entries.
-fn lower_static(w: &str) -> Option<&'static str> {
-    LEXICON.title_modifiers.get(w)
+/// What a pronoun can refer to.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Want {
+    /// "he", "she", "his", "her": a person, of that gender.
+    Person(Grammatical),
+    /// "it", "its": an organisation or a document.
+    Thing,
+    /// "they", "their": a group or an organisation.
+    Group,
+    /// First and second person, and the rest.
+    Nothing,
+}
+
+impl Want {
+    fn of(m: &Mention) -> Want {
+        match (m.entity_kind(), m.gender, m.number) {
+            (_, Grammatical::Masculine, _) => Want::Person(Grammatical::Masculine),
+            (_, Grammatical::Feminine, _) => Want::Person(Grammatical::Feminine),
+            (_, Grammatical::Neuter, _) => Want::Thing,
+            (_, _, crate::lexicon::Number::Plural) => Want::Group,
+            _ => Want::Nothing,
+        }
+    }
 }
 
 fn kinds_compatible(a: EntityKind, b: EntityKind) -> bool {
-    use EntityKind::*;
-    a == b || a == Unknown || b == Unknown
+    a == b || a == EntityKind::Unknown || b == EntityKind::Unknown
 }
 
-/// Whether two names can be the same entity: one is the other's last word
-/// (a surname), first word (a given name, for people), or a word-for-word
-/// prefix or suffix of it.
-///
-/// Each name is given as [`Builder::write_name`] writes it (each word
-/// followed by a space) and its number of words.
-fn names_corefer(a: (&str, usize), b: (&str, usize)) -> bool {
-    // No words (a description), or a name the builder could not keep.
-    if a.1 == 0 || b.1 == 0 || a.0.is_empty() || b.0.is_empty() {
-        return false;
+/// "J.", "H": an initial.
+fn is_initial(w: &str) -> bool {
+    let b = w.as_bytes();
+    (b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.')
+        || (b.len() == 1 && b[0].is_ascii_uppercase())
+}
+
+/// "Jr.", "III": a suffix after a surname.
+fn is_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV" | "jr." | "sr."
+    )
+}
+
+/// Two capital letters or more and no lower-case letter.
+fn is_acronym(w: &str) -> bool {
+    w.len() >= 2
+        && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
+        && w.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+}
+
+/// The hash of the lower-case initials of the capitalised words of
+/// `range` ("imf" of "International Monetary Fund"), when it has two or
+/// more; small words ("of", "for") are skipped.
+fn initials_hash(doc: &Document<'_>, range: Range<usize>) -> Option<u64> {
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    for k in range {
+        let w = doc.str_at(k);
+        if matches!(w, "of" | "for" | "and" | "on" | "the" | "to" | "&") {
+            continue;
+        }
+        let c = *w.as_bytes().first()?;
+        if !c.is_ascii_uppercase() || n == buf.len() {
+            return None;
+        }
+        buf[n] = c.to_ascii_lowercase();
+        n += 1;
     }
-    let ((short, short_words), (long, long_words)) = if a.1 <= b.1 { (a, b) } else { (b, a) };
-    // The short name's words end the long one, or begin it. A name ends
-    // with a space, so a match at the start falls on a word boundary; one
-    // at the end needs a space (or nothing) before it.
-    let at_end = long.ends_with(short)
-        && (long.len() == short.len() || long.as_bytes()[long.len() - short.len() - 1] == b' ');
-    let at_start = || long.starts_with(short);
-    at_end || short_words > 1 && at_start() || short_words == 1 && long_words <= 3 && at_start()
+    (n >= 2).then(|| hash_bytes(&buf[..n]))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::names_corefer;
-
-    fn corefer(a: &str, b: &str) -> bool {
-        let written = |n: &str| {
-            let words = n.split_whitespace().count();
-            let s: String = n.split_whitespace().map(|w| format!("{w} ")).collect();
-            (s, words)
-        };
-        let (a, b) = (written(a), written(b));
-        let one = names_corefer((&a.0, a.1), (&b.0, b.1));
-        assert_eq!(one, names_corefer((&b.0, b.1), (&a.0, a.1)), "{a:?} {b:?}");
-        one
-    }
+    use super::*;
 
     #[test]
-    fn names_corefer_word_for_word_at_either_end() {
-        assert!(corefer("Mattis", "Jim Mattis"));
-        assert!(corefer("Jim", "Jim Mattis"));
-        assert!(corefer("Smith", "Smith"));
-        assert!(corefer("Bank of", "Bank of America"));
-        assert!(corefer("Defense Department", "U.S. Defense Department"));
-        // Words, not letters: "Tis" does not end "Jim Mattis".
-        assert!(!corefer("Tis", "Jim Mattis"));
-        assert!(!corefer("Ji", "Jim Mattis"));
-        // A one-word name begins only a name of up to three words.
-        assert!(!corefer("Bank", "Bank of America Corp"));
-        assert!(!corefer("Jim", "Mattis"));
-        // A word in the middle is neither end.
-        assert!(!corefer("Khaqan", "Shahid Khaqan Abbasi"));
+    fn ids_print_and_convert_as_their_index() {
+        let m = MentionId::new(7);
+        assert_eq!(
+            (m.index(), m.to_string(), usize::from(m)),
+            (7, "7".to_string(), 7)
+        );
+        assert!(EntityId::new(1) < EntityId::new(2));
     }
 
     #[test]
     fn a_mention_list_is_its_slice_however_kept() {
-        use super::MentionList;
-        let mut one = MentionList::with_capacity(1);
-        one.push(7);
-        let mut many = MentionList::with_capacity(3);
-        for m in [2, 7, 9] {
-            many.push(m);
-        }
-        assert_eq!(one.as_slice(), [7]);
-        assert_eq!(many.as_slice(), [2, 7, 9]);
-        assert_eq!(one, MentionList::Many(vec![7]));
+        let one = MentionList::One(MentionId::new(7));
+        let many = MentionList::Many(vec![MentionId::new(2), MentionId::new(7)]);
+        assert_eq!(one, MentionList::Many(vec![MentionId::new(7)]));
         assert_ne!(one, many);
-        assert_eq!(format!("{one:?} {many:?}"), "[7] [2, 7, 9]");
-        // No larger than the vector it stands for.
-        assert!(std::mem::size_of::<MentionList>() <= std::mem::size_of::<Vec<usize>>());
+        assert_eq!(format!("{one:?}"), "[MentionId(7)]");
+        assert!(std::mem::size_of::<MentionList>() <= std::mem::size_of::<Vec<MentionId>>());
     }
 
     #[test]
-    fn names_without_words_match_nothing() {
-        assert!(!names_corefer(("", 0), ("Jim Mattis ", 2)));
-        // A name the builder could not keep: no text, though it had words.
-        assert!(!names_corefer(("", 2), ("Jim Mattis ", 2)));
-        assert!(!names_corefer(("Jim Mattis ", 2), ("", 1)));
+    fn initials_and_acronyms() {
+        let doc = crate::Tokenizer::new()
+            .tokenize("the International Monetary Fund and the Federal Bureau of Investigation");
+        let imf = initials_hash(&doc, 1..4);
+        assert_eq!(imf, Some(hash_bytes(b"imf")));
+        // Small words are skipped.
+        assert_eq!(initials_hash(&doc, 6..10), Some(hash_bytes(b"fbi")));
+        // A lower-case word is no part of a name's initials.
+        assert_eq!(initials_hash(&doc, 3..6), None);
+        assert!(is_acronym("IMF") && is_acronym("U.S.") && !is_acronym("I") && !is_acronym("Imf"));
     }
 }

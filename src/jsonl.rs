@@ -5,8 +5,10 @@
 //! `"id"` of any JSON type. Each non-blank input line gives exactly one
 //! output line, in input order:
 //!
-//! * `{"id": <echoed>, "quotes": [...]}` where each quote is a
-//!   [`QuoteRecord`];
+//! * `{"id": <echoed>, "quotes": [...], "entities": [...]}`: the
+//!   [`DocumentRecord`] of the text, each quote a
+//!   [`QuoteRecord`](crate::QuoteRecord) and each entity an
+//!   [`EntityRecord`](crate::EntityRecord);
 //! * or, for a line that is not valid UTF-8, not JSON, not an object, has
 //!   no string `"text"`, or whose text is longer than
 //!   [`MAX_TEXT_LEN`](crate::tokenizer::MAX_TEXT_LEN) (4 GiB):
@@ -33,7 +35,7 @@ use std::io::{BufRead, Write};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::attribution::{Attributor, QuoteRecord, SpanSelection};
+use crate::attribution::{Attributor, DocumentRecord, SpanSelection};
 use crate::error::Error;
 use crate::span::OffsetUnit;
 
@@ -58,7 +60,8 @@ pub struct LineOutput {
 #[derive(Serialize)]
 struct Ok<'a> {
     id: &'a Value,
-    quotes: Vec<QuoteRecord>,
+    #[serde(flatten)]
+    document: DocumentRecord,
 }
 
 #[derive(Serialize)]
@@ -125,8 +128,8 @@ pub fn process_line(
         Ok(result) => result,
         Err(e) => return Some(failure(id, line_number, &e.to_string())),
     };
-    let quotes = result.to_records(options.offsets, options.spans);
-    match serde_json::to_string(&Ok { id, quotes }) {
+    let document = result.to_document(options.offsets, options.spans);
+    match serde_json::to_string(&Ok { id, document }) {
         Ok(json) => Some(LineOutput {
             json,
             failed: false,

@@ -456,8 +456,6 @@ pub(crate) struct Lexicon {
     /// Case-insensitive, like the three tables after it: looked up
     /// straight from a token's text, without a lower-cased copy.
     pub titles: WordTable<&'static str>,
-    /// Each title modifier to itself (the list entry).
-    pub title_modifiers: WordTable<&'static str>,
     pub nominal_heads: WordTable<Option<HeadKind>>,
     pub pronouns: WordTable<Option<PronounInfo>>,
     /// Abbreviation without its period, as written.
@@ -466,6 +464,17 @@ pub(crate) struct Lexicon {
     pub given_names: FastMap<&'static str, Gender>,
     pub places: FastSet<&'static str>,
     pub organisation_words: FastSet<&'static str>,
+    /// Labels before a person's name (lower case), and whether each is a
+    /// nationality, dropped only before a given name.
+    pub name_labels: FastMap<&'static str, bool>,
+    /// Words that make a name after a person's name something else.
+    pub thing_words: FastSet<&'static str>,
+    /// Words that make a name ending in them a place.
+    pub place_words: FastSet<&'static str>,
+    /// Words that make an organisation a publication or broadcaster.
+    pub media_words: FastSet<&'static str>,
+    /// Titles and nouns that tell a person's gender (lower case).
+    pub gendered_words: FastMap<&'static str, Gender>,
 }
 
 fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
@@ -479,6 +488,20 @@ fn pairs(file: &'static str) -> impl Iterator<Item = (&'static str, &'static str
         let mut it = l.split_whitespace();
         Some((it.next()?, it.next()?))
     })
+}
+
+/// A list of words each followed by `f` or `m`.
+fn gendered(file: &'static str) -> FastMap<&'static str, Gender> {
+    pairs(file)
+        .map(|(w, g)| {
+            let g = if g == "f" {
+                Gender::Feminine
+            } else {
+                Gender::Masculine
+            };
+            (w, g)
+        })
+        .collect()
 }
 
 pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
@@ -542,16 +565,7 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             (w, class)
         })
         .collect();
-    let given_names = pairs(include_str!("lexicon/given_names.txt"))
-        .map(|(n, g)| {
-            let g = if g == "f" {
-                Gender::Feminine
-            } else {
-                Gender::Masculine
-            };
-            (n, g)
-        })
-        .collect();
+    let given_names = gendered(include_str!("lexicon/given_names.txt"));
     let mut flags: FastMap<String, u32> = FastMap::default();
     let mut add = |w: &str, f: u32| *flags.entry(w.to_lowercase()).or_insert(0) |= f;
     for w in DETERMINERS {
@@ -646,10 +660,6 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             }),
             last,
         ),
-        title_modifiers: WordTable::new(
-            entries(include_str!("lexicon/title_modifiers.txt")).map(|w| (w.to_string(), w)),
-            last,
-        ),
         nominal_heads: WordTable::new(nominal_heads, last),
         pronouns: WordTable::new(pronouns, last),
         abbreviations,
@@ -657,6 +667,16 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         given_names,
         places: entries(include_str!("lexicon/places.txt")).collect(),
         organisation_words: entries(include_str!("lexicon/organisation_words.txt")).collect(),
+        name_labels: entries(include_str!("lexicon/name_labels.txt"))
+            .filter_map(|l| {
+                let mut it = l.split_whitespace();
+                Some((it.next()?, it.next() == Some("nationality")))
+            })
+            .collect(),
+        thing_words: entries(include_str!("lexicon/thing_words.txt")).collect(),
+        place_words: entries(include_str!("lexicon/place_words.txt")).collect(),
+        media_words: entries(include_str!("lexicon/media_words.txt")).collect(),
+        gendered_words: gendered(include_str!("lexicon/gendered_words.txt")),
     }
 });
 
@@ -741,13 +761,8 @@ impl Lexicon {
         self.speech_verb_table.get(word)
     }
 
-    /// The full form of a title ("sen." gives "senator"), lower case.
-    #[inline]
-    pub fn title_form(&self, word: &str) -> Option<&'static str> {
-        self.titles.get(word)
-    }
-
-    /// [`Lexicon::title_form`] of the word token `text[span]`, its key
+    /// The full form of the title at the word token `text[span]`, lower
+    /// case ("Sen." gives "senator"), its key
     /// read straight from the text (see [`WordTable::get_word_in`]).
     #[inline]
     pub fn title_form_in(&self, text: &str, span: crate::Span) -> Option<&'static str> {
@@ -862,10 +877,10 @@ mod tests {
         );
         assert_eq!(l.nominal_heads.get("spokesmanship"), None);
         // Titles in any case, abbreviations with their period.
-        assert_eq!(l.title_form("SEN."), Some("senator"));
-        assert_eq!(l.title_form("President"), Some("president"));
-        assert_eq!(l.title_form("Sen"), None);
-        assert_eq!(l.title_modifiers.get("Former"), Some("former"));
+        assert_eq!(l.titles.get("SEN."), Some("senator"));
+        assert_eq!(l.titles.get("President"), Some("president"));
+        assert_eq!(l.titles.get("Sen"), None);
+        assert!(l.flags("Former") & class::MODIFIER != 0);
         // The same, read from a word inside a text.
         let text = "the SEN. of Officials";
         let span = |a, b| crate::Span::new(a, b);

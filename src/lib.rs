@@ -83,10 +83,11 @@ pub mod tokenizer;
 struct ReadmeDoctests;
 
 pub use attribution::{
-    attribute, AttributedQuote, Attribution, Attributor, AttributorBuilder, NestedRecord,
-    QuoteRecord, Quotes, SpanSelection, Speaker,
+    attribute, AttributedEntity, AttributedQuote, Attribution, Attributor, AttributorBuilder,
+    DocumentRecord, Entities, EntityRecord, MentionRecord, NestedRecord, QuoteRecord, Quotes,
+    SpanSelection, Speaker,
 };
-pub use entities::{Entities, Entity};
+pub use entities::{Entity, EntityCategory, EntityId, EntityTable, Gender, MentionId};
 pub use error::Error;
 pub use mentions::{EntityKind, Mention, MentionFinder, MentionKind};
 pub use quotes::{

@@ -171,10 +171,6 @@ impl Mention {
     pub fn is_possessive(&self) -> bool {
         self.possessive
     }
-
-    pub(crate) fn set_entity_kind(&mut self, kind: EntityKind) {
-        self.entity_kind = kind;
-    }
 }
 
 /// Finds mentions in a tokenized document.

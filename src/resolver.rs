@@ -38,7 +38,7 @@
 
 use std::fmt;
 
-use crate::entities::Entities;
+use crate::entities::{EntityId, EntityTable, MentionId};
 use crate::lexicon::{class, with_lower, LEXICON};
 use crate::mentions::{Mention, MentionKind};
 use crate::quotes::Quote;
@@ -201,21 +201,21 @@ pub(crate) fn demote_unattributed(
 /// entity lists.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Resolution {
-    mention: usize,
-    entity: Option<usize>,
+    mention: MentionId,
+    entity: Option<EntityId>,
     cue: Cue,
     rule: Rule,
     confidence: f32,
 }
 
 impl Resolution {
-    /// Index of the speaker mention in the mention list.
-    pub fn mention(&self) -> usize {
+    /// The speaker mention, in the document's mention list.
+    pub fn mention(&self) -> MentionId {
         self.mention
     }
 
-    /// Index of the speaker's entity, if resolved.
-    pub fn entity(&self) -> Option<usize> {
+    /// The speaker's entity, if resolved.
+    pub fn entity(&self) -> Option<EntityId> {
         self.entity
     }
 
@@ -249,7 +249,7 @@ struct Ctx<'a, 't> {
     doc: &'a Document<'t>,
     quotes: &'a [Quote<'t>],
     mentions: &'a [Mention],
-    entities: &'a Entities<'t>,
+    entities: &'a EntityTable<'t>,
     /// One bit for each token: set when a top-level quotation contains it
     /// (a bit, not a quotation index, keeps this small for a long text).
     quoted: Vec<u64>,
@@ -275,7 +275,7 @@ impl SpeakerResolver {
         doc: &Document<'t>,
         quotes: &[Quote<'t>],
         mentions: &[Mention],
-        entities: &Entities<'t>,
+        entities: &EntityTable<'t>,
     ) -> Vec<Option<Resolution>> {
         let mut quoted = vec![0u64; doc.tokens().len().div_ceil(64)];
         for q in quotes {
@@ -1146,7 +1146,7 @@ impl<'t> Ctx<'_, 't> {
             if same_para {
                 if let Some(r) = &done[p] {
                     return Some(Found {
-                        mention: r.mention,
+                        mention: r.mention.index(),
                         cue: r.cue.parts.clone(),
                         rule: Rule::Continuation,
                     });
@@ -1196,7 +1196,7 @@ impl<'t> Ctx<'_, 't> {
             if self.doc.paragraph_of(pq.token_range().end - 1) + 1 == para {
                 if let Some(r) = &done[p] {
                     return Some(Found {
-                        mention: r.mention,
+                        mention: r.mention.index(),
                         cue: r.cue.parts.clone(),
                         rule: Rule::Continuation,
                     });
@@ -1240,21 +1240,21 @@ impl<'t> Ctx<'_, 't> {
         };
         let turns = question(qi) == question(a) && question(a) != question(b);
         (differ && turns).then(|| Found {
-            mention: ra.mention,
+            mention: ra.mention.index(),
             cue: Vec::new(),
             rule: Rule::AlternatingTurns,
         })
     }
 
     fn finish(&self, f: Found) -> Resolution {
-        let entity = self.entities.entity_of(f.mention);
+        let entity = self.entities.entity_of(MentionId::new(f.mention));
         let m = &self.mentions[f.mention];
         let mut confidence = f.rule.base_confidence();
         if m.kind() == MentionKind::Pronoun {
             confidence *= if entity.is_some() { 0.95 } else { 0.8 };
         }
         Resolution {
-            mention: f.mention,
+            mention: MentionId::new(f.mention),
             entity,
             cue: Cue::new(f.cue),
             rule: f.rule,

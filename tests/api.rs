@@ -7,10 +7,11 @@ use std::io::{self, BufRead, Read, Write};
 use serde_json::Value;
 use whosaid::jsonl::{self, JsonlOptions, LineOutput, Summary};
 use whosaid::{
-    attribute, entities::Entities, AttributedQuote, Attribution, Attributor, AttributorBuilder,
-    Cue, Document, Entity, EntityKind, Error, Mark, MarkFamilies, MarkFamily, MarkGlyph, Mention,
-    MentionFinder, MentionKind, NestedRecord, OffsetIndex, OffsetUnit, Orientation, Quote,
-    QuoteConfig, QuoteDetector, QuoteKind, QuoteRecord, Quotes, Resolution, Rule, Segment,
+    attribute, AttributedEntity, AttributedQuote, Attribution, Attributor, AttributorBuilder, Cue,
+    Document, DocumentRecord, Entities, Entity, EntityCategory, EntityId, EntityKind, EntityRecord,
+    EntityTable, Error, Gender, Mark, MarkFamilies, MarkFamily, MarkGlyph, Mention, MentionFinder,
+    MentionId, MentionKind, MentionRecord, NestedRecord, OffsetIndex, OffsetUnit, Orientation,
+    Quote, QuoteConfig, QuoteDetector, QuoteKind, QuoteRecord, Quotes, Resolution, Rule, Segment,
     SingleQuotes, Span, SpanSelection, Speaker, SpeakerResolver, Token, TokenKind, Tokenizer,
     UnclosedQuotes,
 };
@@ -47,7 +48,16 @@ const _: fn() = || {
     assert_send_sync::<MentionKind>();
     assert_send_sync::<EntityKind>();
     assert_send_sync::<Entity<'static>>();
-    assert_send_sync::<Entities<'static>>();
+    assert_send_sync::<EntityTable<'static>>();
+    assert_send_sync::<Entities<'static, 'static>>();
+    assert_send_sync::<AttributedEntity<'static, 'static>>();
+    assert_send_sync::<EntityId>();
+    assert_send_sync::<MentionId>();
+    assert_send_sync::<Gender>();
+    assert_send_sync::<EntityCategory>();
+    assert_send_sync::<EntityRecord>();
+    assert_send_sync::<MentionRecord>();
+    assert_send_sync::<DocumentRecord>();
     assert_send_sync::<SpeakerResolver>();
     assert_send_sync::<Resolution>();
     assert_send_sync::<Cue>();

@@ -11,8 +11,8 @@ use whosaid::{MentionFinder, MentionKind, QuoteDetector, Tokenizer};
 fn entities(text: &str) -> Vec<(String, Vec<String>)> {
     let doc = Tokenizer::new().tokenize(text);
     let quotes = QuoteDetector::new().detect(&doc);
-    let mut mentions = MentionFinder::new().find(&doc, &quotes);
-    let found = cluster(&doc, &mut mentions);
+    let mentions = MentionFinder::new().find(&doc, &quotes);
+    let found = cluster(&doc, &mentions);
     found
         .entities()
         .iter()
@@ -20,10 +20,10 @@ fn entities(text: &str) -> Vec<(String, Vec<String>)> {
             let names = e
                 .mentions()
                 .iter()
-                .filter(|&&m| mentions[m].kind() == MentionKind::Name)
-                .map(|&m| mentions[m].as_str(text).to_string())
+                .filter(|&&m| mentions[m.index()].kind() == MentionKind::Name)
+                .map(|&m| mentions[m.index()].as_str(text).to_string())
                 .collect();
-            (e.name().to_string(), names)
+            (e.name().unwrap_or_default().to_string(), names)
         })
         .collect()
 }

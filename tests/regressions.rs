@@ -62,7 +62,7 @@ const SENTENCES_AND_VERBS: &[Case] = &[
     Case {
         name: "noun_after_a_verb_is_no_speech_verb",
         text: "It also wants to stop state policies that have a \"dramatic and lasting impact\" on voters, the lawsuit says.",
-        want: &[want("\"dramatic and lasting", "the lawsuit", Some("lawsuit"), Rule::CueAfter)],
+        want: &[want("\"dramatic and lasting", "the lawsuit", None, Rule::CueAfter)],
     },
     Case {
         name: "weak_verb_inside_the_sentence_introduces_nothing",
@@ -110,7 +110,7 @@ const SUBJECTS: &[Case] = &[
     Case {
         name: "relative_clause_subject_found_through_the_clause",
         text: "Although the teams differ, a senior aide who spoke anonymously said Friday, \"We talk every day.\"",
-        want: &[want("\"We talk", "a senior aide", Some("senior aide"), Rule::CueBefore)],
+        want: &[want("\"We talk", "a senior aide", None, Rule::CueBefore)],
     },
     Case {
         name: "city_and_state_are_no_subject",
@@ -128,17 +128,17 @@ const MENTIONS: &[Case] = &[
     Case {
         name: "description_with_a_number_after_an_inverted_verb",
         text: "\"He is an amazing leader,\" said the 46-year-old.",
-        want: &[want("\"He is", "the 46-year-old", Some("46-year-old"), Rule::CueAfter)],
+        want: &[want("\"He is", "the 46-year-old", None, Rule::CueAfter)],
     },
     Case {
         name: "unknown_noun_before_a_speech_verb_heads_a_description",
         text: "\"It was very nice,\" the tycoon told reporters.",
-        want: &[want("\"It was very", "the tycoon", Some("tycoon"), Rule::CueAfter)],
+        want: &[want("\"It was very", "the tycoon", None, Rule::CueAfter)],
     },
     Case {
         name: "noun_after_a_name_before_a_speech_verb",
         text: "The GOP front-runner said his rival \"caused tremendous harm\" abroad.",
-        want: &[want("\"caused", "The GOP front-runner", Some("GOP front-runner"), Rule::EmbeddedCue)],
+        want: &[want("\"caused", "The GOP front-runner", None, Rule::EmbeddedCue)],
     },
     Case {
         name: "sentence_initial_common_word_is_no_name",
@@ -148,12 +148,12 @@ const MENTIONS: &[Case] = &[
     Case {
         name: "dateline_is_no_speaker",
         text: "PORTVILLE (AP) — The governor released a statement on Monday, offering \"a deep and sincere apology\" to the families.",
-        want: &[want("\"a deep", "The governor", Some("governor"), Rule::ClauseSubject)],
+        want: &[want("\"a deep", "The governor", None, Rule::ClauseSubject)],
     },
     Case {
         name: "relative_which_speaks_for_its_report",
         text: "The release linked to the report, which notes, \"More than half of the visitors were donors.\"",
-        want: &[want("\"More than half", "which", Some("report"), Rule::CueBefore)],
+        want: &[want("\"More than half", "which", None, Rule::CueBefore)],
     },
     Case {
         name: "that_after_said_is_no_determiner",
@@ -163,7 +163,7 @@ const MENTIONS: &[Case] = &[
     Case {
         name: "day_name_inside_a_description",
         text: "\"There are rocks with more spine,\" reads a Wednesday editorial in the Valley Ledger.",
-        want: &[want("\"There are rocks", "a Wednesday editorial", Some("Wednesday editorial"), Rule::CueAfter)],
+        want: &[want("\"There are rocks", "a Wednesday editorial", None, Rule::CueAfter)],
     },
 ];
 
@@ -171,7 +171,7 @@ const LATER_FIXES: &[Case] = &[
     Case {
         name: "fronted_participial_phrase_ends_at_its_comma",
         text: "Led by Mayor Ann Vale, the rally denounced the plan as \"a disgrace.\"",
-        want: &[want("\"a disgrace", "the rally", Some("rally"), Rule::EmbeddedCue)],
+        want: &[want("\"a disgrace", "the rally", None, Rule::EmbeddedCue)],
     },
     Case {
         name: "dateline_with_an_agency_in_parentheses",

@@ -86,7 +86,7 @@ fn every_quotation_of_the_seed_article_has_the_right_speaker() {
         let speaker = q
             .speaker()
             .unwrap_or_else(|| panic!("no speaker for {quote:?}"));
-        let entity = speaker.entity().map(|e| e.name());
+        let entity = speaker.entity().and_then(|e| e.name());
         assert!(
             entity.is_some_and(|e| row.entities.contains(&e)),
             "{quote:?}: entity {entity:?}, expected one of {:?}",
@@ -108,7 +108,10 @@ fn the_prime_minister_is_quoted_as_saying() {
     let s = q.speaker().expect("a speaker");
     assert_eq!(s.rule(), Rule::QuotedAs);
     assert_eq!(s.cue_text(), "quoted ... as ... saying");
-    assert_eq!(s.entity().map(|e| e.name()), Some("Shahid Khaqan Abbasi"));
+    assert_eq!(
+        s.entity().and_then(|e| e.name()),
+        Some("Shahid Khaqan Abbasi")
+    );
 }
 
 #[test]

@@ -63,7 +63,7 @@ pub fn check(cases: &[Case]) {
             };
             let got = quote.speaker().map(|s| Found {
                 speaker: s.mention_text().to_string(),
-                entity: s.entity().map(|e| e.name().to_string()),
+                entity: s.entity().and_then(|e| e.name()).map(str::to_string),
                 rule: s.rule(),
             });
             let expected = Some(Found {
