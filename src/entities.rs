@@ -395,8 +395,11 @@ struct State {
     /// The gender of its given name, from the list (only to choose between
     /// antecedents, never reported).
     given: Grammatical,
-    /// The head token of its latest name mention.
+    /// The head token of its latest name mention, and its sentence.
     last_named: u32,
+    last_named_sentence: u32,
+    /// How many name mentions it has so far.
+    named: u32,
     /// Whether every name it has stands in a headline.
     headline_only: bool,
     /// How many mentions it has so far.
@@ -415,6 +418,8 @@ impl State {
             male: 0,
             given: Grammatical::Any,
             last_named: 0,
+            last_named_sentence: 0,
+            named: 0,
             headline_only: false,
             count: 0,
         }
@@ -760,27 +765,26 @@ impl<'a, 't> Builder<'a, 't> {
         let mention = &self.mentions[m];
         let name = mention.name_tokens().unwrap_or(mention.token_range());
         let (mut s, e) = (name.start, name.end);
+        let given = |k: usize| self.lex(k) & class::GIVEN_NAME != 0 && self.is_given(k);
+        // "Secretary of State John Kerry": the words after "of" belong to
+        // the title, up to a given name.
+        let after_of =
+            s >= 2 && e >= s + 2 && self.word(s - 1) == "of" && self.lex(s - 2) & class::TITLE != 0;
+        if after_of {
+            if let Some(k) = (s + 1..e - 1).find(|&k| given(k)) {
+                return k..e;
+            }
+            s += 1;
+        }
         if e <= s + 1 || (s..e).any(|k| self.organisation_word(k)) {
             return s..e;
         }
-        let given = |k: usize| self.lex(k) & class::GIVEN_NAME != 0 && self.is_given(k);
         while e - s > 1 {
             let label = with_lower(self.word(s), |w| LEXICON.name_labels.get(w).copied());
             match label {
                 Some(false) => s += 1,
                 Some(true) if given(s + 1) => s += 1,
                 _ => break,
-            }
-        }
-        // "Secretary of State John Kerry": the words after "of" belong to
-        // the title, up to a given name.
-        let after_of = s >= 2 && self.word(s - 1) == "of" && self.lex(s - 2) & class::TITLE != 0;
-        if after_of {
-            if let Some(k) = (s + 1..e - 1).find(|&k| given(k)) {
-                return k..e;
-            }
-            if e - s >= 2 {
-                s += 1;
             }
         }
         if e - s >= 3 {
@@ -1024,6 +1028,8 @@ impl<'a, 't> Builder<'a, 't> {
             s.headline_only = false;
         }
         s.last_named = self.mentions[m].head() as u32;
+        s.last_named_sentence = self.mentions[m].sentence() as u32;
+        s.named += 1;
         if kind != EntityKind::Unknown
             && (s.kind == EntityKind::Unknown || kind == EntityKind::Person)
         {
@@ -1059,7 +1065,7 @@ impl<'a, 't> Builder<'a, 't> {
             hashes: &hashes,
             tokens: range.clone(),
         };
-        let mut best: Option<(usize, Relation)> = None;
+        let mut candidates: Vec<(usize, Relation)> = Vec::new();
         let mut seen: Vec<usize> = Vec::new();
         for &key in &keys {
             for e in self.index.under(key) {
@@ -1082,21 +1088,98 @@ impl<'a, 't> Builder<'a, 't> {
                 if s.thing && rel == Relation::Shorter && hashes.len() == 1 {
                     continue;
                 }
-                let better = match best {
-                    None => true,
-                    Some((b, brel)) => {
-                        rel < brel || (rel == brel && s.last_named > self.ents[b].last_named)
+                // A fuller name whose given name tells another gender than
+                // the text gave the entity is someone else ("Michelle
+                // Obama" after "Mr. Obama").
+                if rel == Relation::Fuller {
+                    let g = self.given_gender(range.start);
+                    let known = if s.female > s.male {
+                        Grammatical::Feminine
+                    } else if s.male > s.female {
+                        Grammatical::Masculine
+                    } else {
+                        Grammatical::Any
+                    };
+                    if g != Grammatical::Any && known != Grammatical::Any && g != known {
+                        continue;
                     }
-                };
-                if better {
-                    best = Some((e, rel));
                 }
+                candidates.push((e, rel));
             }
         }
-        let _ = m;
+        let best = self.choose(m, &candidates);
         self.keys = keys;
         self.hashes = hashes;
         best
+    }
+
+    /// The gender of the given name at token `k`, from the list.
+    fn given_gender(&self, k: usize) -> Grammatical {
+        if self.lex(k) & class::GIVEN_NAME == 0 {
+            return Grammatical::Any;
+        }
+        LEXICON
+            .given_names
+            .get(self.word(k))
+            .copied()
+            .unwrap_or(Grammatical::Any)
+    }
+
+    /// The candidate a name mention `m` joins: the closest relation, and
+    /// among people sharing a surname, the one a pronoun right after the
+    /// mention agrees with ("Clinton allowed her staff"), else the one
+    /// named most often, the one named in the same sentence first.
+    fn choose(&self, m: usize, candidates: &[(usize, Relation)]) -> Option<(usize, Relation)> {
+        let closest = candidates.iter().map(|&(_, r)| r).min()?;
+        let mut close: Vec<usize> = candidates
+            .iter()
+            .filter(|&&(_, r)| r == closest)
+            .map(|&(e, _)| e)
+            .collect();
+        if close.len() > 1 {
+            let g = self.pronoun_after(m);
+            if g != Grammatical::Any {
+                let agree: Vec<usize> = close
+                    .iter()
+                    .copied()
+                    .filter(|&e| self.ents[e].gender() == g)
+                    .collect();
+                if !agree.is_empty() {
+                    close = agree;
+                }
+            }
+        }
+        let sentence = self.mentions[m].sentence() as u32;
+        let score = |e: usize| {
+            let s = &self.ents[e];
+            let near = sentence.saturating_sub(s.last_named_sentence) <= 1;
+            (s.named + if near { 3 } else { 0 }, s.last_named)
+        };
+        close
+            .into_iter()
+            .max_by_key(|&e| score(e))
+            .map(|e| (e, closest))
+    }
+
+    /// The gender of the first personal pronoun after mention `m` in its
+    /// clause ("Clinton allowed her staff"), within a few words.
+    fn pronoun_after(&self, m: usize) -> Grammatical {
+        let end = self.mentions[m].token_range().end;
+        let tokens = self.doc.tokens();
+        for k in end..tokens.len().min(end + 6) {
+            let t = &tokens[k];
+            if t.starts_sentence() || matches!(self.word(k), "," | ";" | ":") {
+                break;
+            }
+            if t.lex() & class::PRONOUN != 0 {
+                return with_lower(self.word(k), |w| match w {
+                    "he" | "his" => Grammatical::Masculine,
+                    "she" | "her" => Grammatical::Feminine,
+                    _ => Grammatical::Any,
+                });
+            }
+        }
+        Grammatical::Any
     }
 
     fn new_entity(&mut self, kind: EntityKind) -> usize {
@@ -1218,8 +1301,19 @@ impl<'a, 't> Builder<'a, 't> {
         let definite = with_lower(first, |w| matches!(w, "the" | "this" | "that"));
         let (words, named) = self.description_words(m);
         if definite && !words.is_empty() {
-            if let Some(e) = self.described(m, &words, kind) {
+            let found = self.described(m, &words, kind).or_else(|| {
+                // "the Vermont senator" with no title to match: a role names
+                // the most salient person of the sentences before.
+                let role = self.lex(mention.head()) & class::TITLE != 0;
+                (role && kind == EntityKind::Person && !mention.is_possessive())
+                    .then(|| self.most_salient(m, Want::Person(mention.gender), true))
+                    .flatten()
+            });
+            if let Some(e) = found {
                 self.attach(m, e);
+                for h in words {
+                    self.add_descriptor(e, h);
+                }
                 return;
             }
         }
@@ -1428,7 +1522,30 @@ impl<'a, 't> Builder<'a, 't> {
         if want == Want::Nothing {
             return;
         }
-        let sentence = mention.sentence();
+        let best = self.most_salient(m, want, false);
+        if let Some(e) = best {
+            self.attach(m, e);
+            match want {
+                Want::Person(g) if !mention.is_possessive() || g != Grammatical::Any => {
+                    self.ents[e].person = true;
+                    if self.ents[e].kind == EntityKind::Unknown {
+                        self.ents[e].kind = EntityKind::Person;
+                    }
+                    self.note_gender(e, g);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The most salient entity of the sort `want` (only named ones with
+    /// `named_only`) before mention `m`: each of its mentions in `m`'s
+    /// sentence and the [`PRONOUN_SENTENCES`] before adds to its salience,
+    /// halved for each sentence back, doubled for a clause subject, half
+    /// again for a speaker or a named entity, halved for a possessive.
+    /// Among equals, the most recent.
+    fn most_salient(&self, m: usize, want: Want, named_only: bool) -> Option<usize> {
+        let sentence = self.mentions[m].sentence();
         let mut scores: Vec<(usize, f32)> = Vec::new();
         let lo = m.saturating_sub(LOOK_BACK);
         for c in (lo..m).rev() {
@@ -1441,6 +1558,9 @@ impl<'a, 't> Builder<'a, 't> {
                 break;
             }
             let Some(e) = self.entity(c) else { continue };
+            if named_only && self.ents[e].name.is_none() {
+                continue;
+            }
             let fit = self.fit(e, want);
             if fit == 0.0 {
                 continue;
@@ -1464,25 +1584,13 @@ impl<'a, 't> Builder<'a, 't> {
             }
         }
         // The highest score; among equals, the most recent (first listed).
-        let best = scores
+        scores
             .iter()
             .fold(None, |best: Option<(usize, f32)>, &(e, s)| match best {
                 Some((_, b)) if b >= s => best,
                 _ => Some((e, s)),
-            });
-        if let Some((e, _)) = best {
-            self.attach(m, e);
-            match want {
-                Want::Person(g) if !mention.is_possessive() || g != Grammatical::Any => {
-                    self.ents[e].person = true;
-                    if self.ents[e].kind == EntityKind::Unknown {
-                        self.ents[e].kind = EntityKind::Person;
-                    }
-                    self.note_gender(e, g);
-                }
-                _ => {}
-            }
-        }
+            })
+            .map(|(e, _)| e)
     }
 
     /// How well entity `e` fits a pronoun that wants `want`: 0 for not at

@@ -545,7 +545,9 @@ fn chunk(
                 && flags & class::CALENDAR != 0;
             if dated {
                 Part::Modifier
-            } else if (flags & class::FUNCTION != 0 && !is_acronym(w))
+            } else if (flags & class::FUNCTION != 0
+                && !is_acronym(w)
+                && !function_word_in_organisation(doc, j, parts))
                 || is_contraction(w)
                 || (t.starts_sentence() && first && is_sentence_initial_verb(doc, j, w))
             {
@@ -559,17 +561,17 @@ fn chunk(
             } else {
                 Part::Cap
             }
-        } else if flags & class::JOINER != 0 {
-            // Only between capitalised words; "of" only after a title or an
-            // organisation word ("Secretary of State", "Bank of America"),
-            // not in "assuring Mattis of Pakistan's cooperation".
-            let prev_cap = parts.last().is_some_and(|&(k, p)| match p {
-                Part::Title => true,
-                Part::Cap => {
-                    w != "of"
-                        || (tokens[k].lex() & class::ORGANISATION_WORD != 0
-                            && LEXICON.organisation_words.contains(doc.str_at(k)))
-                }
+        } else if flags & class::JOINER != 0 || is_organisation_joiner(w) {
+            // Only between capitalised words; "of" only after a title or in
+            // an organisation's name ("Secretary of State", "Bank of
+            // America"), not in "assuring Mattis of Pakistan's
+            // cooperation"; "for", "on", "to" and "and" only in an
+            // organisation's name ("Citizens for Tax Justice", "Commission
+            // on Presidential Debates").
+            let organisation = || organisation_phrase(doc, parts);
+            let prev_cap = parts.last().is_some_and(|&(_, p)| match p {
+                Part::Title => w == "of" || (w != "and" && organisation()),
+                Part::Cap => (flags & class::JOINER != 0 && w != "of") || organisation(),
                 _ => false,
             });
             let next_cap = tokens.get(j + 1).is_some_and(|n| {
@@ -629,6 +631,24 @@ fn chunk(
     if generic_head {
         if let Some(last) = parts.last_mut() {
             last.1 = Part::Head;
+        }
+    }
+    // A title word after a given name or an honorific is a surname:
+    // "Larry King", "Mr. King", "Ms. Bishop".
+    if let [.., (pk, pp), (lk, Part::Title)] = parts.as_slice() {
+        let (pk, pp, lk) = (*pk, *pp, *lk);
+        let honorific = pp == Part::Title
+            && matches!(
+                LEXICON.title_form_in(doc.text(), tokens[pk].span()),
+                Some("mr" | "mrs" | "ms" | "miss" | "mx" | "doctor")
+            );
+        let given = pp == Part::Cap
+            && tokens[pk].lex() & class::GIVEN_NAME != 0
+            && LEXICON.given_names.contains_key(doc.str_at(pk));
+        if tokens[lk].is_capitalized() && (honorific || given) {
+            if let Some(last) = parts.last_mut() {
+                last.1 = Part::Cap;
+            }
         }
     }
     // Trim to the last token that can end a mention: a name word, a title
@@ -789,6 +809,47 @@ fn chunk(
         number,
         possessive,
     }))
+}
+
+/// Lower-case words that join the words of an organisation's name.
+fn is_organisation_joiner(w: &str) -> bool {
+    matches!(w, "of" | "for" | "on" | "to" | "and")
+}
+
+/// Whether the phrase read so far names an organisation: it has an
+/// organisation word ("Commission", "Federation"), or opens with a plural
+/// capitalised word ("Citizens for", "Americans for").
+fn organisation_phrase(doc: &Document<'_>, parts: &[(usize, Part)]) -> bool {
+    let tokens = doc.tokens();
+    parts.iter().enumerate().any(|(i, &(k, p))| {
+        let w = doc.str_at(k);
+        (p == Part::Cap || p == Part::Title)
+            && ((tokens[k].lex() & class::ORGANISATION_WORD != 0
+                && LEXICON.organisation_words.contains(w))
+                || (i == 0
+                    && p == Part::Cap
+                    && w.len() > 4
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !tokens[k].starts_sentence()))
+    })
+}
+
+/// Whether the capitalised function word at `j` goes on an organisation's
+/// name after one of its joiners ("Alliance to Reclaim Our Schools"):
+/// a capitalised word follows it.
+fn function_word_in_organisation(doc: &Document<'_>, j: usize, parts: &[(usize, Part)]) -> bool {
+    let tokens = doc.tokens();
+    let after_joiner = parts
+        .iter()
+        .rev()
+        .take(3)
+        .any(|&(k, p)| p == Part::Joiner && is_organisation_joiner(doc.str_at(k)));
+    after_joiner
+        && tokens
+            .get(j + 1)
+            .is_some_and(|n| n.is_word() && n.is_capitalized())
+        && organisation_phrase(doc, parts)
 }
 
 /// Whether token `i` follows a possessive: "Okafor's", "his", "their".
