@@ -1166,8 +1166,7 @@ impl<'a, 't> Builder<'a, 't> {
     fn pronoun_after(&self, m: usize) -> Grammatical {
         let end = self.mentions[m].token_range().end;
         let tokens = self.doc.tokens();
-        for k in end..tokens.len().min(end + 6) {
-            let t = &tokens[k];
+        for (k, t) in tokens.iter().enumerate().skip(end).take(6) {
             if t.starts_sentence() || matches!(self.word(k), "," | ";" | ":") {
                 break;
             }
