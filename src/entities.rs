@@ -1296,6 +1296,17 @@ impl<'a, 't> Builder<'a, 't> {
             }
             return;
         }
+        // "the former secretary of state and current nominee": a
+        // description without a determiner, coordinated with the one
+        // before it, describes the same entity.
+        if let Some(e) = self.coordinated(m) {
+            self.attach(m, e);
+            let (words, _) = self.description_words(m);
+            for h in words {
+                self.add_descriptor(e, h);
+            }
+            return;
+        }
         let first = self.word(mention.token_range().start);
         let definite = with_lower(first, |w| matches!(w, "the" | "this" | "that"));
         let (words, named) = self.description_words(m);
@@ -1355,11 +1366,14 @@ impl<'a, 't> Builder<'a, 't> {
         // The apposition ends where the description does: at a comma, the
         // end of the sentence, or the verb of the name it stands beside; or
         // the description goes on with a prepositional phrase ("a
-        // spokesman for the campaign").
+        // spokesman for the campaign") or another description ("a
+        // developer and spokeswoman").
         let closed = |b: &Builder<'_, '_>, end: usize| {
             b.doc.tokens().get(end).is_none_or(|t| {
-                matches!(b.doc.token_str(t), "," | "." | ")" | ";" | "—" | "–")
-                    || t.lex() & (class::SPEECH_VERB | class::PREPOSITION) != 0
+                matches!(
+                    b.doc.token_str(t),
+                    "," | "." | ")" | ";" | "—" | "–" | "and"
+                ) || t.lex() & (class::SPEECH_VERB | class::PREPOSITION) != 0
             })
         };
         if m > 0 && self.valid[m - 1] && closed(self, r.end) {
@@ -1389,6 +1403,36 @@ impl<'a, 't> Builder<'a, 't> {
             }
         }
         None
+    }
+
+    /// The entity of the description that person description `m` is
+    /// coordinated with: `m` has no determiner and follows "and", which
+    /// follows, within a few lower-case words of the same sentence, a
+    /// description of a person.
+    fn coordinated(&self, m: usize) -> Option<usize> {
+        let mention = &self.mentions[m];
+        let r = mention.token_range();
+        if m == 0
+            || !self.valid[m - 1]
+            || mention.entity_kind() != EntityKind::Person
+            || is_determiner(self.word(r.start))
+            || r.start < 2
+            || self.word(r.start - 1) != "and"
+        {
+            return None;
+        }
+        let p = &self.mentions[m - 1];
+        let gap = p.token_range().end..r.start - 1;
+        let lower = gap.clone().all(|k| {
+            let t = &self.doc.tokens()[k];
+            t.is_word() && !t.starts_sentence()
+        });
+        (p.kind() == MentionKind::Description
+            && p.entity_kind() == EntityKind::Person
+            && gap.len() <= 3
+            && lower)
+            .then(|| self.entity(m - 1))
+            .flatten()
     }
 
     fn entity(&self, m: usize) -> Option<usize> {
@@ -1539,12 +1583,17 @@ impl<'a, 't> Builder<'a, 't> {
 
     /// The most salient entity of the sort `want` (only named ones with
     /// `named_only`) before mention `m`: each of its mentions in `m`'s
-    /// sentence and the [`PRONOUN_SENTENCES`] before adds to its salience,
+    /// sentence and the [`PRONOUN_SENTENCES`] before with mentions adds to
+    /// its salience,
     /// halved for each sentence back, doubled for a clause subject, half
     /// again for a speaker or a named entity, halved for a possessive.
     /// Among equals, the most recent.
     fn most_salient(&self, m: usize, want: Want, named_only: bool) -> Option<usize> {
-        let sentence = self.mentions[m].sentence();
+        // Sentences back are counted among those with mentions: a
+        // quotation's own sentences hold none and do not push the
+        // antecedent away.
+        let mut sentence = self.mentions[m].sentence();
+        let mut back = 0;
         let mut scores: Vec<(usize, f32)> = Vec::new();
         let lo = m.saturating_sub(LOOK_BACK);
         for c in (lo..m).rev() {
@@ -1552,9 +1601,12 @@ impl<'a, 't> Builder<'a, 't> {
                 continue;
             }
             let cm = &self.mentions[c];
-            let back = sentence.saturating_sub(cm.sentence());
-            if back > PRONOUN_SENTENCES {
-                break;
+            if cm.sentence() != sentence {
+                sentence = cm.sentence();
+                back += 1;
+                if back > PRONOUN_SENTENCES {
+                    break;
+                }
             }
             let Some(e) = self.entity(c) else { continue };
             if named_only && self.ents[e].name.is_none() {

@@ -552,7 +552,11 @@ fn chunk(
                 || (t.starts_sentence() && first && is_sentence_initial_verb(doc, j, w))
             {
                 break;
-            } else if flags & class::TITLE != 0 {
+            } else if flags & class::TITLE != 0
+                && !parts.last().is_some_and(|&(_, p)| p == Part::Joiner)
+            {
+                // A title after a joiner names a department, not a person
+                // ("Department of Justice").
                 Part::Title
             } else if first && t.starts_sentence() && flags & class::HEAD != 0 && !is_acronym(w) {
                 // "Protesters chanted", "Officials said": a head noun that

@@ -1081,7 +1081,13 @@ impl<'t> Ctx<'_, 't> {
                 if self.word(c) == open && self.outside(c) {
                     if c > lo {
                         if let Some(m) = self.mention_ending(c - 1) {
-                            return Some(m);
+                            // The head of the noun phrase, not a name inside
+                            // its appositives: "X, of Springfield, Va.,
+                            // said", "X, president of the union, which …,
+                            // said".
+                            if !(open == "," && self.inside_apposition(m, floor)) {
+                                return Some(m);
+                            }
                         }
                     }
                     if open == "(" {
@@ -1094,6 +1100,28 @@ impl<'t> Ctx<'_, 't> {
             }
         }
         None
+    }
+
+    /// Whether mention `m`, found before a comma while walking back to a
+    /// verb's subject, is part of an appositive of an earlier mention: it
+    /// follows a preposition ("of Springfield", "of the union"), or it is a
+    /// place after a comma ("Springfield, Va."), and an earlier mention
+    /// followed by a comma stands before it.
+    fn inside_apposition(&self, m: usize, floor: usize) -> bool {
+        let start = self.mentions[m].token_range().start;
+        if start <= floor + 1 {
+            return false;
+        }
+        let after_preposition = self.has_class(start - 1, class::PREPOSITION);
+        let place_after_comma = self.mentions[m].entity_kind()
+            == crate::mentions::EntityKind::Place
+            && self.word(start - 1) == ",";
+        if !(after_preposition || place_after_comma) {
+            return false;
+        }
+        // An earlier mention closed by a comma: the head of the phrase.
+        (floor..start)
+            .any(|c| self.word(c) == "," && c > floor && self.mention_ending(c - 1).is_some())
     }
 
     /// The first mention of `lo..hi` that is not inside a prepositional
