@@ -872,7 +872,7 @@ impl<'a, 't> Builder<'a, 't> {
             if b.starts_with(a) {
                 // A given name, or a shortened organisation name; never the
                 // first word of something named after a person.
-                let next = old.1.start + n;
+                let next = self.words_of(old.1.clone()).nth(n).unwrap_or(old.1.start);
                 let named_after =
                     self.organisation_word(next) || LEXICON.thing_words.contains(self.word(next));
                 let given = n == 1
@@ -894,7 +894,10 @@ impl<'a, 't> Builder<'a, 't> {
                 return Some(Relation::Fuller);
             }
             if a.starts_with(b) {
-                let next = new.tokens.start + k;
+                let next = self
+                    .words_of(new.tokens.clone())
+                    .nth(k)
+                    .unwrap_or(new.tokens.start);
                 let named_after =
                     self.organisation_word(next) || LEXICON.thing_words.contains(self.word(next));
                 return (!named_after).then_some(Relation::Fuller);
@@ -914,12 +917,30 @@ impl<'a, 't> Builder<'a, 't> {
         })
     }
 
-    /// Fills `self.hashes` with the lower-case hashes of the words `range`.
+    /// Fills `self.hashes` with the lower-case hashes of the words of
+    /// `range` (the marks of a nickname left out).
     fn hash_words(&mut self, range: Range<usize>) {
         let doc = self.doc;
         self.hashes.clear();
-        self.hashes
-            .extend(range.map(|k| with_lower(doc.str_at(k), |w| hash_bytes(w.as_bytes()))));
+        self.hashes.extend(
+            self.words_of(range)
+                .map(|k| with_lower(doc.str_at(k), |w| hash_bytes(w.as_bytes()))),
+        );
+    }
+
+    /// The word tokens of `range`: a name without the marks of its
+    /// nickname.
+    fn words_of(&self, range: Range<usize>) -> impl Iterator<Item = usize> + 'a {
+        let tokens = self.doc.tokens();
+        range.filter(move |&k| tokens[k].mark().is_none())
+    }
+
+    /// The nickname form of the name `range` ("Bobby Scott" of "Robert C.
+    /// "Bobby" Scott"): the words from its nickname on, when it has one.
+    fn nickname_form(&self, range: &Range<usize>) -> Option<Range<usize>> {
+        let tokens = self.doc.tokens();
+        let open = range.clone().find(|&k| tokens[k].mark().is_some())?;
+        (open > range.start && open + 1 < range.end).then_some(open + 1..range.end)
     }
 
     /// The keys under which names that may corefer with the name whose
@@ -969,11 +990,34 @@ impl<'a, 't> Builder<'a, 't> {
     fn entity_words(&self, e: usize) -> Option<(Vec<u64>, Range<usize>)> {
         let (a, b) = self.ents[e].name?;
         let core = self.match_range(a as usize..b as usize);
-        let h = core
-            .clone()
+        let h = self
+            .words_of(core.clone())
             .map(|k| with_lower(self.word(k), |w| hash_bytes(w.as_bytes())))
             .collect();
         Some((h, core))
+    }
+
+    /// The nickname form of the canonical name of entity `e`, as
+    /// [`Builder::entity_words`] gives the name.
+    fn entity_nickname_words(&self, e: usize) -> Option<(Vec<u64>, Range<usize>)> {
+        let (a, b) = self.ents[e].name?;
+        let core = self.nickname_form(&self.match_range(a as usize..b as usize))?;
+        let h = self
+            .words_of(core.clone())
+            .map(|k| with_lower(self.word(k), |w| hash_bytes(w.as_bytes())))
+            .collect();
+        Some((h, core))
+    }
+
+    /// Files entity `e` under the keys of the name `range`, and of its
+    /// nickname form.
+    fn file_all(&mut self, e: usize, range: &Range<usize>) {
+        self.hash_words(range.clone());
+        self.file_name(e, range);
+        if let Some(nick) = self.nickname_form(range) {
+            self.hash_words(nick.clone());
+            self.file_name(e, &nick);
+        }
     }
 
     /// Adds name mention `m`; `headline` for a name in a headline, which
@@ -1007,8 +1051,7 @@ impl<'a, 't> Builder<'a, 't> {
                     self.ents[e].name = Some((core.start as u32, core.end as u32));
                     self.ents[e].words = matched.len().min(255) as u8;
                     self.ents[e].headline_only = headline;
-                    self.hash_words(matched.clone());
-                    self.file_name(e, &matched);
+                    self.file_all(e, &matched);
                 }
                 e
             }
@@ -1018,8 +1061,7 @@ impl<'a, 't> Builder<'a, 't> {
                 self.ents[e].words = matched.len().min(255) as u8;
                 self.ents[e].headline_only = headline;
                 self.ents[e].thing = thing;
-                self.hash_words(matched.clone());
-                self.file_name(e, &matched);
+                self.file_all(e, &matched);
                 e
             }
         };
@@ -1080,7 +1122,11 @@ impl<'a, 't> Builder<'a, 't> {
                 let Some((words, core)) = self.entity_words(e) else {
                     continue;
                 };
-                let Some(rel) = self.relation(&new, (&words, core)) else {
+                let rel = self.relation(&new, (&words, core)).or_else(|| {
+                    let (words, core) = self.entity_nickname_words(e)?;
+                    self.relation(&new, (&words, core))
+                });
+                let Some(rel) = rel else {
                     continue;
                 };
                 // A one-word name never joins something named after a
@@ -1770,7 +1816,9 @@ fn initials_hash(doc: &Document<'_>, range: Range<usize>) -> Option<u64> {
     let mut n = 0;
     for k in range {
         let w = doc.str_at(k);
-        if matches!(w, "of" | "for" | "and" | "on" | "the" | "to" | "&") {
+        if matches!(w, "of" | "for" | "and" | "on" | "the" | "to" | "&")
+            || doc.tokens()[k].mark().is_some()
+        {
             continue;
         }
         let c = *w.as_bytes().first()?;

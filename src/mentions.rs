@@ -256,8 +256,15 @@ impl MentionFinder {
                 i = quotes[qi].token_range().end;
                 continue;
             }
+            // A nickname between the words of a name ("Robert C. "Bobby"
+            // Scott") belongs to the name: the phrase may run through it.
+            let mut next = qi;
+            while quotes.get(next).is_some_and(|q| is_name_nickname(doc, q)) {
+                next += 1;
+            }
+            let nicknames = &quotes[qi..next];
             let limit = quotes
-                .get(qi)
+                .get(next)
                 .map_or(tokens.len(), |q| q.token_range().start);
             let t = &tokens[i];
             if t.kind() != TokenKind::Word {
@@ -314,7 +321,7 @@ impl MentionFinder {
                 i += 1;
                 continue;
             }
-            match chunk(doc, i, limit, &mut parts) {
+            match chunk(doc, i, limit, nicknames, &mut parts) {
                 Some(m) => {
                     i = m.end as usize;
                     mentions.push(m);
@@ -507,6 +514,7 @@ fn chunk(
     doc: &Document<'_>,
     start: usize,
     limit: usize,
+    nicknames: &[Quote<'_>],
     parts: &mut Vec<(usize, Part)>,
 ) -> Option<Mention> {
     let poss_start = after_possessive(doc, start);
@@ -521,6 +529,20 @@ fn chunk(
     let mut generic = 0usize;
     while j < limit {
         let t = &tokens[j];
+        // A nickname after a name word: its marks join, its words are
+        // name words.
+        if let Some(q) = nicknames.iter().find(|q| q.token_range().start == j) {
+            let r = q.token_range();
+            let after_name = parts.last().is_some_and(|&(_, p)| p == Part::Cap);
+            if after_name && r.end < limit {
+                parts.push((r.start, Part::Joiner));
+                parts.extend((r.start + 1..r.end - 1).map(|k| (k, Part::Cap)));
+                parts.push((r.end - 1, Part::Joiner));
+                j = r.end;
+                continue;
+            }
+            break;
+        }
         let generic_number =
             t.kind() == TokenKind::Number && parts.len() == 1 && parts[0].1 == Part::Determiner;
         // A sentence start ends the phrase (the loop steps one token at
@@ -813,6 +835,27 @@ fn chunk(
         number,
         possessive,
     }))
+}
+
+/// Whether quotation `q` is a nickname standing between the words of a
+/// name: one to three capitalised words, after a capitalised word and
+/// before one.
+fn is_name_nickname(doc: &Document<'_>, q: &Quote<'_>) -> bool {
+    let r = q.token_range();
+    let tokens = doc.tokens();
+    let cap_word = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && t.is_capitalized())
+    };
+    q.kind() == crate::QuoteKind::Nickname
+        && !q.is_unclosed()
+        && r.len() >= 3
+        && r.len() <= 5
+        && r.start > 0
+        && cap_word(r.start - 1)
+        && cap_word(r.end)
+        && (r.start + 1..r.end - 1).all(cap_word)
 }
 
 /// Lower-case words that join the words of an organisation's name.
