@@ -402,8 +402,9 @@ struct State {
     named: u32,
     /// Whether every name it has stands in a headline.
     headline_only: bool,
-    /// How many mentions it has so far.
+    /// How many mentions it has so far, and the first of them.
     count: u32,
+    first: u32,
 }
 
 impl State {
@@ -422,6 +423,7 @@ impl State {
             named: 0,
             headline_only: false,
             count: 0,
+            first: u32::MAX,
         }
     }
 
@@ -833,7 +835,8 @@ impl<'a, 't> Builder<'a, 't> {
             return (EntityKind::Place, true);
         }
         if thing {
-            return (EntityKind::Organisation, true);
+            // A building, a law, a prize: no organisation, and no person.
+            return (EntityKind::Unknown, true);
         }
         let titled = mention.name_tokens().is_some_and(|n| {
             (mention.token_range().start..n.start).any(|k| self.lex(k) & class::TITLE != 0)
@@ -856,7 +859,12 @@ impl<'a, 't> Builder<'a, 't> {
 
     /// How the name `new` stands to the name `old` of an entity, if they
     /// can be the same entity.
-    fn relation(&self, new: &NameWords<'_>, old: (&[u64], Range<usize>)) -> Option<Relation> {
+    fn relation(
+        &self,
+        new: &NameWords<'_>,
+        old: (&[u64], Range<usize>),
+        person: bool,
+    ) -> Option<Relation> {
         let (a, b) = (new.hashes, old.0);
         if a == b {
             return Some(Relation::Same);
@@ -879,7 +887,10 @@ impl<'a, 't> Builder<'a, 't> {
                     && k <= 3
                     && self.lex(new.tokens.start) & class::GIVEN_NAME != 0
                     && self.is_given(new.tokens.start);
-                return (given || (n >= 2 && !named_after)).then_some(Relation::Shorter);
+                // "Peabody" of "Peabody Energy": the first word of a name
+                // that is no person's.
+                let company = n == 1 && !person && !named_after;
+                return (given || company || (n >= 2 && !named_after)).then_some(Relation::Shorter);
             }
             if n == 1 && k >= 2 && is_acronym(self.word(new.tokens.start)) {
                 let initials = initials_hash(self.doc, old.1.clone());
@@ -1024,8 +1035,26 @@ impl<'a, 't> Builder<'a, 't> {
     /// joins an entity of the text by any of its word runs and never
     /// renames one. Returns its entity.
     fn add_name(&mut self, m: usize, headline: bool) -> usize {
-        let core = self.name_core(m);
-        let (kind, thing) = self.name_class(m, core.clone());
+        let mut core = self.name_core(m);
+        // "the Washington Post Trump said": a name run on after an
+        // organisation's name is the person's, when the text names that
+        // person.
+        if let Some(k) = (core.start..core.end - 1)
+            .rev()
+            .find(|&k| self.organisation_word(k))
+        {
+            let rest = k + 1..core.end;
+            let person = self
+                .find_named(m, rest.clone(), EntityKind::Unknown)
+                .is_some_and(|(e, _)| self.ents[e].kind == EntityKind::Person);
+            if person {
+                core = rest;
+            }
+        }
+        let (kind, thing) = match core.start == self.name_core(m).start {
+            true => self.name_class(m, core.clone()),
+            false => (EntityKind::Person, false),
+        };
         let matched = self.match_range(core.clone());
         let found = self.find_named(m, matched.clone(), kind).or_else(|| {
             if !headline {
@@ -1122,9 +1151,10 @@ impl<'a, 't> Builder<'a, 't> {
                 let Some((words, core)) = self.entity_words(e) else {
                     continue;
                 };
-                let rel = self.relation(&new, (&words, core)).or_else(|| {
+                let person = s.kind == EntityKind::Person || s.person;
+                let rel = self.relation(&new, (&words, core), person).or_else(|| {
                     let (words, core) = self.entity_nickname_words(e)?;
-                    self.relation(&new, (&words, core))
+                    self.relation(&new, (&words, core), person)
                 });
                 let Some(rel) = rel else {
                     continue;
@@ -1236,6 +1266,7 @@ impl<'a, 't> Builder<'a, 't> {
     fn attach(&mut self, m: usize, e: usize) {
         self.of_mention[m] = e as u32;
         self.ents[e].count += 1;
+        self.ents[e].first = self.ents[e].first.min(m as u32);
         let mention = &self.mentions[m];
         if let Some(&g) = with_lower(self.word(mention.head()), |w| LEXICON.gendered_words.get(w)) {
             if mention.kind() == MentionKind::Description {
@@ -1524,7 +1555,8 @@ impl<'a, 't> Builder<'a, 't> {
                             || w.eq_ignore_ascii_case(head.trim_end_matches('s'))
                     });
                 let by_media = media && holds(&|w: &str| LEXICON.media_words.contains(w));
-                if by_head || by_media || (generic && s.name.is_some() && words.len() == 1) {
+                let generic = generic && s.name.is_some() && words.len() == 1;
+                if by_head || by_media || generic {
                     return Some(e);
                 }
             }
@@ -1639,8 +1671,11 @@ impl<'a, 't> Builder<'a, 't> {
         // quotation's own sentences hold none and do not push the
         // antecedent away.
         let mut sentence = self.mentions[m].sentence();
+        let paragraph = self.doc.paragraph_of(self.mentions[m].head());
         let mut back = 0;
-        let mut scores: Vec<(usize, f32)> = Vec::new();
+        // Each entity's score, the sentence it was last seen in, and its
+        // weight there.
+        let mut scores: Vec<(usize, f32, usize, f32)> = Vec::new();
         let lo = m.saturating_sub(LOOK_BACK);
         for c in (lo..m).rev() {
             if !self.valid[c] {
@@ -1663,10 +1698,21 @@ impl<'a, 't> Builder<'a, 't> {
                 continue;
             }
             let mut weight = fit / (1 << back) as f32;
+            // The paragraph is the unit of a news story: its own mentions
+            // come first, those of two paragraphs back and more count less.
+            let para_back = paragraph - self.doc.paragraph_of(cm.head()).min(paragraph);
+            weight *= match para_back {
+                0 => 2.0,
+                1 => 1.0,
+                _ => 0.5,
+            };
             if cm.is_possessive() {
-                weight *= 0.5;
-            }
-            if self.is_subject(c) {
+                // "X's doctor said": the possessor of a subject is what the
+                // sentence is about, but less than a subject.
+                if !self.opens_sentence(c) {
+                    weight *= 0.5;
+                }
+            } else if self.is_subject(c) {
                 weight *= 2.0;
             }
             if self.next_to_speech_verb(c) {
@@ -1675,18 +1721,65 @@ impl<'a, 't> Builder<'a, 't> {
             if self.ents[e].name.is_some() {
                 weight *= 1.5;
             }
-            match scores.iter_mut().find(|(x, _)| *x == e) {
-                Some((_, s)) => *s += weight,
-                None => scores.push((e, weight)),
+            // A person introduced here, by a full name, is what the text
+            // goes on about.
+            if self.ents[e].first == c as u32 && cm.kind() == MentionKind::Name {
+                let words = cm.name_tokens().map_or(0, |r| r.len());
+                if words >= 2 {
+                    weight *= 2.0;
+                }
             }
+            // An entity counts once in each sentence, by its most salient
+            // mention there (an apposition is not a second mention).
+            match scores.iter_mut().find(|x| x.0 == e) {
+                Some(x) if x.2 == sentence => {
+                    if weight > x.3 {
+                        x.1 += weight - x.3;
+                        x.3 = weight;
+                    }
+                }
+                Some(x) => {
+                    x.1 += weight;
+                    x.2 = sentence;
+                    x.3 = weight;
+                }
+                None => scores.push((e, weight, sentence, weight)),
+            }
+        }
+        if std::env::var_os("WHOSAID_DEBUG").is_some() {
+            let names: Vec<String> = scores
+                .iter()
+                .map(|x| {
+                    format!(
+                        "{}={:.2}",
+                        self.ents[x.0]
+                            .name
+                            .map_or("-".to_string(), |(a, b)| self.doc.text()[self.doc.tokens()
+                                [a as usize]
+                                .span()
+                                .cover(self.doc.tokens()[b as usize - 1].span())]
+                            .to_string()),
+                        x.1
+                    )
+                })
+                .collect();
+            eprintln!(
+                "salient for {:?}@{}: {:?}",
+                self.mentions[m].as_str(self.doc.text()),
+                self.mentions[m].span().start,
+                names
+            );
         }
         // The highest score; among equals, the most recent (first listed).
         scores
             .iter()
-            .fold(None, |best: Option<(usize, f32)>, &(e, s)| match best {
-                Some((_, b)) if b >= s => best,
-                _ => Some((e, s)),
-            })
+            .fold(
+                None,
+                |best: Option<(usize, f32)>, &(e, s, _, _)| match best {
+                    Some((_, b)) if b >= s => best,
+                    _ => Some((e, s)),
+                },
+            )
             .map(|(e, _)| e)
     }
 
@@ -1733,6 +1826,11 @@ impl<'a, 't> Builder<'a, 't> {
         if r.start == sent.start {
             return true;
         }
+        // "While X had …, Y said": the subject of a fronted subordinate
+        // clause is not the sentence's.
+        if self.lex(sent.start) & class::SUBORDINATOR != 0 && r.start <= sent.start + 2 {
+            return false;
+        }
         let before = self.doc.tokens()[r.start - 1];
         let w = self.doc.token_str(&before);
         if self.lex(r.start - 1) & class::PREPOSITION != 0 {
@@ -1740,7 +1838,15 @@ impl<'a, 't> Builder<'a, 't> {
         }
         // The first mention of the sentence.
         (c == 0 || self.mentions[c - 1].sentence() != self.mentions[c].sentence())
-            || matches!(w, "," | ";" | "and" | "but")
+            || matches!(w, "," | ";")
+    }
+
+    /// Whether mention `c` opens its sentence, after at most a title or
+    /// label ("Libertarian candidate Gary Johnson's doctor").
+    fn opens_sentence(&self, c: usize) -> bool {
+        let r = self.mentions[c].token_range();
+        let sent = self.doc.sentences()[self.mentions[c].sentence()].token_range();
+        r.start == sent.start
     }
 
     /// Whether a speech verb stands right before or after mention `c`: a

@@ -311,6 +311,16 @@ impl MentionFinder {
                     continue;
                 }
             }
+            // A word that is a question or an exclamation of its own
+            // ("Harsh?", "Really!") names nobody.
+            if t.starts_sentence()
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(doc.token_str(n), "?" | "!"))
+            {
+                i += 1;
+                continue;
+            }
             // A capitalised function word ("But", "In") opens no phrase:
             // `chunk` would stop at it at once.
             if t.is_capitalized()
@@ -594,7 +604,7 @@ fn chunk(
             // cooperation"; "for", "on", "to" and "and" only in an
             // organisation's name ("Citizens for Tax Justice", "Commission
             // on Presidential Debates").
-            let organisation = || organisation_phrase(doc, parts);
+            let organisation = || organisation_phrase(doc, parts, w == "for");
             let prev_cap = parts.last().is_some_and(|&(_, p)| match p {
                 Part::Title => w == "of" || (w != "and" && organisation()),
                 Part::Cap => (flags & class::JOINER != 0 && w != "of") || organisation(),
@@ -864,16 +874,18 @@ fn is_organisation_joiner(w: &str) -> bool {
 }
 
 /// Whether the phrase read so far names an organisation: it has an
-/// organisation word ("Commission", "Federation"), or opens with a plural
-/// capitalised word ("Citizens for", "Americans for").
-fn organisation_phrase(doc: &Document<'_>, parts: &[(usize, Part)]) -> bool {
+/// organisation word ("Commission", "Federation"), or, before "for"
+/// (`plural_opens`), opens with a plural capitalised word ("Citizens for",
+/// "Americans for").
+fn organisation_phrase(doc: &Document<'_>, parts: &[(usize, Part)], plural_opens: bool) -> bool {
     let tokens = doc.tokens();
     parts.iter().enumerate().any(|(i, &(k, p))| {
         let w = doc.str_at(k);
         (p == Part::Cap || p == Part::Title)
             && ((tokens[k].lex() & class::ORGANISATION_WORD != 0
                 && LEXICON.organisation_words.contains(w))
-                || (i == 0
+                || (plural_opens
+                    && i == 0
                     && p == Part::Cap
                     && w.len() > 4
                     && w.ends_with('s')
@@ -896,7 +908,7 @@ fn function_word_in_organisation(doc: &Document<'_>, j: usize, parts: &[(usize, 
         && tokens
             .get(j + 1)
             .is_some_and(|n| n.is_word() && n.is_capitalized())
-        && organisation_phrase(doc, parts)
+        && organisation_phrase(doc, parts, false)
 }
 
 /// Whether token `i` follows a possessive: "Okafor's", "his", "their".
