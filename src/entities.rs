@@ -1746,30 +1746,6 @@ impl<'a, 't> Builder<'a, 't> {
                 None => scores.push((e, weight, sentence, weight)),
             }
         }
-        if std::env::var_os("WHOSAID_DEBUG").is_some() {
-            let names: Vec<String> = scores
-                .iter()
-                .map(|x| {
-                    format!(
-                        "{}={:.2}",
-                        self.ents[x.0]
-                            .name
-                            .map_or("-".to_string(), |(a, b)| self.doc.text()[self.doc.tokens()
-                                [a as usize]
-                                .span()
-                                .cover(self.doc.tokens()[b as usize - 1].span())]
-                            .to_string()),
-                        x.1
-                    )
-                })
-                .collect();
-            eprintln!(
-                "salient for {:?}@{}: {:?}",
-                self.mentions[m].as_str(self.doc.text()),
-                self.mentions[m].span().start,
-                names
-            );
-        }
         // The highest score; among equals, the most recent (first listed).
         scores
             .iter()
