@@ -174,8 +174,17 @@ impl Attributor {
             };
         }
         let mentions = self.mentions.find(&doc, &quotes);
-        let entities = cluster(&doc, &mentions);
+        let mut entities = cluster(&doc, &mentions);
         let mut speakers = self.resolver.resolve(&doc, &quotes, &mentions, &entities);
+        // The resolver may settle a pronoun speaker's entity with the
+        // speaker of the quotation before it: the table follows.
+        for r in speakers.iter().flatten() {
+            if let Some(e) = r.entity() {
+                if entities.entity_of(r.mention()) != Some(e) {
+                    entities.reassign(r.mention(), e);
+                }
+            }
+        }
         demote_unattributed(&doc, &mut quotes, &mut speakers);
         Attribution {
             doc,

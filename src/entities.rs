@@ -262,7 +262,13 @@ pub struct EntityTable<'t> {
     of_mention: Vec<u32>,
     /// The kind of each mention, settled with its entity's evidence.
     kinds: Vec<EntityKind>,
+    /// For each resolved pronoun, in mention order, the most salient
+    /// entities it could refer to and their salience, best first.
+    antecedents: Vec<(u32, Antecedents)>,
 }
+
+/// The best few antecedents of a pronoun and their salience.
+type Antecedents = [(u32, f32); 3];
 
 /// An unresolved mention in [`EntityTable::of_mention`].
 const NO_ENTITY: u32 = u32::MAX;
@@ -292,6 +298,52 @@ impl<'t> EntityTable<'t> {
     /// `None` for a mention this table does not have.
     pub fn kind_of(&self, mention: MentionId) -> Option<EntityKind> {
         self.kinds.get(mention.index()).copied()
+    }
+
+    /// The entities pronoun `mention` could refer to, by salience, best
+    /// first (none for a mention that is not a resolved pronoun).
+    pub(crate) fn antecedents(
+        &self,
+        mention: MentionId,
+    ) -> impl Iterator<Item = (EntityId, f32)> + '_ {
+        let i = self
+            .antecedents
+            .binary_search_by_key(&(mention.index() as u32), |&(m, _)| m);
+        i.ok()
+            .into_iter()
+            .flat_map(move |i| self.antecedents[i].1.iter())
+            .filter(|&&(e, _)| e != NO_ENTITY)
+            .map(|&(e, s)| (EntityId(e), s))
+    }
+
+    /// Makes `entity` the entity of `mention`: the speaker resolver settles
+    /// a pronoun speaker with the speaker of the quotation before it.
+    pub(crate) fn reassign(&mut self, mention: MentionId, entity: EntityId) {
+        let (m, e) = (mention.index(), entity.index());
+        if m >= self.of_mention.len() || e >= self.entities.len() {
+            return;
+        }
+        let old = self.of_mention[m];
+        if old == entity.0 {
+            return;
+        }
+        if old != NO_ENTITY {
+            let list: Vec<MentionId> = self.entities[old as usize]
+                .mentions()
+                .iter()
+                .copied()
+                .filter(|&x| x != mention)
+                .collect();
+            self.entities[old as usize].mentions = MentionList::Many(list);
+        }
+        let mut list = self.entities[e].mentions().to_vec();
+        let at = list.partition_point(|&x| x < mention);
+        list.insert(at, mention);
+        self.entities[e].mentions = MentionList::Many(list);
+        self.of_mention[m] = entity.0;
+        if self.entities[e].kind != EntityKind::Unknown {
+            self.kinds[m] = self.entities[e].kind;
+        }
     }
 
     /// The number of entities.
@@ -341,6 +393,12 @@ pub fn cluster<'t>(doc: &Document<'t>, mentions: &[Mention]) -> EntityTable<'t> 
         of_mention[m] = table.of_mention[sorted_at];
         kinds[m] = table.kinds[sorted_at];
     }
+    let mut antecedents: Vec<(u32, Antecedents)> = table
+        .antecedents
+        .iter()
+        .map(|&(m, a)| (order[m as usize] as u32, a))
+        .collect();
+    antecedents.sort_by_key(|&(m, _)| m);
     let mut entities = table.entities;
     for e in &mut entities {
         let mut list: Vec<MentionId> = e
@@ -358,6 +416,7 @@ pub fn cluster<'t>(doc: &Document<'t>, mentions: &[Mention]) -> EntityTable<'t> 
         entities,
         of_mention,
         kinds,
+        antecedents,
     }
 }
 
@@ -544,6 +603,8 @@ struct Builder<'a, 't> {
     /// Mentions whose entity was settled out of turn (a name after the
     /// description apposed to it).
     done: Vec<bool>,
+    /// The best antecedents of each resolved pronoun.
+    antecedents: Vec<(u32, Antecedents)>,
     hashes: Vec<u64>,
     keys: Vec<u64>,
 }
@@ -616,6 +677,7 @@ impl<'a, 't> Builder<'a, 't> {
             index: NameIndex::default(),
             headlines: vec![0; doc.paragraphs().len()],
             done: vec![false; n],
+            antecedents: Vec::new(),
             hashes: Vec::new(),
             keys: Vec::new(),
         }
@@ -708,6 +770,7 @@ impl<'a, 't> Builder<'a, 't> {
             entities,
             of_mention: self.of_mention,
             kinds,
+            antecedents: self.antecedents,
         }
     }
 
@@ -1643,7 +1706,15 @@ impl<'a, 't> Builder<'a, 't> {
         if want == Want::Nothing {
             return;
         }
-        let best = self.most_salient(m, want, false);
+        let ranked = self.salience(m, want, false);
+        let best = ranked.first().map(|&(e, _)| e);
+        if !ranked.is_empty() {
+            let mut top = [(NO_ENTITY, 0.0); 3];
+            for (slot, &(e, score)) in top.iter_mut().zip(&ranked) {
+                *slot = (e as u32, score);
+            }
+            self.antecedents.push((m as u32, top));
+        }
         if let Some(e) = best {
             self.attach(m, e);
             match want {
@@ -1667,6 +1738,12 @@ impl<'a, 't> Builder<'a, 't> {
     /// again for a speaker or a named entity, halved for a possessive.
     /// Among equals, the most recent.
     fn most_salient(&self, m: usize, want: Want, named_only: bool) -> Option<usize> {
+        self.salience(m, want, named_only).first().map(|&(e, _)| e)
+    }
+
+    /// The entities [`Builder::most_salient`] chooses from, with their
+    /// salience, best first.
+    fn salience(&self, m: usize, want: Want, named_only: bool) -> Vec<(usize, f32)> {
         // Sentences back are counted among those with mentions: a
         // quotation's own sentences hold none and do not push the
         // antecedent away.
@@ -1746,17 +1823,11 @@ impl<'a, 't> Builder<'a, 't> {
                 None => scores.push((e, weight, sentence, weight)),
             }
         }
-        // The highest score; among equals, the most recent (first listed).
-        scores
-            .iter()
-            .fold(
-                None,
-                |best: Option<(usize, f32)>, &(e, s, _, _)| match best {
-                    Some((_, b)) if b >= s => best,
-                    _ => Some((e, s)),
-                },
-            )
-            .map(|(e, _)| e)
+        // The highest score first; among equals, the most recent (listed
+        // first, and the sort is stable).
+        let mut ranked: Vec<(usize, f32)> = scores.iter().map(|&(e, s, _, _)| (e, s)).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        ranked
     }
 
     /// How well entity `e` fits a pronoun that wants `want`: 0 for not at

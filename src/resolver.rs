@@ -241,6 +241,11 @@ pub struct SpeakerResolver {
     _private: (),
 }
 
+/// What being the speaker of the quotation before, in the same paragraph,
+/// adds to the salience of a pronoun speaker's antecedent: as much as a
+/// named subject of the sentence before.
+const SAME_SPEAKER_BONUS: f32 = 3.0;
+
 /// How many tokens before and after a quotation its cues are looked for in,
 /// at most; this keeps the work per quotation bounded.
 const WINDOW: usize = 60;
@@ -297,7 +302,10 @@ impl SpeakerResolver {
                 continue;
             }
             let found = cx.resolve_own(qi).or_else(|| cx.continuation(qi, &out));
-            out.push(found.map(|f| cx.finish(f)));
+            let resolution = found
+                .map(|f| cx.finish(f))
+                .map(|r| cx.same_speaker(qi, r, &out));
+            out.push(resolution);
         }
         out
     }
@@ -1272,6 +1280,51 @@ impl<'t> Ctx<'_, 't> {
             cue: Vec::new(),
             rule: Rule::AlternatingTurns,
         })
+    }
+
+    /// A pronoun speaker that could refer to the named speaker of the
+    /// quotation before it in its paragraph refers to that speaker unless
+    /// another antecedent is clearly more salient: a paragraph goes on
+    /// quoting the one it quoted.
+    fn same_speaker(
+        &self,
+        qi: usize,
+        mut r: Resolution,
+        done: &[Option<Resolution>],
+    ) -> Resolution {
+        if self.mentions[r.mention.index()].kind() != MentionKind::Pronoun {
+            return r;
+        }
+        let para = self.doc.paragraph_of(self.quotes[qi].token_range().start);
+        let prev = (0..qi).rev().find_map(|p| {
+            let e = done[p].as_ref()?.entity?;
+            Some((p, e))
+        });
+        let Some((p, prev_entity)) = prev else {
+            return r;
+        };
+        let prev_para = self.doc.paragraph_of(self.quotes[p].token_range().end - 1);
+        if prev_para != para
+            || self
+                .entities
+                .get(prev_entity)
+                .is_none_or(|e| e.name().is_none())
+        {
+            return r;
+        }
+        let bonus = SAME_SPEAKER_BONUS;
+        let mut ranked = self.entities.antecedents(r.mention);
+        let Some((_, best)) = ranked.next() else {
+            return r;
+        };
+        let prev_score = std::iter::once((r.entity.unwrap_or(prev_entity), best))
+            .chain(self.entities.antecedents(r.mention))
+            .find(|&(e, _)| e == prev_entity)
+            .map(|(_, s)| s);
+        if prev_score.is_some_and(|s| s + bonus >= best) {
+            r.entity = Some(prev_entity);
+        }
+        r
     }
 
     fn finish(&self, f: Found) -> Resolution {
