@@ -1222,11 +1222,6 @@ impl<'a, 't> Builder<'a, 't> {
                 let Some(rel) = rel else {
                     continue;
                 };
-                // A one-word name never joins something named after a
-                // person, nor a person a thing.
-                if s.thing && rel == Relation::Shorter && hashes.len() == 1 {
-                    continue;
-                }
                 // A fuller name whose given name tells another gender than
                 // the text gave the entity is someone else ("Michelle
                 // Obama" after "Mr. Obama").
