@@ -852,7 +852,13 @@ impl<'a, 't> Builder<'a, 't> {
                 _ => break,
             }
         }
-        if e - s >= 3 {
+        // Only a headline runs other words into a name before a given
+        // name: "Cornell William Brooks" is one name.
+        let headline = {
+            let p = self.doc.paragraph_of(mention.head());
+            self.headlines.get(p) == Some(&2)
+        };
+        if e - s >= 3 && headline {
             let split = (s + 1..e - 1).rev().find(|&k| {
                 given(k) && !given(k - 1) && !is_initial(self.word(k - 1)) && {
                     let p = self.word(k - 1);
@@ -1793,9 +1799,9 @@ impl<'a, 't> Builder<'a, 't> {
             if self.ents[e].name.is_some() {
                 weight *= 1.5;
             }
-            // A person introduced here, by a full name, is what the text
-            // goes on about.
-            if self.ents[e].first == c as u32 && cm.kind() == MentionKind::Name {
+            // A person introduced in an earlier sentence, by a full name,
+            // is what the text goes on about.
+            if self.ents[e].first == c as u32 && back > 0 && cm.kind() == MentionKind::Name {
                 let words = cm.name_tokens().map_or(0, |r| r.len());
                 if words >= 2 {
                     weight *= 2.0;
@@ -1878,9 +1884,15 @@ impl<'a, 't> Builder<'a, 't> {
         if self.lex(r.start - 1) & class::PREPOSITION != 0 {
             return false;
         }
-        // The first mention of the sentence.
-        (c == 0 || self.mentions[c - 1].sentence() != self.mentions[c].sentence())
-            || matches!(w, "," | ";")
+        // The first mention of the sentence, or the first after the comma
+        // or semicolon that ends its opening phrase ("In a statement, X
+        // said"); not a mention in a list or an apposition after a later
+        // comma ("Tulsa, Okla., police officer X").
+        let first_in_sentence =
+            c == 0 || self.mentions[c - 1].sentence() != self.mentions[c].sentence();
+        first_in_sentence
+            || (matches!(w, "," | ";")
+                && !(sent.start..r.start - 1).any(|k| matches!(self.word(k), "," | ";")))
     }
 
     /// Whether mention `c` opens its sentence, after at most a title or
