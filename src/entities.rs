@@ -448,6 +448,8 @@ struct State {
     person: bool,
     /// Named after someone ("Trump Tower"): a surname alone never joins it.
     thing: bool,
+    /// Named next to a speech verb ("X said", "said X").
+    speaks: bool,
     /// Evidence of gender from the text: titles, gendered nouns, pronouns.
     female: u16,
     male: u16,
@@ -474,6 +476,7 @@ impl State {
             kind,
             person: kind == EntityKind::Person,
             thing: false,
+            speaks: false,
             female: 0,
             male: 0,
             given: Grammatical::Any,
@@ -900,12 +903,23 @@ impl<'a, 't> Builder<'a, 't> {
         if (core.start..core.end).any(|k| self.organisation_word(k)) {
             return (EntityKind::Organisation, thing);
         }
-        if core.len() >= 2 && LEXICON.place_words.contains(last) {
+        // "Kent County", "Kent County Republican": a place word after the
+        // first makes a place, or someone known only by one.
+        if core.len() >= 2
+            && (core.start + 1..core.end).any(|k| LEXICON.place_words.contains(self.word(k)))
+        {
             return (EntityKind::Place, true);
         }
         if thing {
             // A building, a law, a prize: no organisation, and no person.
             return (EntityKind::Unknown, true);
+        }
+        // "Republicans", "Democrats": a party's members.
+        if core.len() == 1 && last.ends_with('s') {
+            let label = with_lower(last, |w| LEXICON.name_labels.contains_key(w));
+            if label {
+                return (EntityKind::Group, false);
+            }
         }
         let titled = mention.name_tokens().is_some_and(|n| {
             (mention.token_range().start..n.start).any(|k| self.lex(k) & class::TITLE != 0)
@@ -1002,10 +1016,8 @@ impl<'a, 't> Builder<'a, 't> {
     fn hash_words(&mut self, range: Range<usize>) {
         let doc = self.doc;
         self.hashes.clear();
-        self.hashes.extend(
-            self.words_of(range)
-                .map(|k| with_lower(doc.str_at(k), |w| hash_bytes(w.as_bytes()))),
-        );
+        self.hashes
+            .extend(self.words_of(range).map(|k| name_word_hash(doc.str_at(k))));
     }
 
     /// The word tokens of `range`: a name without the marks of its
@@ -1072,7 +1084,7 @@ impl<'a, 't> Builder<'a, 't> {
         let core = self.match_range(a as usize..b as usize);
         let h = self
             .words_of(core.clone())
-            .map(|k| with_lower(self.word(k), |w| hash_bytes(w.as_bytes())))
+            .map(|k| name_word_hash(self.word(k)))
             .collect();
         Some((h, core))
     }
@@ -1084,7 +1096,7 @@ impl<'a, 't> Builder<'a, 't> {
         let core = self.nickname_form(&self.match_range(a as usize..b as usize))?;
         let h = self
             .words_of(core.clone())
-            .map(|k| with_lower(self.word(k), |w| hash_bytes(w.as_bytes())))
+            .map(|k| name_word_hash(self.word(k)))
             .collect();
         Some((h, core))
     }
@@ -1163,10 +1175,12 @@ impl<'a, 't> Builder<'a, 't> {
                 e
             }
         };
+        let speaks = self.next_to_speech_verb(m);
         let s = &mut self.ents[e];
         if !headline {
             s.headline_only = false;
         }
+        s.speaks |= speaks;
         s.last_named = self.mentions[m].head() as u32;
         s.last_named_sentence = self.mentions[m].sentence() as u32;
         s.named += 1;
@@ -1844,6 +1858,9 @@ impl<'a, 't> Builder<'a, 't> {
                 }
                 match s.kind {
                     EntityKind::Person => 1.0,
+                    // A name of two words or more, or one that speaks, is
+                    // most likely a person's.
+                    EntityKind::Unknown if !s.thing && (s.words >= 2 || s.speaks) => 0.7,
                     EntityKind::Unknown if !s.thing => 0.3,
                     _ => 0.0,
                 }
@@ -1944,6 +1961,16 @@ impl Want {
 
 fn kinds_compatible(a: EntityKind, b: EntityKind) -> bool {
     a == b || a == EntityKind::Unknown || b == EntityKind::Unknown
+}
+
+/// The hash a name's word is matched by: lower case, and its apostrophes
+/// all one ("O'Neill" and "O’Neill").
+fn name_word_hash(w: &str) -> u64 {
+    if w.contains('’') {
+        let plain = w.replace('’', "'");
+        return with_lower(&plain, |l| hash_bytes(l.as_bytes()));
+    }
+    with_lower(w, |l| hash_bytes(l.as_bytes()))
 }
 
 /// "J.", "H": an initial.

@@ -585,10 +585,13 @@ fn chunk(
             {
                 break;
             } else if flags & class::TITLE != 0
-                && !parts.last().is_some_and(|&(_, p)| p == Part::Joiner)
+                && !parts
+                    .iter()
+                    .any(|&(k, p)| p == Part::Joiner && is_organisation_joiner(doc.str_at(k)))
             {
-                // A title after a joiner names a department, not a person
-                // ("Department of Justice").
+                // A title after a joiner names a department or a cause, not
+                // a person ("Department of Justice", "Citizens for Tax
+                // Justice").
                 Part::Title
             } else if first && t.starts_sentence() && flags & class::HEAD != 0 && !is_acronym(w) {
                 // "Protesters chanted", "Officials said": a head noun that
@@ -605,9 +608,18 @@ fn chunk(
             // organisation's name ("Citizens for Tax Justice", "Commission
             // on Presidential Debates").
             let organisation = || organisation_phrase(doc, parts, w == "for");
-            let prev_cap = parts.last().is_some_and(|&(_, p)| match p {
+            // "and" joins within a name ("Health and Human Services"),
+            // never two names ("the Fund and Citizens for Tax Justice").
+            let ends_name = |k: usize| {
+                tokens[k].lex() & class::ORGANISATION_WORD != 0
+                    && LEXICON.organisation_words.contains(doc.str_at(k))
+            };
+            let prev_cap = parts.last().is_some_and(|&(k, p)| match p {
                 Part::Title => w == "of" || (w != "and" && organisation()),
-                Part::Cap => (flags & class::JOINER != 0 && w != "of") || organisation(),
+                Part::Cap => {
+                    (flags & class::JOINER != 0 && w != "of")
+                        || (organisation() && !(w == "and" && ends_name(k)))
+                }
                 _ => false,
             });
             let next_cap = tokens.get(j + 1).is_some_and(|n| {
@@ -890,8 +902,7 @@ fn organisation_phrase(doc: &Document<'_>, parts: &[(usize, Part)], plural_opens
                     && p == Part::Cap
                     && w.len() > 4
                     && w.ends_with('s')
-                    && !w.ends_with("ss")
-                    && !tokens[k].starts_sentence()))
+                    && !w.ends_with("ss")))
     })
 }
 
