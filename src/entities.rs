@@ -429,6 +429,9 @@ const NAME_CANDIDATES: usize = 32;
 /// describes, and a pronoun for its antecedent.
 const LOOK_BACK: usize = 64;
 
+/// How many entities a pronoun's look-back weighs at most.
+const SALIENCE_CANDIDATES: usize = 24;
+
 /// How many sentences before its own a pronoun's antecedent may stand in.
 const PRONOUN_SENTENCES: usize = 3;
 
@@ -440,6 +443,14 @@ struct State {
     /// The number of words of that name that names are matched on (its
     /// suffixes "Jr.", "III" left out).
     words: u8,
+    /// Where the hashes of those words stand in [`Builder::name_words`],
+    /// and the tokens they were read from; the same for the nickname form
+    /// of the name (`nick_len` 0 for none).
+    words_at: u32,
+    matched: (u32, u32),
+    nick_at: u32,
+    nick_len: u8,
+    nick: (u32, u32),
     /// Kind, from the words of its names and descriptions, its titles, and
     /// the pronouns that refer to it.
     kind: EntityKind,
@@ -473,6 +484,11 @@ impl State {
         State {
             name: None,
             words: 0,
+            words_at: 0,
+            matched: (0, 0),
+            nick_at: 0,
+            nick_len: 0,
+            nick: (0, 0),
             kind,
             person: kind == EntityKind::Person,
             thing: false,
@@ -508,16 +524,12 @@ impl State {
 /// word.
 #[derive(Clone, Copy)]
 enum NameKey {
-    /// The whole name.
-    Full = 1,
-    /// A proper suffix ("Mattis" of "Jim Mattis").
-    Suffix,
-    /// A proper prefix ("Jim" of "Jim Mattis", "Bank of" of "Bank of
-    /// America").
-    Prefix,
-    /// The first and the last word of a name of two words or more.
-    FirstLast,
-    /// The initials of a name of two capitalised words or more ("IMF").
+    /// The first word ("Jim" of "Jim Mattis").
+    First = 1,
+    /// The last word ("Mattis" of "Jim Mattis").
+    Last,
+    /// The initials of a name of two capitalised words or more ("IMF"),
+    /// or an acronym's own word.
     Initials,
 }
 
@@ -544,6 +556,16 @@ struct NameIndex {
 const NO_ENTRY: u32 = u32::MAX;
 
 impl NameIndex {
+    /// An index with room for the names of `mentions` mentions (about
+    /// three keys for each, capped: a longer text grows it as needed).
+    fn with_capacity(mentions: usize) -> NameIndex {
+        let n = mentions.min(1 << 14);
+        NameIndex {
+            heads: HashKeyMap::with_capacity_and_hasher(2 * n, Default::default()),
+            filed: Vec::with_capacity(2 * n),
+        }
+    }
+
     fn file(&mut self, key: u64, entity: usize) {
         let next = self.filed.len() as u32;
         let head = self.heads.entry(key).or_insert(NO_ENTRY);
@@ -595,10 +617,12 @@ struct Builder<'a, 't> {
     of_mention: Vec<u32>,
     ents: Vec<State>,
     /// The descriptors of each entity: hashes of the lower-case titles,
-    /// labels and description words the text gives it, an entity's list at
-    /// `descriptor_lists[descriptors[e]]` ([`NO_LIST`] for none yet).
+    /// labels and description words the text gives it. `descriptors[e]` is
+    /// the newest of its entries in `descriptor_entries` ([`NO_LIST`] for
+    /// none), each entry a hash and the entity's entry before it: one
+    /// allocation for all entities.
     descriptors: Vec<u32>,
-    descriptor_lists: Vec<Vec<u64>>,
+    descriptor_entries: Vec<(u64, u32)>,
     index: NameIndex,
     /// Whether each paragraph is a Title Case headline (0 not known yet, 1
     /// no, 2 yes).
@@ -608,9 +632,23 @@ struct Builder<'a, 't> {
     done: Vec<bool>,
     /// The best antecedents of each resolved pronoun.
     antecedents: Vec<(u32, Antecedents)>,
+    /// The [`Builder::role`] of each mention, worked out once.
+    roles: Vec<f32>,
+    /// The word hashes of every entity's canonical name (and its nickname
+    /// form), one after the other: candidates are compared with these, not
+    /// with their tokens far back in a long text.
+    name_words: Vec<u64>,
+    /// The hashes of the words of the name `hashed`.
     hashes: Vec<u64>,
+    hashed: Range<usize>,
     keys: Vec<u64>,
+    /// Scratch lists of [`Builder::find_named`], kept between calls.
+    seen: Vec<usize>,
+    candidates: Vec<(usize, Relation)>,
 }
+
+/// The most descriptors kept for one entity.
+const MAX_DESCRIPTORS: usize = 64;
 
 /// An entity without descriptors in [`Builder::descriptors`].
 const NO_LIST: u32 = u32::MAX;
@@ -676,18 +714,26 @@ impl<'a, 't> Builder<'a, 't> {
             of_mention: vec![NO_ENTITY; n],
             ents: Vec::with_capacity(n / 2),
             descriptors: Vec::with_capacity(n / 2),
-            descriptor_lists: Vec::new(),
-            index: NameIndex::default(),
+            descriptor_entries: Vec::with_capacity(n),
+            index: NameIndex::with_capacity(mentions.len()),
             headlines: vec![0; doc.paragraphs().len()],
             done: vec![false; n],
             antecedents: Vec::new(),
+            roles: Vec::new(),
+            name_words: Vec::new(),
             hashes: Vec::new(),
+            hashed: 0..0,
             keys: Vec::new(),
+            seen: Vec::new(),
+            candidates: Vec::new(),
         }
     }
 
     fn run(mut self) -> EntityTable<'t> {
         let n = self.mentions.len();
+        self.roles = (0..n)
+            .map(|c| if self.valid[c] { self.role(c) } else { 0.0 })
+            .collect();
         // Names and descriptions, in text order; headline names after the
         // rest, so that they join the names of the text rather than name
         // its entities.
@@ -720,10 +766,26 @@ impl<'a, 't> Builder<'a, 't> {
     fn finish(self) -> EntityTable<'t> {
         let text = self.doc.text();
         let tokens = self.doc.tokens();
-        let mut lists: Vec<Vec<MentionId>> = vec![Vec::new(); self.ents.len()];
-        for (m, &e) in self.of_mention.iter().enumerate() {
+        // Each entity's mentions, counted first so that each list is
+        // allocated once, and a list of one not at all.
+        let mut counts = vec![0u32; self.ents.len()];
+        for &e in &self.of_mention {
             if e != NO_ENTITY {
-                lists[e as usize].push(MentionId::new(m));
+                counts[e as usize] += 1;
+            }
+        }
+        let mut lists: Vec<MentionList> = counts
+            .iter()
+            .map(|&n| match n {
+                1 => MentionList::One(MentionId(NO_ENTITY)),
+                n => MentionList::Many(Vec::with_capacity(n as usize)),
+            })
+            .collect();
+        for (m, &e) in self.of_mention.iter().enumerate() {
+            match (e, lists.get_mut(e as usize)) {
+                (NO_ENTITY, _) | (_, None) => {}
+                (_, Some(MentionList::One(only))) => *only = MentionId::new(m),
+                (_, Some(MentionList::Many(list))) => list.push(MentionId::new(m)),
             }
         }
         let entities = self
@@ -750,10 +812,7 @@ impl<'a, 't> Builder<'a, 't> {
                     name_span,
                     kind: s.kind,
                     gender,
-                    mentions: match list.as_slice() {
-                        [one] => MentionList::One(*one),
-                        _ => MentionList::Many(list),
-                    },
+                    mentions: list,
                 }
             })
             .collect::<Vec<_>>();
@@ -1015,6 +1074,7 @@ impl<'a, 't> Builder<'a, 't> {
     /// `range` (the marks of a nickname left out).
     fn hash_words(&mut self, range: Range<usize>) {
         let doc = self.doc;
+        self.hashed = range.clone();
         self.hashes.clear();
         self.hashes
             .extend(self.words_of(range).map(|k| name_word_hash(doc.str_at(k))));
@@ -1036,87 +1096,96 @@ impl<'a, 't> Builder<'a, 't> {
     }
 
     /// The keys under which names that may corefer with the name whose
-    /// word hashes `self.hashes` holds are filed.
+    /// word hashes `self.hashes` holds are filed: every name that repeats,
+    /// shortens or extends another shares its first or its last word, and
+    /// an acronym shares the initials of the name it abbreviates.
     fn lookup_keys(&mut self, range: &Range<usize>) {
         let h = &self.hashes;
         let n = h.len();
         let keys = &mut self.keys;
         keys.clear();
-        keys.push(NameKey::Full.of(h));
-        keys.push(NameKey::Suffix.of(h));
-        keys.push(NameKey::Prefix.of(h));
-        keys.extend((1..n).map(|k| NameKey::Full.of(&h[k..])));
-        keys.extend((1..n).map(|k| NameKey::Full.of(&h[..k])));
-        if n >= 2 {
-            keys.push(NameKey::FirstLast.of(&[h[0], h[n - 1]]));
-            if let Some(i) = initials_hash(self.doc, range.clone()) {
-                keys.push(NameKey::Full.of(&[i]));
-            }
+        if n == 0 {
+            return;
         }
+        keys.push(NameKey::First.of(&h[..1]));
+        keys.push(NameKey::Last.of(&h[n - 1..]));
         if n == 1 {
             keys.push(NameKey::Initials.of(h));
+        } else if let Some(i) = initials_hash(self.doc, range.clone()) {
+            keys.push(NameKey::Initials.of(&[i]));
         }
     }
 
     /// Files entity `e` under the keys of the name `range` whose word hashes
-    /// `self.hashes` holds.
+    /// `self.hashes` holds (see [`Builder::lookup_keys`]).
     fn file_name(&mut self, e: usize, range: &Range<usize>) {
         let h = std::mem::take(&mut self.hashes);
         let n = h.len();
-        self.index.file(NameKey::Full.of(&h), e);
-        for k in 1..n {
-            self.index.file(NameKey::Suffix.of(&h[k..]), e);
-            self.index.file(NameKey::Prefix.of(&h[..k]), e);
-        }
-        if n >= 2 {
-            self.index.file(NameKey::FirstLast.of(&[h[0], h[n - 1]]), e);
-            if let Some(i) = initials_hash(self.doc, range.clone()) {
+        if n > 0 {
+            self.index.file(NameKey::First.of(&h[..1]), e);
+            self.index.file(NameKey::Last.of(&h[n - 1..]), e);
+            let initials = match n {
+                1 => is_acronym(self.word(range.start)).then_some(h[0]),
+                _ => initials_hash(self.doc, range.clone()),
+            };
+            if let Some(i) = initials {
                 self.index.file(NameKey::Initials.of(&[i]), e);
             }
         }
         self.hashes = h;
     }
 
-    /// The word hashes of the canonical name of entity `e`, and its match
-    /// range.
-    fn entity_words(&self, e: usize) -> Option<(Vec<u64>, Range<usize>)> {
-        let (a, b) = self.ents[e].name?;
-        let core = self.match_range(a as usize..b as usize);
-        let h = self
-            .words_of(core.clone())
-            .map(|k| name_word_hash(self.word(k)))
-            .collect();
-        Some((h, core))
-    }
-
-    /// The nickname form of the canonical name of entity `e`, as
-    /// [`Builder::entity_words`] gives the name.
-    fn entity_nickname_words(&self, e: usize) -> Option<(Vec<u64>, Range<usize>)> {
-        let (a, b) = self.ents[e].name?;
-        let core = self.nickname_form(&self.match_range(a as usize..b as usize))?;
-        let h = self
-            .words_of(core.clone())
-            .map(|k| name_word_hash(self.word(k)))
-            .collect();
-        Some((h, core))
-    }
-
-    /// Files entity `e` under the keys of the name `range`, and of its
-    /// nickname form.
-    fn file_all(&mut self, e: usize, range: &Range<usize>) {
-        self.hash_words(range.clone());
-        self.file_name(e, range);
-        if let Some(nick) = self.nickname_form(range) {
+    /// Makes the name `core` (matched on its words `matched`) the
+    /// canonical name of entity `e`: keeps the hashes of its words, and of
+    /// its nickname form, and files the entity under their keys.
+    fn set_name(&mut self, e: usize, core: &Range<usize>, matched: &Range<usize>) {
+        self.ents[e].name = Some((core.start as u32, core.end as u32));
+        if self.hashed != *matched {
+            self.hash_words(matched.clone());
+        }
+        let at = self.name_words.len();
+        self.name_words.extend_from_slice(&self.hashes);
+        let st = &mut self.ents[e];
+        st.words_at = u32::try_from(at).unwrap_or(u32::MAX);
+        st.words = self.hashes.len().min(u8::MAX as usize) as u8;
+        st.matched = (matched.start as u32, matched.end as u32);
+        st.nick_len = 0;
+        self.file_name(e, matched);
+        if let Some(nick) = self.nickname_form(matched) {
             self.hash_words(nick.clone());
+            let at = self.name_words.len();
+            self.name_words.extend_from_slice(&self.hashes);
+            let st = &mut self.ents[e];
+            st.nick_at = u32::try_from(at).unwrap_or(u32::MAX);
+            st.nick_len = self.hashes.len().min(u8::MAX as usize) as u8;
+            st.nick = (nick.start as u32, nick.end as u32);
             self.file_name(e, &nick);
         }
+    }
+
+    /// The stored word hashes of the canonical name of entity `e` and the
+    /// tokens they stand for, and the same for its nickname form.
+    fn stored_words(&self, e: usize) -> [Option<(&[u64], Range<usize>)>; 2] {
+        let st = &self.ents[e];
+        let slice = |at: u32, len: u8| self.name_words.get(at as usize..at as usize + len as usize);
+        let main = st
+            .name
+            .and_then(|_| slice(st.words_at, st.words))
+            .filter(|w| !w.is_empty())
+            .map(|w| (w, st.matched.0 as usize..st.matched.1 as usize));
+        let nick = (st.nick_len > 0)
+            .then(|| slice(st.nick_at, st.nick_len))
+            .flatten()
+            .map(|w| (w, st.nick.0 as usize..st.nick.1 as usize));
+        [main, nick]
     }
 
     /// Adds name mention `m`; `headline` for a name in a headline, which
     /// joins an entity of the text by any of its word runs and never
     /// renames one. Returns its entity.
     fn add_name(&mut self, m: usize, headline: bool) -> usize {
-        let mut core = self.name_core(m);
+        let full = self.name_core(m);
+        let mut core = full.clone();
         // "the Washington Post Trump said": a name run on after an
         // organisation's name is the person's, when the text names that
         // person.
@@ -1132,7 +1201,7 @@ impl<'a, 't> Builder<'a, 't> {
                 core = rest;
             }
         }
-        let (kind, thing) = match core.start == self.name_core(m).start {
+        let (kind, thing) = match core.start == full.start {
             true => self.name_class(m, core.clone()),
             false => (EntityKind::Person, false),
         };
@@ -1158,20 +1227,16 @@ impl<'a, 't> Builder<'a, 't> {
                             .name
                             .is_some_and(|(a, b)| (b - a) < core.len() as u32));
                 if (!headline || self.ents[e].headline_only) && grows {
-                    self.ents[e].name = Some((core.start as u32, core.end as u32));
-                    self.ents[e].words = matched.len().min(255) as u8;
                     self.ents[e].headline_only = headline;
-                    self.file_all(e, &matched);
+                    self.set_name(e, &core, &matched);
                 }
                 e
             }
             None => {
                 let e = self.new_entity(kind);
-                self.ents[e].name = Some((core.start as u32, core.end as u32));
-                self.ents[e].words = matched.len().min(255) as u8;
                 self.ents[e].headline_only = headline;
                 self.ents[e].thing = thing;
-                self.file_all(e, &matched);
+                self.set_name(e, &core, &matched);
                 e
             }
         };
@@ -1219,8 +1284,10 @@ impl<'a, 't> Builder<'a, 't> {
             hashes: &hashes,
             tokens: range.clone(),
         };
-        let mut candidates: Vec<(usize, Relation)> = Vec::new();
-        let mut seen: Vec<usize> = Vec::new();
+        let mut candidates = std::mem::take(&mut self.candidates);
+        let mut seen = std::mem::take(&mut self.seen);
+        candidates.clear();
+        seen.clear();
         for &key in &keys {
             for e in self.index.under(key) {
                 if seen.contains(&e) {
@@ -1231,14 +1298,12 @@ impl<'a, 't> Builder<'a, 't> {
                 if !kinds_compatible(s.kind, kind) {
                     continue;
                 }
-                let Some((words, core)) = self.entity_words(e) else {
-                    continue;
-                };
                 let person = s.kind == EntityKind::Person || s.person;
-                let rel = self.relation(&new, (&words, core), person).or_else(|| {
-                    let (words, core) = self.entity_nickname_words(e)?;
-                    self.relation(&new, (&words, core), person)
-                });
+                let rel = self
+                    .stored_words(e)
+                    .into_iter()
+                    .flatten()
+                    .find_map(|(words, core)| self.relation(&new, (words, core), person));
                 let Some(rel) = rel else {
                     continue;
                 };
@@ -1264,6 +1329,8 @@ impl<'a, 't> Builder<'a, 't> {
         let best = self.choose(m, &candidates);
         self.keys = keys;
         self.hashes = hashes;
+        self.candidates = candidates;
+        self.seen = seen;
         best
     }
 
@@ -1285,6 +1352,9 @@ impl<'a, 't> Builder<'a, 't> {
     /// named most often, the one named in the same sentence first.
     fn choose(&self, m: usize, candidates: &[(usize, Relation)]) -> Option<(usize, Relation)> {
         let closest = candidates.iter().map(|&(_, r)| r).min()?;
+        if let [(e, r)] = candidates {
+            return Some((*e, *r));
+        }
         let mut close: Vec<usize> = candidates
             .iter()
             .filter(|&&(_, r)| r == closest)
@@ -1346,8 +1416,11 @@ impl<'a, 't> Builder<'a, 't> {
         self.ents[e].count += 1;
         self.ents[e].first = self.ents[e].first.min(m as u32);
         let mention = &self.mentions[m];
-        if let Some(&g) = with_lower(self.word(mention.head()), |w| LEXICON.gendered_words.get(w)) {
-            if mention.kind() == MentionKind::Description {
+        if mention.kind() == MentionKind::Description {
+            let g = with_lower(self.word(mention.head()), |w| {
+                LEXICON.gendered_words.get(w).copied()
+            });
+            if let Some(g) = g {
                 self.note_gender(e, g);
             }
         }
@@ -1363,21 +1436,30 @@ impl<'a, 't> Builder<'a, 't> {
     }
 
     fn add_descriptor(&mut self, e: usize, h: u64) {
-        if self.descriptors[e] == NO_LIST {
-            self.descriptors[e] = self.descriptor_lists.len() as u32;
-            self.descriptor_lists.push(Vec::new());
+        if self.has_descriptor(e, h) || self.descriptor_count(e) >= MAX_DESCRIPTORS {
+            return;
         }
-        let list = &mut self.descriptor_lists[self.descriptors[e] as usize];
-        if !list.contains(&h) && list.len() < 64 {
-            list.push(h);
-        }
+        let next = self.descriptor_entries.len() as u32;
+        self.descriptor_entries.push((h, self.descriptors[e]));
+        self.descriptors[e] = next;
     }
 
-    fn descriptors_of(&self, e: usize) -> &[u64] {
-        match self.descriptors[e] {
-            NO_LIST => &[],
-            i => &self.descriptor_lists[i as usize],
-        }
+    /// The descriptors of entity `e`, newest first.
+    fn descriptors_of(&self, e: usize) -> impl Iterator<Item = u64> + '_ {
+        let mut at = self.descriptors[e];
+        std::iter::from_fn(move || {
+            let &(h, before) = self.descriptor_entries.get(at as usize)?;
+            at = before;
+            Some(h)
+        })
+    }
+
+    fn has_descriptor(&self, e: usize, h: u64) -> bool {
+        self.descriptors_of(e).any(|x| x == h)
+    }
+
+    fn descriptor_count(&self, e: usize) -> usize {
+        self.descriptors_of(e).count()
     }
 
     /// Records the words standing before a name (titles, labels, places:
@@ -1387,7 +1469,7 @@ impl<'a, 't> Builder<'a, 't> {
         let start = self.mentions[m].token_range().start;
         for k in start..core_start {
             let t = &self.doc.tokens()[k];
-            if !t.is_word() || is_determiner(self.word(k)) || self.word(k) == "of" {
+            if !t.is_word() || self.lex(k) & class::DETERMINER != 0 || self.word(k) == "of" {
                 continue;
             }
             let h = self.word_hash(k);
@@ -1409,17 +1491,21 @@ impl<'a, 't> Builder<'a, 't> {
 
     /// The content words of description `m` (after its determiner, without
     /// "of"), as lower-case hashes, and whether one is a capitalised name.
-    fn description_words(&self, m: usize) -> (Vec<u64>, bool) {
+    fn description_words(&self, m: usize) -> (DescriptionWords, bool) {
         let mention = &self.mentions[m];
-        let mut out = Vec::new();
+        let mut out = DescriptionWords::default();
         let mut named = false;
         for k in mention.token_range() {
             let t = &self.doc.tokens()[k];
             let w = self.word(k);
-            if !t.is_word() || is_determiner(w) || matches!(w, "of" | "and") {
+            let lex = self.lex(k);
+            if !t.is_word() || lex & class::DETERMINER != 0 || matches!(w, "of" | "and") {
                 continue;
             }
-            if with_lower(w, |l| OPTIONAL_MODIFIERS.contains(&l)) {
+            let optional = (lex & class::MODIFIER != 0
+                || matches!(w, "now" | "newly" | "onetime" | "one-time"))
+                && with_lower(w, |l| OPTIONAL_MODIFIERS.contains(&l));
+            if optional {
                 continue;
             }
             if t.is_capitalized()
@@ -1440,7 +1526,7 @@ impl<'a, 't> Builder<'a, 't> {
         if let Some(e) = self.apposed(m) {
             self.attach(m, e);
             let (words, _) = self.description_words(m);
-            for h in words {
+            for &h in words.as_slice() {
                 self.add_descriptor(e, h);
             }
             if kind == EntityKind::Person {
@@ -1457,7 +1543,7 @@ impl<'a, 't> Builder<'a, 't> {
         if let Some(e) = self.coordinated(m) {
             self.attach(m, e);
             let (words, _) = self.description_words(m);
-            for h in words {
+            for &h in words.as_slice() {
                 self.add_descriptor(e, h);
             }
             return;
@@ -1465,8 +1551,9 @@ impl<'a, 't> Builder<'a, 't> {
         let first = self.word(mention.token_range().start);
         let definite = with_lower(first, |w| matches!(w, "the" | "this" | "that"));
         let (words, named) = self.description_words(m);
+        let words = words.as_slice();
         if definite && !words.is_empty() {
-            let found = self.described(m, &words, kind).or_else(|| {
+            let found = self.described(m, words, kind).or_else(|| {
                 // "the Vermont senator" with no title to match: a role names
                 // the most salient person of the sentences before.
                 let role = self.lex(mention.head()) & class::TITLE != 0;
@@ -1476,7 +1563,7 @@ impl<'a, 't> Builder<'a, 't> {
             });
             if let Some(e) = found {
                 self.attach(m, e);
-                for h in words {
+                for &h in words {
                     self.add_descriptor(e, h);
                 }
                 return;
@@ -1484,7 +1571,7 @@ impl<'a, 't> Builder<'a, 't> {
         }
         let e = self.new_entity(kind);
         let head_hash = self.word_hash(mention.head());
-        for h in words {
+        for &h in words {
             self.add_descriptor(e, h);
         }
         self.add_descriptor(e, head_hash);
@@ -1605,19 +1692,21 @@ impl<'a, 't> Builder<'a, 't> {
         let media = with_lower(head, |h| MEDIA_HEADS.contains(&h));
         let head_hash = with_lower(head, |h| hash_bytes(h.as_bytes()));
         let lo = m.saturating_sub(LOOK_BACK);
-        let mut seen: Vec<usize> = Vec::new();
+        // Each entity is judged once, at its most recent mention.
+        let mut seen = [NO_ENTITY; LOOK_BACK];
+        let mut n_seen = 0;
         for c in (lo..m).rev() {
             let Some(e) = self.entity(c) else { continue };
-            if seen.contains(&e) {
+            if seen[..n_seen].contains(&(e as u32)) {
                 continue;
             }
-            seen.push(e);
+            seen[n_seen] = e as u32;
+            n_seen += 1;
             let s = &self.ents[e];
             if !kinds_compatible(s.kind, kind) {
                 continue;
             }
-            let descriptors = self.descriptors_of(e);
-            if words.iter().all(|h| descriptors.contains(h)) {
+            if self.descriptors[e] != NO_LIST && words.iter().all(|&h| self.has_descriptor(e, h)) {
                 return Some(e);
             }
             if kind == EntityKind::Organisation && s.kind == EntityKind::Organisation {
@@ -1721,13 +1810,9 @@ impl<'a, 't> Builder<'a, 't> {
         if want == Want::Nothing {
             return;
         }
-        let ranked = self.salience(m, want, false);
-        let best = ranked.first().map(|&(e, _)| e);
-        if !ranked.is_empty() {
-            let mut top = [(NO_ENTITY, 0.0); 3];
-            for (slot, &(e, score)) in top.iter_mut().zip(&ranked) {
-                *slot = (e as u32, score);
-            }
+        let top = self.salience(m, want, false);
+        let best = (top[0].0 != NO_ENTITY).then_some(top[0].0 as usize);
+        if best.is_some() {
             self.antecedents.push((m as u32, top));
         }
         if let Some(e) = best {
@@ -1753,21 +1838,27 @@ impl<'a, 't> Builder<'a, 't> {
     /// again for a speaker or a named entity, halved for a possessive.
     /// Among equals, the most recent.
     fn most_salient(&self, m: usize, want: Want, named_only: bool) -> Option<usize> {
-        self.salience(m, want, named_only).first().map(|&(e, _)| e)
+        let top = self.salience(m, want, named_only);
+        (top[0].0 != NO_ENTITY).then_some(top[0].0 as usize)
     }
 
     /// The entities [`Builder::most_salient`] chooses from, with their
-    /// salience, best first.
-    fn salience(&self, m: usize, want: Want, named_only: bool) -> Vec<(usize, f32)> {
+    /// salience, best first: the best three ([`NO_ENTITY`] where there are
+    /// fewer).
+    fn salience(&self, m: usize, want: Want, named_only: bool) -> Antecedents {
         // Sentences back are counted among those with mentions: a
         // quotation's own sentences hold none and do not push the
         // antecedent away.
         let mut sentence = self.mentions[m].sentence();
-        let paragraph = self.doc.paragraph_of(self.mentions[m].head());
+        let paragraph = self.doc.paragraph_of_sentence(sentence);
         let mut back = 0;
         // Each entity's score, the sentence it was last seen in, and its
         // weight there.
-        let mut scores: Vec<(usize, f32, usize, f32)> = Vec::new();
+        // At most [`SALIENCE_CANDIDATES`], kept on the stack: the look-back
+        // meets few entities, and one met when the list is full is an older
+        // one.
+        let mut scores = [(0usize, 0f32, 0usize, 0f32); SALIENCE_CANDIDATES];
+        let mut n_scores = 0;
         let lo = m.saturating_sub(LOOK_BACK);
         for c in (lo..m).rev() {
             if !self.valid[c] {
@@ -1792,24 +1883,13 @@ impl<'a, 't> Builder<'a, 't> {
             let mut weight = fit / (1 << back) as f32;
             // The paragraph is the unit of a news story: its own mentions
             // come first, those of two paragraphs back and more count less.
-            let para_back = paragraph - self.doc.paragraph_of(cm.head()).min(paragraph);
+            let para_back = paragraph - self.doc.paragraph_of_sentence(sentence).min(paragraph);
             weight *= match para_back {
                 0 => 2.0,
                 1 => 1.0,
                 _ => 0.5,
             };
-            if cm.is_possessive() {
-                // "X's doctor said": the possessor of a subject is what the
-                // sentence is about, but less than a subject.
-                if !self.opens_sentence(c) {
-                    weight *= 0.5;
-                }
-            } else if self.is_subject(c) {
-                weight *= 2.0;
-            }
-            if self.next_to_speech_verb(c) {
-                weight *= 1.5;
-            }
+            weight *= self.roles[c];
             if self.ents[e].name.is_some() {
                 weight *= 1.5;
             }
@@ -1823,7 +1903,7 @@ impl<'a, 't> Builder<'a, 't> {
             }
             // An entity counts once in each sentence, by its most salient
             // mention there (an apposition is not a second mention).
-            match scores.iter_mut().find(|x| x.0 == e) {
+            match scores[..n_scores].iter_mut().find(|x| x.0 == e) {
                 Some(x) if x.2 == sentence => {
                     if weight > x.3 {
                         x.1 += weight - x.3;
@@ -1835,14 +1915,23 @@ impl<'a, 't> Builder<'a, 't> {
                     x.2 = sentence;
                     x.3 = weight;
                 }
-                None => scores.push((e, weight, sentence, weight)),
+                None if n_scores < SALIENCE_CANDIDATES => {
+                    scores[n_scores] = (e, weight, sentence, weight);
+                    n_scores += 1;
+                }
+                None => {}
             }
         }
-        // The highest score first; among equals, the most recent (listed
-        // first, and the sort is stable).
-        let mut ranked: Vec<(usize, f32)> = scores.iter().map(|&(e, s, _, _)| (e, s)).collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
-        ranked
+        // The highest scores first; among equals, the most recent (met
+        // first).
+        let mut top: Antecedents = [(NO_ENTITY, 0.0); 3];
+        for &(e, score, _, _) in &scores[..n_scores] {
+            if let Some(at) = top.iter().position(|&(x, s)| x == NO_ENTITY || score > s) {
+                top[at..].rotate_right(1);
+                top[at] = (e as u32, score);
+            }
+        }
+        top
     }
 
     /// How well entity `e` fits a pronoun that wants `want`: 0 for not at
@@ -1877,6 +1966,26 @@ impl<'a, 't> Builder<'a, 't> {
             },
             Want::Nothing => 0.0,
         }
+    }
+
+    /// The weight of mention `c`'s place in its sentence, for salience:
+    /// doubled for a clause subject, half again for a speaker, halved for a
+    /// possessive (but for the possessor of a sentence's subject: "X's
+    /// doctor said" is about X, though less than about a subject).
+    fn role(&self, c: usize) -> f32 {
+        let cm = &self.mentions[c];
+        let mut weight = 1.0;
+        if cm.is_possessive() {
+            if !self.opens_sentence(c) {
+                weight *= 0.5;
+            }
+        } else if self.is_subject(c) {
+            weight *= 2.0;
+        }
+        if self.next_to_speech_verb(c) {
+            weight *= 1.5;
+        }
+        weight
     }
 
     /// Whether mention `c` is the subject of its clause: the first mention
@@ -1934,6 +2043,27 @@ impl<'a, 't> Builder<'a, 't> {
     }
 }
 
+/// The content words of a description, as hashes: a mention has at most a
+/// dozen words, kept without an allocation.
+#[derive(Default)]
+struct DescriptionWords {
+    hashes: [u64; 16],
+    len: usize,
+}
+
+impl DescriptionWords {
+    fn push(&mut self, h: u64) {
+        if self.len < self.hashes.len() {
+            self.hashes[self.len] = h;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[u64] {
+        &self.hashes[..self.len]
+    }
+}
+
 /// What a pronoun can refer to.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Want {
@@ -1964,13 +2094,23 @@ fn kinds_compatible(a: EntityKind, b: EntityKind) -> bool {
 }
 
 /// The hash a name's word is matched by: lower case, and its apostrophes
-/// all one ("O'Neill" and "O’Neill").
+/// all one ("O'Neill" and "O’Neill"). Read byte by byte, without a copy.
 fn name_word_hash(w: &str) -> u64 {
-    if w.contains('’') {
-        let plain = w.replace('’', "'");
-        return with_lower(&plain, |l| hash_bytes(l.as_bytes()));
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let b = w.as_bytes();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < b.len() {
+        let mut c = b[i].to_ascii_lowercase();
+        // ’ (E2 80 99) is written as '.
+        if c == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x99) {
+            c = b'\'';
+            i += 2;
+        }
+        h = (h ^ u64::from(c)).wrapping_mul(PRIME);
+        i += 1;
     }
-    with_lower(w, |l| hash_bytes(l.as_bytes()))
+    h ^ (h >> 29)
 }
 
 /// "J.", "H": an initial.
@@ -2015,7 +2155,9 @@ fn initials_hash(doc: &Document<'_>, range: Range<usize>) -> Option<u64> {
         buf[n] = c.to_ascii_lowercase();
         n += 1;
     }
-    (n >= 2).then(|| hash_bytes(&buf[..n]))
+    // The letters are ASCII: hashed as the name word they spell.
+    let word = std::str::from_utf8(&buf[..n]).ok()?;
+    (n >= 2).then(|| name_word_hash(word))
 }
 
 #[cfg(test)]
@@ -2047,9 +2189,9 @@ mod tests {
         let doc = crate::Tokenizer::new()
             .tokenize("the International Monetary Fund and the Federal Bureau of Investigation");
         let imf = initials_hash(&doc, 1..4);
-        assert_eq!(imf, Some(hash_bytes(b"imf")));
+        assert_eq!(imf, Some(name_word_hash("IMF")));
         // Small words are skipped.
-        assert_eq!(initials_hash(&doc, 6..10), Some(hash_bytes(b"fbi")));
+        assert_eq!(initials_hash(&doc, 6..10), Some(name_word_hash("fbi")));
         // A lower-case word is no part of a name's initials.
         assert_eq!(initials_hash(&doc, 3..6), None);
         assert!(is_acronym("IMF") && is_acronym("U.S.") && !is_acronym("I") && !is_acronym("Imf"));

@@ -553,6 +553,12 @@ impl<'t> Document<'t> {
         self.paragraph_of_sentence[self.sentence_of(token)] as usize
     }
 
+    /// The index in [`Document::paragraphs`] of the paragraph of sentence
+    /// `sentence`.
+    pub(crate) fn paragraph_of_sentence(&self, sentence: usize) -> usize {
+        self.paragraph_of_sentence[sentence] as usize
+    }
+
     /// The index in [`Document::sentences`] of the sentence of the token
     /// at `token`.
     ///
