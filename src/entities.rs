@@ -1904,12 +1904,11 @@ impl<'a, 't> Builder<'a, 't> {
             // An entity counts once in each sentence, by its most salient
             // mention there (an apposition is not a second mention).
             match scores[..n_scores].iter_mut().find(|x| x.0 == e) {
-                Some(x) if x.2 == sentence => {
-                    if weight > x.3 {
-                        x.1 += weight - x.3;
-                        x.3 = weight;
-                    }
+                Some(x) if x.2 == sentence && weight > x.3 => {
+                    x.1 += weight - x.3;
+                    x.3 = weight;
                 }
+                Some(x) if x.2 == sentence => {}
                 Some(x) => {
                     x.1 += weight;
                     x.2 = sentence;
