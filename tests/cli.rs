@@ -400,3 +400,42 @@ fn jsonl_out_writes_one_line_per_text_file_with_its_path_as_id() {
     }
     assert_eq!(lines[0]["quotes"], serde_json::json!([]));
 }
+
+#[test]
+fn installs_with_cargo_install() {
+    // As the README says, in the dev profile so that the build at hand is
+    // reused, and with the lock file so that nothing is resolved anew.
+    let root = scratch("install");
+    let status = Command::new(env!("CARGO"))
+        .args([
+            "install",
+            "--locked",
+            "--offline",
+            "--debug",
+            "--example",
+            "attribute",
+        ])
+        .arg("--path")
+        .arg(env!("CARGO_MANIFEST_DIR"))
+        .arg("--root")
+        .arg(&root)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("cargo runs");
+    assert!(
+        status.success(),
+        "cargo install --path . --example attribute failed"
+    );
+    let installed = root
+        .join("bin")
+        .join(format!("attribute{}", std::env::consts::EXE_SUFFIX));
+    let out = Command::new(installed)
+        .arg("--version")
+        .output()
+        .expect("the installed binary runs");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("attribute {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
