@@ -1,70 +1,104 @@
 //! `attribute`: find the quotations in text and tell who said them.
 //!
 //! ```text
-//! attribute [OPTIONS] [FILE...]          text files ('-' or piped stdin: standard input)
-//! attribute --jsonl [OPTIONS] [FILE]     JSON Lines in, JSON Lines out
+//! attribute [OPTIONS] [FILE...]              text files ('-' or piped stdin: standard input)
+//! attribute --jsonl [OPTIONS] [FILE...]      JSON Lines in, JSON Lines out
+//! attribute --jsonl-out [OPTIONS] PATH...    text files (or directories of *.txt) in, JSON Lines out
 //! ```
 //!
-//! With no file and nothing piped in, attributes a bundled sample article.
-//! See the README for the output contract.
+//! With no file, and standard input a terminal or a character device such
+//! as `/dev/null`, attributes a bundled sample article. See the README for
+//! the output contract.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use whosaid::jsonl::{process_line, JsonlOptions, LineOutput};
+use whosaid::jsonl::{process_line_with_fields, FieldNames, JsonlOptions, LineOutput};
 use whosaid::{Attributor, OffsetUnit, SingleQuotes, SpanSelection};
 
 const SAMPLE: &str = include_str!("../tests/fixtures/mattis-islamabad.txt");
 
 const USAGE: &str = "\
 usage: attribute [OPTIONS] [FILE...]
-       attribute --jsonl [OPTIONS] [FILE]
+       attribute --jsonl [OPTIONS] [FILE...]
+       attribute --jsonl-out [OPTIONS] PATH...
 
 Finds the quotations in news text and tells who said them.
 
-With no FILE and nothing piped in, attributes a bundled sample article.
-FILE '-' (or piped input with no FILE) reads standard input.
+FILE '-', or piped input with no FILE, reads standard input. With no FILE
+and standard input a terminal (or /dev/null), attributes a bundled sample
+article.
 
 options:
   --json                 print one JSON document instead of a table
-  --jsonl                read JSON Lines ({\"id\": ..., \"text\": \"...\"} per line),
+  --jsonl                read JSON Lines ({\"id\": ..., \"text\": \"...\"} per line)
+                         from each FILE in order (standard input with none),
                          write one JSON line per non-blank input line, in order
+  --text-field NAME      with --jsonl: the field holding the text (default text)
+  --id-field NAME        with --jsonl: the field holding the id (default id)
+  --jsonl-out            read text files, and directories recursively for
+                         *.txt in sorted order; write one JSON line per file,
+                         with the file's path as its id
   --offsets UNIT         offsets in JSON output: chars (code points, default),
                          bytes or utf16
   --all-spans            list every top-level quoted span with its kind, not
                          only reported speech
   --single-quotes        single marks delimit top-level quotations too
-  --threads N            worker threads for --jsonl (default: all cores)
+  --threads N            worker threads for --jsonl and --jsonl-out
+                         (default: all cores)
   -h, --help             print this help
+  -V, --version          print the version
 
 exit status: 0 on success, 1 when some input line or file failed,
 2 on a usage error or when input cannot be read.
 ";
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// A table per text.
+    Table,
+    /// One JSON document for all texts.
+    Json,
+    /// JSON Lines in, JSON Lines out.
+    Jsonl,
+    /// Text files in, JSON Lines out.
+    JsonlOut,
+}
+
 struct Options {
-    json: bool,
-    jsonl: bool,
+    mode: Mode,
     offsets: OffsetUnit,
     spans: SpanSelection,
     single_quotes: bool,
     threads: Option<usize>,
+    fields: FieldNames,
     files: Vec<String>,
 }
 
-fn parse_args() -> Result<Options, String> {
+/// What the command line asks for.
+enum Command {
+    Run(Options),
+    Help,
+    Version,
+}
+
+fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
     let mut o = Options {
-        json: false,
-        jsonl: false,
+        mode: Mode::Table,
         offsets: OffsetUnit::Chars,
         spans: SpanSelection::Speech,
         single_quotes: false,
         threads: None,
+        fields: FieldNames::default(),
         files: Vec::new(),
     };
-    let mut args = std::env::args().skip(1);
+    let mut modes: Vec<&str> = Vec::new();
+    let mut field_option: Option<&str> = None;
+    let mut args = args.into_iter();
     let mut only_files = false;
     while let Some(a) = args.next() {
         if only_files || a == "-" || !a.starts_with('-') {
@@ -83,9 +117,20 @@ fn parse_args() -> Result<Options, String> {
         };
         match name.as_str() {
             "--" => only_files = true,
-            "-h" | "--help" => return Err(String::new()),
-            "--json" => o.json = true,
-            "--jsonl" => o.jsonl = true,
+            "-h" | "--help" => return Ok(Command::Help),
+            "-V" | "--version" => return Ok(Command::Version),
+            "--json" => {
+                o.mode = Mode::Json;
+                modes.push("--json");
+            }
+            "--jsonl" => {
+                o.mode = Mode::Jsonl;
+                modes.push("--jsonl");
+            }
+            "--jsonl-out" => {
+                o.mode = Mode::JsonlOut;
+                modes.push("--jsonl-out");
+            }
             "--all-spans" => o.spans = SpanSelection::All,
             "--single-quotes" => o.single_quotes = true,
             "--offsets" => {
@@ -102,16 +147,35 @@ fn parse_args() -> Result<Options, String> {
                     .ok_or_else(|| format!("--threads needs a positive number, not {v:?}"))?;
                 o.threads = Some(n);
             }
+            "--text-field" | "--id-field" => {
+                let v = value(&name)?;
+                if v.is_empty() {
+                    return Err(format!("{name} needs a field name"));
+                }
+                if name == "--text-field" {
+                    o.fields.text = v;
+                    field_option.get_or_insert("--text-field");
+                } else {
+                    o.fields.id = v;
+                    field_option.get_or_insert("--id-field");
+                }
+            }
             _ => return Err(format!("unknown option {a}")),
         }
     }
-    if o.jsonl && o.json {
-        return Err("--json and --jsonl exclude each other".into());
+    modes.dedup();
+    if modes.len() > 1 {
+        return Err(format!("{} exclude each other", modes.join(" and ")));
     }
-    if o.jsonl && o.files.len() > 1 {
-        return Err("--jsonl reads one file (or standard input)".into());
+    if let Some(f) = field_option {
+        if o.mode != Mode::Jsonl {
+            return Err(format!("{f} needs --jsonl"));
+        }
     }
-    Ok(o)
+    if o.mode == Mode::JsonlOut && o.files.is_empty() {
+        return Err("--jsonl-out needs a file or directory ('-' for standard input)".into());
+    }
+    Ok(Command::Run(o))
 }
 
 /// Ends the program quietly when the reader of our output has gone away.
@@ -127,14 +191,18 @@ fn check_write(r: io::Result<()>) -> Result<(), ExitCode> {
 }
 
 fn main() -> ExitCode {
-    let opts = match parse_args() {
-        Ok(o) => o,
-        Err(msg) if msg.is_empty() => {
+    let opts = match parse_args(std::env::args().skip(1)) {
+        Ok(Command::Run(o)) => o,
+        Ok(Command::Help) => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
         }
+        Ok(Command::Version) => {
+            println!("attribute {}", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
         Err(msg) => {
-            eprintln!("attribute: {msg}\n\n{USAGE}");
+            eprintln!("attribute: {msg}; see attribute --help");
             return ExitCode::from(2);
         }
     };
@@ -152,64 +220,80 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let result = if opts.jsonl {
-        run_jsonl(&attributor, &opts)
-    } else {
-        run_texts(&attributor, &opts)
+    let result = match opts.mode {
+        Mode::Jsonl => run_jsonl(&attributor, &opts),
+        Mode::JsonlOut => run_jsonl_out(&attributor, &opts),
+        Mode::Table | Mode::Json => run_texts(&attributor, &opts),
     };
     result.unwrap_or_else(|code| code)
+}
+
+/// Whether standard input holds data to read: a pipe, a socket or a
+/// regular file, even an empty one. A terminal, a character device such as
+/// `/dev/null`, or a closed standard input holds none.
+#[cfg(unix)]
+fn stdin_has_data() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+
+    let Ok(fd) = io::stdin().as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    match File::from(fd).metadata() {
+        Ok(m) => {
+            let t = m.file_type();
+            t.is_fifo() || t.is_file() || t.is_socket()
+        }
+        Err(_) => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn stdin_has_data() -> bool {
+    !io::stdin().is_terminal()
+}
+
+/// Reads all of `reader` as UTF-8 text; the error says why not.
+fn read_text(mut reader: impl Read) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    String::from_utf8(bytes)
+        .map_err(|e| format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()))
 }
 
 /// Reads the text inputs: files, standard input or the bundled sample.
 fn read_inputs(opts: &Options) -> (Vec<(String, String)>, bool) {
     let mut inputs = Vec::new();
     let mut failed = false;
-    let files = opts.files.clone();
-    if files.is_empty() {
-        // No file: piped input if there is any, else the bundled sample (a
-        // terminal, or an empty stdin as under an IDE or CI runner).
-        let mut piped = String::new();
-        let has_input = !io::stdin().is_terminal()
-            && io::stdin().lock().read_to_string(&mut piped).is_ok()
-            && !piped.trim().is_empty();
-        if has_input {
-            if fits("<stdin>", &piped) {
-                inputs.push(("<stdin>".to_string(), piped));
-            } else {
-                failed = true;
-            }
-        } else {
-            inputs.push((
-                "sample: mattis-islamabad.txt".to_string(),
-                SAMPLE.to_string(),
-            ));
-        }
+    if opts.files.is_empty() && !stdin_has_data() {
+        inputs.push((
+            "sample: mattis-islamabad.txt".to_string(),
+            SAMPLE.to_string(),
+        ));
         return (inputs, failed);
     }
+    let stdin_only = ["-".to_string()];
+    let files = if opts.files.is_empty() {
+        &stdin_only[..]
+    } else {
+        &opts.files[..]
+    };
     for f in files {
-        let mut bytes = Vec::new();
-        let read = if f == "-" {
-            io::stdin().lock().read_to_end(&mut bytes)
+        let (name, read) = if f == "-" {
+            ("<stdin>".to_string(), read_text(io::stdin().lock()))
         } else {
-            File::open(&f).and_then(|mut h| h.read_to_end(&mut bytes))
+            let read = File::open(f)
+                .map_err(|e| format!("cannot read: {e}"))
+                .and_then(read_text);
+            (f.clone(), read)
         };
-        let name = if f == "-" { "<stdin>".to_string() } else { f };
         match read {
+            Ok(text) if fits(&name, &text) => inputs.push((name, text)),
+            Ok(_) => failed = true,
             Err(e) => {
-                eprintln!("attribute: cannot read {name}: {e}");
+                eprintln!("attribute: {name}: {e}");
                 failed = true;
             }
-            Ok(_) => match String::from_utf8(bytes) {
-                Ok(text) if fits(&name, &text) => inputs.push((name, text)),
-                Ok(_) => failed = true,
-                Err(e) => {
-                    eprintln!(
-                        "attribute: {name}: not valid UTF-8 (at byte {})",
-                        e.utf8_error().valid_up_to()
-                    );
-                    failed = true;
-                }
-            },
         }
     }
     (inputs, failed)
@@ -243,7 +327,7 @@ fn run_texts(attributor: &Attributor, opts: &Options) -> Result<ExitCode, ExitCo
     let (inputs, failed) = read_inputs(opts);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    if opts.json {
+    if opts.mode == Mode::Json {
         let documents: Vec<JsonDocument<'_>> = inputs
             .iter()
             .map(|(name, text)| JsonDocument {
@@ -395,41 +479,109 @@ impl Progress {
     }
 }
 
-fn run_jsonl(attributor: &Attributor, opts: &Options) -> Result<ExitCode, ExitCode> {
-    let path = opts.files.first().filter(|f| f.as_str() != "-");
-    let (reader, total): (Box<dyn BufRead>, Option<u64>) = match path {
-        Some(p) => match File::open(p) {
-            Ok(f) => {
-                let len = f.metadata().ok().map(|m| m.len());
-                (Box::new(BufReader::with_capacity(1 << 20, f)), len)
+/// One source of JSON Lines: a file, or standard input.
+struct Source {
+    name: String,
+    reader: Box<dyn BufRead>,
+}
+
+/// Opens the `--jsonl` inputs in order; says on stderr which cannot be
+/// read.
+fn open_sources(opts: &Options) -> (Vec<Source>, Option<u64>, bool) {
+    let mut sources = Vec::new();
+    let mut total = Some(0u64);
+    let mut unreadable = false;
+    let stdin_only = ["-".to_string()];
+    let files = if opts.files.is_empty() {
+        &stdin_only[..]
+    } else {
+        &opts.files[..]
+    };
+    for f in files {
+        if f == "-" {
+            total = None;
+            sources.push(Source {
+                name: "<stdin>".to_string(),
+                reader: Box::new(BufReader::with_capacity(1 << 20, io::stdin())),
+            });
+            continue;
+        }
+        match File::open(f) {
+            Ok(file) => {
+                let len = file.metadata().ok().map(|m| m.len());
+                total = total.zip(len).map(|(t, l)| t + l);
+                sources.push(Source {
+                    name: f.clone(),
+                    reader: Box::new(BufReader::with_capacity(1 << 20, file)),
+                });
             }
             Err(e) => {
-                eprintln!("attribute: cannot read {p}: {e}");
-                return Err(ExitCode::from(2));
+                eprintln!("attribute: cannot read {f}: {e}");
+                unreadable = true;
             }
-        },
-        None => (
-            Box::new(BufReader::with_capacity(1 << 20, io::stdin())),
-            None,
-        ),
-    };
-    let source = path.map_or("<stdin>", |s| s.as_str()).to_string();
-    let pool = match rayon::ThreadPoolBuilder::new()
+        }
+    }
+    (sources, total, unreadable)
+}
+
+/// Whether `reader` starts with the gzip magic bytes (1f 8b); reads
+/// nothing away.
+fn is_gzip(reader: &mut dyn BufRead) -> io::Result<bool> {
+    let buf = reader.fill_buf()?;
+    Ok(buf.starts_with(&[0x1f, 0x8b]))
+}
+
+/// Counts the documents and failures of a run, for the closing line on
+/// stderr.
+#[derive(Default)]
+struct Tally {
+    documents: u64,
+    failed: u64,
+    /// Where the first failure was: a line of a source, or a file.
+    first: Option<String>,
+}
+
+impl Tally {
+    fn add(&mut self, out: &LineOutput, place: impl FnOnce() -> String) {
+        self.documents += 1;
+        if out.failed {
+            self.failed += 1;
+            if self.first.is_none() {
+                self.first = Some(place());
+            }
+        }
+    }
+
+    /// One line on stderr when anything failed.
+    fn report(&self, what: &str) {
+        if let Some(first) = &self.first {
+            eprintln!(
+                "attribute: {} of {} {what} failed; the first at {first}",
+                self.failed, self.documents
+            );
+        }
+    }
+}
+
+fn thread_pool(opts: &Options) -> Result<rayon::ThreadPool, ExitCode> {
+    rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads.unwrap_or(0))
         .build()
-    {
-        Ok(p) => p,
-        Err(e) => {
+        .map_err(|e| {
             eprintln!("attribute: cannot start worker threads: {e}");
-            return Err(ExitCode::from(2));
-        }
-    };
+            ExitCode::from(2)
+        })
+}
+
+fn run_jsonl(attributor: &Attributor, opts: &Options) -> Result<ExitCode, ExitCode> {
+    let (sources, total, mut unreadable) = open_sources(opts);
+    let pool = thread_pool(opts)?;
     let options = JsonlOptions {
         offsets: opts.offsets,
         spans: opts.spans,
     };
     let mut progress = Progress {
-        enabled: path.is_some() && io::stderr().is_terminal(),
+        enabled: total.is_some() && io::stderr().is_terminal(),
         total,
         start: Instant::now(),
         last: Instant::now(),
@@ -438,56 +590,236 @@ fn run_jsonl(attributor: &Attributor, opts: &Options) -> Result<ExitCode, ExitCo
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 20, stdout.lock());
-    let mut reader = reader;
-    let mut failed = false;
-    // The input itself failed (not one line of it): exit status 2.
-    let mut unreadable = false;
-    let mut line_number = 0u64;
-    let mut eof = false;
-    while !eof {
-        // Read one batch of lines.
-        let mut batch: Vec<(u64, Vec<u8>)> = Vec::new();
-        let mut batch_bytes = 0usize;
-        while batch_bytes < BATCH_BYTES && batch.len() < BATCH_LINES {
-            let mut line = Vec::new();
-            match reader.read_until(b'\n', &mut line) {
-                Ok(0) => {
-                    eof = true;
-                    break;
-                }
-                Ok(n) => {
-                    line_number += 1;
-                    batch_bytes += n;
-                    batch.push((line_number, line));
-                }
-                Err(e) => {
-                    eprintln!("attribute: cannot read {source}: {e}");
-                    eof = true;
-                    unreadable = true;
-                    break;
-                }
+    let mut tally = Tally::default();
+    for Source { name, mut reader } in sources {
+        match is_gzip(&mut *reader) {
+            Ok(false) => {}
+            Ok(true) => {
+                let (what, file) = if name == "<stdin>" {
+                    ("standard input", "FILE")
+                } else {
+                    (name.as_str(), name.as_str())
+                };
+                eprintln!(
+                    "attribute: {what} is gzip-compressed; pipe it through zcat: \
+                     zcat {file} | attribute --jsonl"
+                );
+                unreadable = true;
+                continue;
+            }
+            Err(e) => {
+                eprintln!("attribute: cannot read {name}: {e}");
+                unreadable = true;
+                continue;
             }
         }
-        let outputs: Vec<Option<LineOutput>> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|(n, line)| process_line(attributor, *n, line, &options))
-                .collect()
-        });
-        for o in outputs.into_iter().flatten() {
-            failed |= o.failed;
-            progress.docs += 1;
-            check_write(out.write_all(o.json.as_bytes()))?;
-            check_write(out.write_all(b"\n"))?;
+        let mut line_number = 0u64;
+        let mut eof = false;
+        while !eof {
+            // Read one batch of lines.
+            let mut batch: Vec<(u64, Vec<u8>)> = Vec::new();
+            let mut batch_bytes = 0usize;
+            while batch_bytes < BATCH_BYTES && batch.len() < BATCH_LINES {
+                let mut line = Vec::new();
+                match reader.read_until(b'\n', &mut line) {
+                    Ok(0) => {
+                        eof = true;
+                        break;
+                    }
+                    Ok(n) => {
+                        line_number += 1;
+                        batch_bytes += n;
+                        batch.push((line_number, line));
+                    }
+                    Err(e) => {
+                        eprintln!("attribute: cannot read {name}: {e}");
+                        eof = true;
+                        unreadable = true;
+                        break;
+                    }
+                }
+            }
+            let outputs: Vec<(u64, Option<LineOutput>)> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|(n, line)| {
+                        let out =
+                            process_line_with_fields(attributor, *n, line, &options, &opts.fields);
+                        (*n, out)
+                    })
+                    .collect()
+            });
+            for (n, o) in outputs {
+                let Some(o) = o else { continue };
+                tally.add(&o, || format!("line {n} of {name}"));
+                progress.docs += 1;
+                check_write(out.write_all(o.json.as_bytes()))?;
+                check_write(out.write_all(b"\n"))?;
+            }
+            progress.bytes += batch_bytes as u64;
+            progress.show(false);
         }
-        progress.bytes += batch_bytes as u64;
-        progress.show(false);
     }
     check_write(out.flush())?;
     progress.show(true);
+    tally.report("documents");
     Ok(if unreadable {
         ExitCode::from(2)
-    } else if failed {
+    } else if tally.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A `--jsonl-out` input: a text file, or standard input.
+enum TextSource {
+    File(PathBuf),
+    Stdin,
+}
+
+impl TextSource {
+    /// The id of its output line.
+    fn id(&self) -> String {
+        match self {
+            TextSource::File(p) => p.to_string_lossy().into_owned(),
+            TextSource::Stdin => "-".to_string(),
+        }
+    }
+
+    fn read(&self) -> Result<String, String> {
+        match self {
+            TextSource::File(p) => File::open(p)
+                .map_err(|e| format!("cannot read: {e}"))
+                .and_then(read_text),
+            TextSource::Stdin => read_text(io::stdin().lock()),
+        }
+    }
+}
+
+/// The `*.txt` files under `dir`, in sorted order, depth first; symbolic
+/// links to directories are not followed. An unreadable directory becomes
+/// an entry whose read fails.
+fn walk_txt(dir: &Path, found: &mut Vec<TextSource>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(_) => {
+            found.push(TextSource::File(dir.to_path_buf()));
+            return;
+        }
+    };
+    let mut paths: Vec<(PathBuf, bool)> = entries
+        .filter_map(Result::ok)
+        .map(|e| {
+            let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+            (e.path(), is_dir)
+        })
+        .collect();
+    paths.sort();
+    for (path, is_dir) in paths {
+        if is_dir {
+            walk_txt(&path, found);
+        } else if path.extension().is_some_and(|x| x == "txt") && path.is_file() {
+            found.push(TextSource::File(path));
+        }
+    }
+}
+
+/// The record of one text file: its document, or why it has none.
+#[derive(serde::Serialize)]
+struct FileRecord<'a> {
+    id: &'a str,
+    #[serde(flatten)]
+    document: whosaid::DocumentRecord,
+}
+
+#[derive(serde::Serialize)]
+struct FileFailure<'a> {
+    id: &'a str,
+    error: &'a str,
+}
+
+fn file_output(
+    attributor: &Attributor,
+    options: &JsonlOptions,
+    id: &str,
+    text: Result<String, String>,
+) -> LineOutput {
+    let failure = |error: &str| LineOutput {
+        json: serde_json::to_string(&FileFailure { id, error })
+            .unwrap_or_else(|_| r#"{"id":null,"error":"unprintable error"}"#.to_string()),
+        failed: true,
+    };
+    let text = match text {
+        Ok(text) => text,
+        Err(e) => return failure(&e),
+    };
+    let result = match attributor.try_attribute(&text) {
+        Ok(result) => result,
+        Err(e) => return failure(&e.to_string()),
+    };
+    let document = result.to_document(options.offsets, options.spans);
+    match serde_json::to_string(&FileRecord { id, document }) {
+        Ok(json) => LineOutput {
+            json,
+            failed: false,
+        },
+        Err(e) => failure(&format!("cannot write output: {e}")),
+    }
+}
+
+fn run_jsonl_out(attributor: &Attributor, opts: &Options) -> Result<ExitCode, ExitCode> {
+    let mut sources = Vec::new();
+    for f in &opts.files {
+        let path = Path::new(f);
+        if f == "-" {
+            sources.push(TextSource::Stdin);
+        } else if path.is_dir() {
+            walk_txt(path, &mut sources);
+        } else {
+            sources.push(TextSource::File(path.to_path_buf()));
+        }
+    }
+    let pool = thread_pool(opts)?;
+    let options = JsonlOptions {
+        offsets: opts.offsets,
+        spans: opts.spans,
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(1 << 20, stdout.lock());
+    let mut tally = Tally::default();
+    let mut rest = &sources[..];
+    while !rest.is_empty() {
+        // Read one batch of files, then attribute it in parallel.
+        let mut batch: Vec<(String, Result<String, String>)> = Vec::new();
+        let mut batch_bytes = 0usize;
+        while let Some((source, tail)) = rest.split_first() {
+            if batch_bytes >= BATCH_BYTES || batch.len() >= BATCH_LINES {
+                break;
+            }
+            rest = tail;
+            let text = source.read();
+            batch_bytes += text.as_ref().map_or(0, String::len);
+            batch.push((source.id(), text));
+        }
+        let outputs: Vec<(String, LineOutput)> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|(id, text)| {
+                    let out = file_output(attributor, &options, &id, text);
+                    (id, out)
+                })
+                .collect()
+        });
+        for (id, o) in outputs {
+            tally.add(&o, || id.clone());
+            check_write(out.write_all(o.json.as_bytes()))?;
+            check_write(out.write_all(b"\n"))?;
+        }
+    }
+    check_write(out.flush())?;
+    tally.report("files");
+    Ok(if tally.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -29,6 +29,29 @@
 //! assert!(bad.failed);
 //! assert_eq!(bad.json, r#"{"id":8,"line":2,"error":"missing string field \"text\""}"#);
 //! ```
+//!
+//! Archives whose fields are named otherwise are read with
+//! [`process_line_with_fields`] and a [`FieldNames`]:
+//!
+//! ```
+//! use whosaid::jsonl::{process_line_with_fields, FieldNames, JsonlOptions};
+//! use whosaid::Attributor;
+//!
+//! let attributor = Attributor::new();
+//! let fields = FieldNames::new("body", "url");
+//! let line = br#"{"url": "a", "body": "\"Yes,\" she said."}"#;
+//! let out = process_line_with_fields(&attributor, 1, line, &JsonlOptions::default(), &fields)
+//!     .expect("not blank");
+//! assert!(out.json.starts_with(r#"{"id":"a","quotes":[{"start":0,"end":6,"#));
+//!
+//! let bad = br#"{"url": "b", "body": 12}"#;
+//! let out = process_line_with_fields(&attributor, 2, bad, &JsonlOptions::default(), &fields)
+//!     .expect("not blank");
+//! assert_eq!(
+//!     out.json,
+//!     r#"{"id":"b","line":2,"error":"field \"body\" is a number, not a string"}"#
+//! );
+//! ```
 
 use std::io::{BufRead, Write};
 
@@ -46,6 +69,44 @@ pub struct JsonlOptions {
     pub offsets: OffsetUnit,
     /// Which quoted spans to list (reported speech by default).
     pub spans: SpanSelection,
+}
+
+/// The names of the input fields that hold each document's text and id
+/// (`"text"` and `"id"` by default). The output always calls the id `"id"`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct FieldNames {
+    /// The field holding the text, a JSON string.
+    pub text: String,
+    /// The field holding the id, any JSON value, echoed.
+    pub id: String,
+}
+
+impl FieldNames {
+    /// The text is read from `text`, the id from `id`.
+    pub fn new(text: impl Into<String>, id: impl Into<String>) -> FieldNames {
+        FieldNames {
+            text: text.into(),
+            id: id.into(),
+        }
+    }
+}
+
+impl Default for FieldNames {
+    fn default() -> FieldNames {
+        FieldNames::new("text", "id")
+    }
+}
+
+/// What a JSON value is, for error messages: "a number", "null".
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
 }
 
 /// The output line for one input line.
@@ -78,9 +139,9 @@ fn failure(id: &Value, line: u64, error: &str) -> LineOutput {
 }
 
 /// The id of a line that failed, when it can still be read.
-fn readable_id(line: &str) -> Value {
+fn readable_id(line: &str, id_field: &str) -> Value {
     match serde_json::from_str::<Value>(line) {
-        Ok(Value::Object(mut map)) => map.remove("id").unwrap_or(Value::Null),
+        Ok(Value::Object(mut map)) => map.remove(id_field).unwrap_or(Value::Null),
         _ => Value::Null,
     }
 }
@@ -93,6 +154,25 @@ pub fn process_line(
     line: &[u8],
     options: &JsonlOptions,
 ) -> Option<LineOutput> {
+    process_line_with_fields(
+        attributor,
+        line_number,
+        line,
+        options,
+        &FieldNames::default(),
+    )
+}
+
+/// [`process_line`] for input whose text and id are in the fields `fields`
+/// names. A text field that is present but not a string gives an error
+/// record that says what it holds.
+pub fn process_line_with_fields(
+    attributor: &Attributor,
+    line_number: u64,
+    line: &[u8],
+    options: &JsonlOptions,
+    fields: &FieldNames,
+) -> Option<LineOutput> {
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     if line.iter().all(u8::is_ascii_whitespace) {
@@ -102,7 +182,7 @@ pub fn process_line(
         Ok(s) => s,
         Err(e) => {
             let lossy = String::from_utf8_lossy(line);
-            let id = readable_id(&lossy);
+            let id = readable_id(&lossy, &fields.id);
             let msg = format!("invalid UTF-8 at byte {}", e.valid_up_to());
             return Some(failure(&id, line_number, &msg));
         }
@@ -120,9 +200,21 @@ pub fn process_line(
     let Value::Object(map) = value else {
         return Some(failure(&Value::Null, line_number, "not a JSON object"));
     };
-    let id = map.get("id").unwrap_or(&Value::Null);
-    let Some(Value::String(text)) = map.get("text") else {
-        return Some(failure(id, line_number, "missing string field \"text\""));
+    let id = map.get(&fields.id).unwrap_or(&Value::Null);
+    let text = match map.get(&fields.text) {
+        Some(Value::String(text)) => text,
+        Some(other) => {
+            let msg = format!(
+                "field {:?} is {}, not a string",
+                fields.text,
+                json_type(other)
+            );
+            return Some(failure(id, line_number, &msg));
+        }
+        None => {
+            let msg = format!("missing string field {:?}", fields.text);
+            return Some(failure(id, line_number, &msg));
+        }
     };
     let result = match attributor.try_attribute(text) {
         Ok(result) => result,
