@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --release --example evaluate -- GOLD.jsonl [--errors N] [--min-words K]
 //!                                           [--predictions OUT.jsonl] [--rules]
+//!                                           [--entities ENTITIES.jsonl]
 //! ```
 //!
 //! GOLD is JSON Lines in the format of the PolNeAR conversion: one object a
@@ -12,6 +13,15 @@
 //! scorer `score.py` exactly: detection precision, recall and F1 under exact,
 //! exact-without-marks and one-to-one overlap matching; speaker accuracy over
 //! matched gold quotes; end-to-end precision, recall and F1.
+//!
+//! `--entities` also scores the canonical entity of each quotation against
+//! entity gold (one line per gold quotation with a speaker: `"id"`,
+//! `"start"`, `"end"`, `"speaker"`, `"entity"`, `"confident"`), by the
+//! reference scorer's rule: over confident, named gold entities whose
+//! quotation was detected with its exact span, the share whose predicted
+//! entity is the same one ("lenient": a surname for a full name; "strict":
+//! the full name), overall and where the gold speaker is a pronoun. With
+//! `--errors N`, the first N wrong entities are listed.
 //!
 //! `--predictions` also writes the predictions, so that the reference scorer
 //! can check these figures.
@@ -25,8 +35,8 @@ use serde_json::{json, Value};
 use unicode_normalization::UnicodeNormalization;
 use whosaid::{Attributor, OffsetIndex, OffsetUnit};
 
-const USAGE: &str =
-    "usage: evaluate GOLD.jsonl [--errors N] [--min-words K] [--predictions OUT.jsonl] [--rules]";
+const USAGE: &str = "usage: evaluate GOLD.jsonl [--errors N] [--min-words K] \
+[--predictions OUT.jsonl] [--rules] [--entities ENTITIES.jsonl]";
 
 const QUOTE_CHARS: &str = "\"\u{201c}\u{201d}\u{201e}\u{201f}\u{ab}\u{bb}'\u{2018}\u{2019}\u{201a}\u{201b}\u{2039}\u{203a}";
 
@@ -51,6 +61,15 @@ struct Q {
     speaker: Option<String>,
     speaker_span: Option<(usize, usize)>,
     rule: Option<String>,
+    /// The canonical name of the speaker's entity (predictions only).
+    entity: Option<String>,
+}
+
+/// One line of entity gold.
+struct GoldEntity {
+    speaker: Option<String>,
+    entity: Option<String>,
+    confident: bool,
 }
 
 struct Doc {
@@ -302,6 +321,7 @@ fn parse_quotes(v: &Value, n_chars: usize, what: &str) -> Result<Vec<Q>, String>
             speaker,
             speaker_span,
             rule: None,
+            entity: None,
         });
     }
     Ok(out)
@@ -328,6 +348,7 @@ fn main() -> ExitCode {
     let mut n_err = 0usize;
     let mut min_words = 0usize;
     let mut pred_out: Option<String> = None;
+    let mut entities_path: Option<String> = None;
     let mut show_rules = false;
     while let Some(a) = args.next() {
         let mut num = |name: &str| -> Result<usize, String> {
@@ -346,6 +367,10 @@ fn main() -> ExitCode {
                 show_rules = true;
                 Ok(())
             }
+            "--entities" => args
+                .next()
+                .map(|p| entities_path = Some(p))
+                .ok_or_else(|| "--entities needs a file".to_string()),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -365,13 +390,14 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    match run(
-        &gold_path,
+    let options = RunOptions {
         n_err,
         min_words,
-        pred_out.as_deref(),
+        pred_out,
         show_rules,
-    ) {
+        entities_path,
+    };
+    match run(&gold_path, &options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("evaluate: {e}");
@@ -380,13 +406,16 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(
-    gold_path: &str,
+struct RunOptions {
     n_err: usize,
     min_words: usize,
-    pred_out: Option<&str>,
+    pred_out: Option<String>,
     show_rules: bool,
-) -> Result<(), String> {
+    entities_path: Option<String>,
+}
+
+fn run(gold_path: &str, o: &RunOptions) -> Result<(), String> {
+    let pred_out = o.pred_out.as_deref();
     let file = File::open(gold_path).map_err(|e| format!("cannot open {gold_path}: {e}"))?;
     let attributor = Attributor::new();
     let mut docs = Vec::new();
@@ -428,6 +457,10 @@ fn run(
                     speaker: sp.map(|s| s.mention_text().to_string()),
                     speaker_span: sp.map(|s| conv(s.mention_span())),
                     rule: sp.map(|s| s.rule().to_string()),
+                    entity: sp
+                        .and_then(|s| s.entity())
+                        .and_then(|e| e.name())
+                        .map(str::to_string),
                 }
             })
             .collect();
@@ -437,7 +470,8 @@ fn run(
                 .map(|q| {
                     json!({"start": q.start, "end": q.end, "speaker": q.speaker,
                            "speaker_start": q.speaker_span.map(|s| s.0),
-                           "speaker_end": q.speaker_span.map(|s| s.1)})
+                           "speaker_end": q.speaker_span.map(|s| s.1),
+                           "entity": q.entity})
                 })
                 .collect();
             writeln!(w, "{}", json!({"id": id, "quotes": quotes}))
@@ -454,8 +488,161 @@ fn run(
         w.flush().map_err(|e| format!("writing predictions: {e}"))?;
     }
     docs.sort_by(|a, b| a.id.cmp(&b.id));
-    report(&docs, n_err, min_words, show_rules);
+    report(&docs, o.n_err, o.min_words, o.show_rules);
+    if let Some(path) = &o.entities_path {
+        let gold = load_entities(path, &docs)?;
+        report_entities(&docs, &gold, o.n_err);
+    }
     Ok(())
+}
+
+/// Reads entity gold, keyed by document id and quotation span.
+fn load_entities(
+    path: &str,
+    docs: &[Doc],
+) -> Result<HashMap<(String, usize, usize), GoldEntity>, String> {
+    let file = File::open(path).map_err(|e| format!("cannot open {path}: {e}"))?;
+    let mut out = HashMap::new();
+    for (n, line) in BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(|e| format!("{path}: line {}: {e}", n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let what = format!("{path}: line {}", n + 1);
+        let v: Value = serde_json::from_str(&line).map_err(|e| format!("{what}: {e}"))?;
+        let id = v
+            .get("id")
+            .and_then(Value::as_str)
+            .ok_or_else(|| format!("{what}: no string id"))?;
+        if !docs.iter().any(|d| d.id == id) {
+            return Err(format!("{what}: id {id:?} not in the gold file"));
+        }
+        let num = |k: &str| {
+            v.get(k)
+                .and_then(Value::as_u64)
+                .map(|n| n as usize)
+                .ok_or_else(|| format!("{what}: no integer {k:?}"))
+        };
+        let text = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+        let entry = GoldEntity {
+            speaker: text("speaker"),
+            entity: text("entity"),
+            confident: v.get("confident").and_then(Value::as_bool).unwrap_or(true),
+        };
+        out.insert((id.to_string(), num("start")?, num("end")?), entry);
+    }
+    Ok(out)
+}
+
+/// Whether `pred` names the entity `gold` names, by the reference scorer's
+/// rule (see the module documentation).
+fn same_entity(lists: &Lists, gold: &str, pred: &str, strict: bool) -> bool {
+    let toks = |s: &str| {
+        let mut t = lists.norm_tokens(s);
+        while t.len() > 1 && matches!(t[t.len() - 1].as_str(), "jr" | "sr" | "ii" | "iii" | "iv") {
+            t.pop();
+        }
+        t
+    };
+    let (g, p) = (toks(gold), toks(pred));
+    if g.is_empty() || p.is_empty() {
+        return false;
+    }
+    if g == p {
+        return true;
+    }
+    if strict && p.len() < g.len() {
+        return false;
+    }
+    if g[g.len() - 1] != p[p.len() - 1] {
+        let (gs, ps) = (g.join(" "), p.join(" "));
+        return g.len() > 1 && p.len() > 1 && (gs.contains(&ps) || ps.contains(&gs));
+    }
+    if g.len() == 1 || p.len() == 1 {
+        return true;
+    }
+    let (g0, p0) = (&g[0], &p[0]);
+    g0 == p0
+        || (g0.chars().count() == 1 && p0.starts_with(g0.as_str()))
+        || (p0.chars().count() == 1 && g0.starts_with(p0.as_str()))
+}
+
+fn report_entities(docs: &[Doc], gold: &HashMap<(String, usize, usize), GoldEntity>, n_err: usize) {
+    let lists = Lists::new();
+    // Lenient right, strict right, scored: all, and pronoun speakers.
+    let mut counts = [[0usize; 3]; 2];
+    let mut not_detected = 0;
+    let mut wrong = Vec::new();
+    let mut keys: Vec<&(String, usize, usize)> = gold.keys().collect();
+    keys.sort();
+    for key in keys {
+        let g = &gold[key];
+        let Some(entity) = g.entity.as_deref().filter(|_| g.confident) else {
+            continue;
+        };
+        let Some(doc) = docs.iter().find(|d| d.id == key.0) else {
+            continue;
+        };
+        let Some(p) = doc.pred.iter().find(|q| q.start == key.1 && q.end == key.2) else {
+            not_detected += 1;
+            continue;
+        };
+        let got = p.entity.as_deref();
+        let ok = got.is_some_and(|e| same_entity(&lists, entity, e, false));
+        let ok_strict = got.is_some_and(|e| same_entity(&lists, entity, e, true));
+        let pronoun = g.speaker.as_deref().is_some_and(|s| lists.is_pronoun(s));
+        for (k, row) in counts.iter_mut().enumerate() {
+            if k == 0 || pronoun {
+                row[0] += ok as usize;
+                row[1] += ok_strict as usize;
+                row[2] += 1;
+            }
+        }
+        if !ok_strict {
+            wrong.push((doc, key.1, key.2, g, entity, p));
+        }
+    }
+    let fa = |ok: usize, n: usize| {
+        if n == 0 {
+            "n/a".to_string()
+        } else {
+            format!("{:.4} ({ok}/{n})", ok as f64 / n as f64)
+        }
+    };
+    println!(
+        "\n{:<28} {:>17} {:>17}",
+        "entity accuracy (exact spans)", "lenient", "strict (full name)"
+    );
+    for (row, label) in counts
+        .iter()
+        .zip(["gold entity known", "gold mention a pronoun"])
+    {
+        println!(
+            "  {:<26} {:>17} {:>17}",
+            label,
+            fa(row[0], row[2]),
+            fa(row[1], row[2])
+        );
+    }
+    println!("  ({not_detected} gold quotes with a known entity not detected exactly)");
+    if n_err > 0 && !wrong.is_empty() {
+        println!(
+            "\n== wrong entity (first {} of {}, strict) ==",
+            n_err.min(wrong.len()),
+            wrong.len()
+        );
+        // Names quoted, or null, as the reference scorer prints them.
+        let shown = |s: Option<&str>| s.map_or("null".to_string(), |s| format!("{s:?}"));
+        for (d, s, e, g, entity, p) in wrong.iter().take(n_err) {
+            println!(
+                "- {} [{s}:{e}] gold {entity:?} (mention {}), predicted {} (mention {})",
+                d.id,
+                shown(g.speaker.as_deref()),
+                shown(p.entity.as_deref()),
+                shown(p.speaker.as_deref())
+            );
+        }
+    }
 }
 
 fn report(docs: &[Doc], n_err: usize, min_words: usize, show_rules: bool) {

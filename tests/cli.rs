@@ -11,33 +11,13 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
+#[path = "support/examples.rs"]
+mod examples;
+
 /// The `attribute` example, built (or found up to date) by cargo.
 fn binary() -> &'static Path {
     static BINARY: OnceLock<PathBuf> = OnceLock::new();
-    BINARY.get_or_init(|| {
-        let out = Command::new(env!("CARGO"))
-            .args([
-                "build",
-                "--example",
-                "attribute",
-                "--message-format=json-render-diagnostics",
-                "--manifest-path",
-            ])
-            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
-            .stderr(Stdio::inherit())
-            .output()
-            .expect("cargo runs");
-        assert!(
-            out.status.success(),
-            "cargo build --example attribute failed"
-        );
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-            .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "attribute")
-            .find_map(|m| m["executable"].as_str().map(PathBuf::from))
-            .expect("cargo names the example's executable")
-    })
+    BINARY.get_or_init(|| examples::example("attribute"))
 }
 
 /// A fresh directory for one test.
