@@ -120,3 +120,143 @@ fn many_names_that_share_a_given_name_each_keep_their_own_surname() {
         );
     }
 }
+
+/// One case of the entity behind a quotation: the text, how the quotation
+/// begins, and the canonical name its speaker's entity should have (`None`
+/// for an entity only ever described).
+struct SpeakerEntity {
+    name: &'static str,
+    text: &'static str,
+    quote: &'static str,
+    entity: Option<&'static str>,
+}
+
+const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
+    // 1. A person is never merged with a thing named after them, nor with a
+    // headline that starts with their surname.
+    SpeakerEntity {
+        name: "surname_stays_off_a_foundation_and_a_tower",
+        text: "Okafor Slams Critics Over Tax Plan\n\
+               Mara Okafor opened the Okafor Foundation near Okafor Tower on \
+               Monday.\n\"We are proud of it,\" Okafor said.",
+        quote: "\"We are proud",
+        entity: Some("Mara Okafor"),
+    },
+    // 2. Party, role and title words are not the name, nor is the
+    // department of a "Secretary of" title.
+    SpeakerEntity {
+        name: "party_label_is_not_the_name",
+        text: "Republican Mara Okafor spoke first. \"We will win,\" Okafor said.",
+        quote: "\"We will win",
+        entity: Some("Mara Okafor"),
+    },
+    SpeakerEntity {
+        name: "secretary_of_state_leaves_the_department_out",
+        text: "Secretary of State Jane Roe arrived. \"We are ready,\" Roe said.",
+        quote: "\"We are ready",
+        entity: Some("Jane Roe"),
+    },
+    // 3. A description joins the entity the text introduced with it; one
+    // with no named antecedent has no name.
+    SpeakerEntity {
+        name: "description_repeats_the_titles_of_its_entity",
+        text: "Vermont Sen. Omar Diallo toured the plant. Workers cheered. \
+               \"This is good work,\" the Vermont senator said.",
+        quote: "\"This is good work",
+        entity: Some("Omar Diallo"),
+    },
+    SpeakerEntity {
+        name: "apposition_introduces_the_description",
+        text: "Jane Roe, the mayor, opened the bridge. Crowds gathered. \
+               \"It took ten years,\" the mayor said.",
+        quote: "\"It took ten years",
+        entity: Some("Jane Roe"),
+    },
+    SpeakerEntity {
+        name: "description_without_a_named_antecedent_has_no_name",
+        text: "The plant closed on Friday. \"No comment,\" a spokesman said.",
+        quote: "\"No comment",
+        entity: None,
+    },
+    // 4. The speaker is the head of the noun phrase, not a name inside its
+    // appositives.
+    SpeakerEntity {
+        name: "hometown_apposition_is_not_the_speaker",
+        text: "Johnnie Wilson, of Springfield, Va., said he had fought \"for the \
+               rights of others.\"",
+        quote: "\"for the rights",
+        entity: Some("Johnnie Wilson"),
+    },
+    SpeakerEntity {
+        name: "office_apposition_is_not_the_speaker",
+        text: "Mara Quist, president of the United Federation of Bakers, which \
+               represents city bakers, said that \"bread is a right.\"",
+        quote: "\"bread is a right",
+        entity: Some("Mara Quist"),
+    },
+    // 5. Organisation names run through their joiners.
+    SpeakerEntity {
+        name: "organisation_name_runs_through_for",
+        text: "Citizens for Fair Taxes criticised the plan. \"It is a giveaway,\" \
+               said Citizens for Fair Taxes.",
+        quote: "\"It is a giveaway",
+        entity: Some("Citizens for Fair Taxes"),
+    },
+    // 6. People who share a surname: the pronoun after the surname tells
+    // which.
+    SpeakerEntity {
+        name: "shared_surname_goes_by_the_pronoun_after_it",
+        text: "Mary Okafor spoke first. Her husband, John Okafor, spoke later. \
+               \"We are ready,\" Okafor said as she left.",
+        quote: "\"We are ready",
+        entity: Some("Mary Okafor"),
+    },
+    // 7. A pronoun's antecedent is a person, never a place.
+    SpeakerEntity {
+        name: "pronoun_passes_over_a_place",
+        text: "Omar Diallo flew to Midway Atoll on Friday. \"It was moving,\" he \
+               said.",
+        quote: "\"It was moving",
+        entity: Some("Omar Diallo"),
+    },
+    // 8. The fullest name the text gives, wherever it stands.
+    SpeakerEntity {
+        name: "fullest_name_even_when_it_comes_later",
+        text: "Okafor arrived late. Then Mara Okafor spoke. \"We won,\" Okafor said.",
+        quote: "\"We won",
+        entity: Some("Mara Okafor"),
+    },
+    // 9. An article in the first person, signed: "I" is its author.
+    SpeakerEntity {
+        name: "first_person_of_a_signed_letter",
+        text: "The council raised the tax again. I told my neighbors, \"This is a \
+               disgrace.\"\n\nMara Quist.",
+        quote: "\"This is a disgrace",
+        entity: Some("Mara Quist"),
+    },
+];
+
+#[test]
+fn speakers_resolve_to_their_entities() {
+    let mut failures = Vec::new();
+    for case in SPEAKER_ENTITIES {
+        let result = whosaid::attribute(case.text);
+        let Some(q) = result
+            .speech()
+            .find(|q| q.quote().as_str().starts_with(case.quote))
+        else {
+            failures.push(format!("{}: no quotation begins {:?}", case.name, case.quote));
+            continue;
+        };
+        let entity = q.speaker().and_then(|s| s.entity()).and_then(|e| e.name());
+        if entity != case.entity {
+            failures.push(format!(
+                "{}: speaker {:?}, entity {entity:?}, want {:?}",
+                case.name,
+                q.speaker().map(|s| s.mention_text()),
+                case.entity
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
