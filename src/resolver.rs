@@ -753,8 +753,10 @@ impl<'t> Ctx<'_, 't> {
     }
 
     fn according_to(&self, w: std::ops::Range<usize>) -> Option<Found> {
+        // "according to" and the mention after it, all inside the window: a
+        // mention past its end stands in another sentence or paragraph.
         let mut k = w.start;
-        while k + 2 < w.end + 1 && k + 1 < w.end {
+        while k + 2 < w.end {
             if self.outside(k) && self.is_word(k, "according") && self.is_word(k + 1, "to") {
                 if let Some(m) = self.mention_starting(k + 2) {
                     return Some(Found {
@@ -868,19 +870,18 @@ impl<'t> Ctx<'_, 't> {
                 {
                     s += 1;
                 }
-                if let Some(m) = self.mention_starting(s) {
-                    if k + 1 < after.end {
-                        return Some(Found {
-                            mention: m,
-                            cue: vec![self.span(k)],
-                            rule: Rule::CueAfter,
-                        });
-                    }
+                if let Some(m) = self.mention_starting(s).filter(|_| s < after.end) {
+                    return Some(Found {
+                        mention: m,
+                        cue: vec![self.span(k)],
+                        rule: Rule::CueAfter,
+                    });
                 }
             }
         }
         // `"…!" beamed Donald Hartley of Madison`.
-        if self.doc.tokens()[k].is_word()
+        if k + 1 < after.end
+            && self.doc.tokens()[k].is_word()
             && !self.doc.tokens()[k].is_capitalized()
             && self.word(k).ends_with("ed")
         {
@@ -969,7 +970,7 @@ impl<'t> Ctx<'_, 't> {
                 }
             }
             // The agent: "… by X".
-            let agent = (v + 1..hi).find(|&b| {
+            let agent = (v + 1..hi.saturating_sub(1)).find(|&b| {
                 self.outside(b) && self.is_word(b, "by") && self.mention_starting(b + 1).is_some()
             });
             return agent.and_then(|b| {
@@ -1022,7 +1023,7 @@ impl<'t> Ctx<'_, 't> {
             });
         }
         // Inverted: `…, said X`.
-        if inverts(lemma) {
+        if inverts(lemma) && v + 1 < hi {
             if let Some(m) = self.mention_starting(v + 1) {
                 let prev = if v > lo { self.word(v - 1) } else { "" };
                 if v == lo || matches!(prev, "," | "—" | "–" | "--") || !self.outside(v - 1) {

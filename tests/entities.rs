@@ -245,7 +245,10 @@ fn speakers_resolve_to_their_entities() {
             .speech()
             .find(|q| q.quote().as_str().starts_with(case.quote))
         else {
-            failures.push(format!("{}: no quotation begins {:?}", case.name, case.quote));
+            failures.push(format!(
+                "{}: no quotation begins {:?}",
+                case.name, case.quote
+            ));
             continue;
         };
         let entity = q.speaker().and_then(|s| s.entity()).and_then(|e| e.name());

@@ -258,3 +258,34 @@ fn short_phrases_nobody_says_are_scare_quotes() {
         );
     }
 }
+
+/// A cue at the end of a paragraph finds no speaker in the next one: every
+/// step of the resolver keeps to the quotation's paragraph.
+#[test]
+fn no_speaker_from_the_next_paragraph() {
+    let cases = [
+        (
+            "according_to_at_the_end_of_a_paragraph",
+            "\"We won the vote,\" according to\nSmith Jones arrived later.",
+        ),
+        (
+            "inverted_verb_at_the_end_of_a_paragraph",
+            "\"We won the vote,\" said\nSmith Jones, who arrived later.",
+        ),
+        (
+            "past_tense_at_the_end_of_a_paragraph",
+            "\"We won the vote!\" beamed\nSmith Jones, who arrived later.",
+        ),
+    ];
+    for (name, text) in cases {
+        let result = attribute(text);
+        for q in result.speech() {
+            let speaker = q.speaker().map(|s| s.mention_text());
+            assert!(
+                speaker.is_none_or(|s| !s.contains("Jones")),
+                "{name}: {:?} went to {speaker:?}",
+                q.quote().as_str()
+            );
+        }
+    }
+}
