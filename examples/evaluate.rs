@@ -33,7 +33,7 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 use unicode_normalization::UnicodeNormalization;
-use whosaid::{Attributor, OffsetIndex, OffsetUnit};
+use whosaid::{Attributor, OffsetIndex, OffsetUnit, Rule};
 
 const USAGE: &str = "usage: evaluate GOLD.jsonl [--errors N] [--min-words K] \
 [--predictions OUT.jsonl] [--rules] [--entities ENTITIES.jsonl]";
@@ -772,15 +772,26 @@ fn report(docs: &[Doc], n_err: usize, min_words: usize, show_rules: bool) {
     println!();
     prf_table("end-to-end (quote+speaker)", &e2e);
     if show_rules {
-        println!("\nspeaker accuracy by rule (overlap matching)");
-        let mut rs: Vec<_> = rules.into_iter().collect();
-        rs.sort_by(|a, b| b.1[1].cmp(&a.1[1]));
-        for (rule, [ok, n]) in rs {
+        // The resolver's rules in the order its steps first record them,
+        // each with the confidence it reports and how often it is right.
+        println!("\nspeaker accuracy by rule (overlap matching), in the resolver's order");
+        println!(
+            "  {:<26} {:>10} {:>13} {:>8}",
+            "rule", "confidence", "right", "accuracy"
+        );
+        let names = Rule::ALL
+            .iter()
+            .map(|r| (r.as_str().to_string(), Some(r.confidence())))
+            .chain(std::iter::once(("(none)".to_string(), None)));
+        for (rule, confidence) in names {
+            let Some(&[ok, n]) = rules.get(&rule) else {
+                continue;
+            };
             println!(
-                "  {:<26} {:>5} / {:<5} {:.3}",
+                "  {:<26} {:>10} {:>13} {:>8.3}",
                 rule,
-                ok,
-                n,
+                confidence.map_or("-".to_string(), |c| format!("{c:.2}")),
+                format!("{ok} / {n}"),
                 ok as f64 / n as f64
             );
         }

@@ -2032,12 +2032,7 @@ impl<'a, 't> Builder<'a, 't> {
     /// speaker ("X said", "said X").
     fn next_to_speech_verb(&self, c: usize) -> bool {
         let r = self.mentions[c].token_range();
-        let tokens = self.doc.tokens();
-        let verb = |k: usize| {
-            tokens
-                .get(k)
-                .is_some_and(|t| t.lex() & class::SPEECH_VERB != 0)
-        };
+        let verb = |k: usize| crate::speech::speech_verb_at(self.doc, k).is_some();
         verb(r.end) || (r.start > 0 && verb(r.start - 1))
     }
 }

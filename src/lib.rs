@@ -75,6 +75,7 @@ pub mod mentions;
 pub mod quotes;
 pub mod resolver;
 mod span;
+mod speech;
 pub mod tokenizer;
 
 // The README's Rust examples run as doctests.

@@ -13,6 +13,7 @@ use crate::lexicon::{
 };
 use crate::quotes::Quote;
 use crate::span::Span;
+use crate::speech::speech_verb_at;
 use crate::tokenizer::{Document, Token, TokenKind};
 
 /// What form a mention takes.
@@ -993,12 +994,10 @@ pub(crate) fn next_is_speech_verb(doc: &Document<'_>, mut j: usize) -> bool {
             return false;
         }
         let flags = tokens[j].lex();
-        if flags & class::SPEECH_VERB != 0 {
-            let w = doc.str_at(j);
+        if let Some(verb) = speech_verb_at(doc, j) {
             // Base and plural-like forms are too often nouns ("a few
             // questions", "a controversial comment").
-            let ambiguous = LEXICON.speech_verb(w) == Some(w) || (w.ends_with('s') && w != "says");
-            return !ambiguous;
+            return !verb.may_be_noun(doc.str_at(j));
         }
         if flags & class::AUXILIARY == 0 {
             return false;
