@@ -1417,10 +1417,8 @@ impl<'a, 't> Builder<'a, 't> {
         self.ents[e].first = self.ents[e].first.min(m as u32);
         let mention = &self.mentions[m];
         if mention.kind() == MentionKind::Description {
-            let g = with_lower(self.word(mention.head()), |w| {
-                LEXICON.gendered_words.get(w).copied()
-            });
-            if let Some(g) = g {
+            let span = self.doc.tokens()[mention.head()].span();
+            if let Some(g) = LEXICON.gender_of_word_in(self.doc.text(), span) {
                 self.note_gender(e, g);
             }
         }
@@ -1480,8 +1478,7 @@ impl<'a, 't> Builder<'a, 't> {
                     self.ents[e].kind = EntityKind::Person;
                 }
             }
-            let g = with_lower(self.word(k), |w| LEXICON.gendered_words.get(w).copied());
-            if let Some(g) = g {
+            if let Some(g) = LEXICON.gender_of_word_in(self.doc.text(), t.span()) {
                 self.note_gender(e, g);
             }
         }

@@ -363,6 +363,34 @@ pub(crate) struct PronounInfo {
     pub gender: Gender,
     pub number: Number,
     pub person: u8,
+    pub role: PronounRole,
+}
+
+/// What a pronoun does in its clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum PronounRole {
+    Subject,
+    Object,
+    Possessive,
+    Reflexive,
+    Relative,
+}
+
+impl PronounInfo {
+    /// Whether the pronoun can be a mention of a speaker: a subject or
+    /// relative pronoun, or a possessive of the third person.
+    pub fn is_mention(self) -> bool {
+        match self.role {
+            PronounRole::Subject | PronounRole::Relative => true,
+            PronounRole::Possessive => self.person == 3,
+            _ => false,
+        }
+    }
+
+    /// A possessive of the third person ("his", "its", "their").
+    pub fn is_third_possessive(self) -> bool {
+        self.role == PronounRole::Possessive && self.person == 3
+    }
 }
 
 /// What a description's head noun describes.
@@ -530,7 +558,7 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let pronouns = entries(include_str!("lexicon/pronouns.txt"))
         .filter_map(|l| {
             let f: Vec<&str> = l.split_whitespace().collect();
-            if f.len() != 4 {
+            if f.len() != 5 {
                 return None;
             }
             let gender = match f[1] {
@@ -545,12 +573,20 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
                 Number::Singular
             };
             let person = f[3].parse().unwrap_or(3);
+            let role = match f[4] {
+                "subject" => PronounRole::Subject,
+                "object" => PronounRole::Object,
+                "possessive" => PronounRole::Possessive,
+                "reflexive" => PronounRole::Reflexive,
+                _ => PronounRole::Relative,
+            };
             Some((
                 f[0].to_string(),
                 Some(PronounInfo {
                     gender,
                     number,
                     person,
+                    role,
                 }),
             ))
         })
@@ -588,13 +624,13 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     for w in entries(include_str!("lexicon/function_words.txt")) {
         add(w, class::FUNCTION);
     }
-    for w in [
-        "he", "she", "it", "they", "i", "we", "who", "which", "his", "her", "their", "its",
-    ] {
-        add(w, class::PRONOUN);
-    }
-    for w in ["his", "her", "their", "its"] {
-        add(w, class::POSSESSIVE);
+    for (w, p) in pronouns.iter().filter_map(|(w, p)| Some((w, (*p)?))) {
+        if p.is_mention() {
+            add(w, class::PRONOUN);
+        }
+        if p.is_third_possessive() {
+            add(w, class::POSSESSIVE);
+        }
     }
     for line in entries(include_str!("lexicon/phrasal_speech_verbs.txt")) {
         if let Some((_, forms)) = line.split_once(':') {
@@ -775,6 +811,18 @@ impl Lexicon {
         self.nominal_heads.get_word_in(text, span).flatten()
     }
 
+    /// The gender a title or noun at the word token `text[span]` tells
+    /// ("Mrs.", "spokeswoman", "father"), from `gendered_words.txt`.
+    pub fn gender_of_word_in(&self, text: &str, span: crate::Span) -> Option<Gender> {
+        if let Some(g) = self
+            .title_form_in(text, span)
+            .and_then(|t| self.gendered_words.get(t))
+        {
+            return Some(*g);
+        }
+        with_lower(&text[span], |w| self.gendered_words.get(w).copied())
+    }
+
     #[inline]
     pub fn pronoun(&self, word: &str) -> Option<PronounInfo> {
         self.pronouns.get(word).flatten()
@@ -888,6 +936,19 @@ mod tests {
         assert_eq!(l.title_form_in(text, span(4, 7)), None);
         assert_eq!(l.nominal_head_in(text, span(12, 21)), Some(HeadKind::Group));
         assert_eq!(l.pronoun("He").map(|p| p.gender), Some(Gender::Masculine));
+        // Mentions: subjects, relatives, third-person possessives.
+        for (w, mention) in [
+            ("he", true),
+            ("who", true),
+            ("its", true),
+            ("him", false),
+            ("my", false),
+        ] {
+            assert_eq!(l.flags(w) & class::PRONOUN != 0, mention, "{w}");
+        }
+        assert!(
+            l.flags("their") & class::POSSESSIVE != 0 && l.flags("our") & class::POSSESSIVE == 0
+        );
         assert_eq!(l.abbreviations.get("Dec"), Some(&AbbrevClass::Inner));
         assert!(l.is_function_word("Meanwhile"));
         assert_eq!(l.given_names.get("Jim"), Some(&Gender::Masculine));

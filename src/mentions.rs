@@ -9,7 +9,8 @@
 use std::ops::Range;
 
 use crate::lexicon::{
-    ascii_word_key, class, is_preposition, with_lower, FastMap, Gender, HeadKind, Number, LEXICON,
+    ascii_word_key, class, is_preposition, with_lower, FastMap, Gender, HeadKind, Number,
+    PronounRole, LEXICON,
 };
 use crate::quotes::Quote;
 use crate::span::Span;
@@ -222,14 +223,13 @@ fn pronoun_of(tok: &Token, w: &str) -> Option<(Gender, Number)> {
     if !lower_ok {
         return None;
     }
-    with_lower(w, |l| match l {
-        "he" | "she" | "it" | "they" | "i" | "we" => {
-            let p = LEXICON.pronoun(l)?;
-            Some((p.gender, p.number))
-        }
-        "who" => Some((Gender::Any, Number::Singular)),
+    let p = LEXICON.pronoun(w)?;
+    match p.role {
+        PronounRole::Subject if p.person != 2 => Some((p.gender, p.number)),
+        // "which" is a mention only after a comma (see `pronoun_mention`).
+        PronounRole::Relative if w.eq_ignore_ascii_case("who") => Some((p.gender, p.number)),
         _ => None,
-    })
+    }
 }
 
 impl MentionFinder {
@@ -365,20 +365,18 @@ fn pronoun_mention(doc: &Document<'_>, i: usize, limit: usize) -> Option<Mention
             possessive,
         })
     };
-    let possessive = matches!(
-        w,
-        "his" | "her" | "their" | "its" | "His" | "Her" | "Their" | "Its"
-    ) && tokens
-        .get(i + 1)
-        .is_some_and(|n| n.is_word() && i + 1 < limit);
+    let possessive = t.lex() & class::POSSESSIVE != 0
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.is_word() && i + 1 < limit);
     if possessive {
-        let (gender, number, kind) = match w.to_ascii_lowercase().as_str() {
-            "his" => (Gender::Masculine, Number::Singular, EntityKind::Person),
-            "her" => (Gender::Feminine, Number::Singular, EntityKind::Person),
-            "its" => (Gender::Neuter, Number::Singular, EntityKind::Unknown),
-            _ => (Gender::Any, Number::Plural, EntityKind::Group),
+        let p = LEXICON.pronoun(w)?;
+        let kind = match (p.gender, p.number) {
+            (Gender::Masculine | Gender::Feminine, _) => EntityKind::Person,
+            (_, Number::Plural) => EntityKind::Group,
+            _ => EntityKind::Unknown,
         };
-        return Some(mention(gender, number, kind, true));
+        return Some(mention(p.gender, p.number, kind, true));
     }
     if w == "which" && i > 0 && doc.str_at(i - 1) == "," {
         return Some(mention(
@@ -724,7 +722,6 @@ fn chunk(
     }
     let text = doc.text();
     let span = Span::new(tokens[first_idx].span().start, tokens[last_idx].span().end);
-    let word = |k: usize| doc.str_at(k);
     if last_part == Part::Cap {
         let ns = name_start.unwrap_or(last_idx);
         // A joiner cannot start a name.
@@ -786,7 +783,6 @@ fn chunk(
         }));
     }
     // A description: its head is the last word.
-    let head_word = word(last_idx);
     let (entity_kind, number) = if last_part == Part::Title {
         (EntityKind::Person, Number::Singular)
     } else {
@@ -810,43 +806,9 @@ fn chunk(
     {
         return None;
     }
-    let gender = match LEXICON.title_form_in(text, tokens[last_idx].span()) {
-        Some("mr") | Some("king") | Some("prince") | Some("father") | Some("sir")
-        | Some("lord") => Gender::Masculine,
-        Some("mrs") | Some("ms") | Some("miss") | Some("queen") | Some("princess")
-        | Some("lady") | Some("dame") => Gender::Feminine,
-        _ => match with_lower(head_word, |w| {
-            matches!(
-                w,
-                "spokeswoman"
-                    | "congresswoman"
-                    | "chairwoman"
-                    | "woman"
-                    | "wife"
-                    | "mother"
-                    | "daughter"
-                    | "sister"
-            )
-        }) {
-            true => Gender::Feminine,
-            false => match with_lower(head_word, |w| {
-                matches!(
-                    w,
-                    "spokesman"
-                        | "congressman"
-                        | "chairman"
-                        | "man"
-                        | "husband"
-                        | "father"
-                        | "son"
-                        | "brother"
-                )
-            }) {
-                true => Gender::Masculine,
-                false => Gender::Any,
-            },
-        },
-    };
+    let gender = LEXICON
+        .gender_of_word_in(text, tokens[last_idx].span())
+        .unwrap_or(Gender::Any);
     Some(Mention::from(Parts {
         span,
         tokens: first_idx..last_idx + 1,
@@ -928,12 +890,7 @@ fn function_word_in_organisation(doc: &Document<'_>, j: usize, parts: &[(usize, 
 fn after_possessive(doc: &Document<'_>, i: usize) -> bool {
     i > 0 && {
         let prev = &doc.tokens()[i - 1];
-        prev.is_possessive()
-            || (prev.lex() & class::POSSESSIVE != 0
-                && matches!(
-                    doc.str_at(i - 1),
-                    "his" | "her" | "their" | "its" | "His" | "Her" | "Their" | "Its"
-                ))
+        prev.is_possessive() || prev.lex() & class::POSSESSIVE != 0
     }
 }
 
@@ -1032,13 +989,7 @@ fn name_kind(
     let title_gender = parts
         .iter()
         .filter(|&&(k, p)| k < name.start && p == Part::Title)
-        .find_map(
-            |&(k, _)| match lex.title_form_in(doc.text(), doc.tokens()[k].span()) {
-                Some("mr") => Some(Gender::Masculine),
-                Some("mrs") | Some("ms") | Some("miss") => Some(Gender::Feminine),
-                _ => None,
-            },
-        );
+        .find_map(|&(k, _)| lex.gender_of_word_in(doc.text(), doc.tokens()[k].span()));
     // The word classes rule most names out of the lists before any lookup
     // (the name's words are its tokens, so a listed place has the class on
     // every one).
