@@ -653,44 +653,6 @@ const MAX_DESCRIPTORS: usize = 64;
 /// An entity without descriptors in [`Builder::descriptors`].
 const NO_LIST: u32 = u32::MAX;
 
-/// Modifiers that a definite description may add to an entity's titles
-/// without contradicting them ("the former secretary").
-const OPTIONAL_MODIFIERS: &[&str] = &[
-    "former", "then", "current", "now", "longtime", "outgoing", "incoming", "acting", "interim",
-    "new", "newly", "onetime", "one-time", "late", "top", "senior",
-];
-
-/// Organisation heads that describe any organisation of their sort, not
-/// only one whose name holds them ("the company" after "Goldman Sachs").
-const GENERIC_ORGANISATIONS: &[&str] = &[
-    "company",
-    "firm",
-    "group",
-    "organization",
-    "organisation",
-    "corporation",
-    "union",
-    "agency",
-    "nonprofit",
-    "charity",
-];
-
-/// Heads that describe a publication or broadcaster.
-const MEDIA_HEADS: &[&str] = &[
-    "newspaper",
-    "paper",
-    "magazine",
-    "network",
-    "outlet",
-    "publication",
-    "website",
-    "site",
-    "broadcaster",
-    "tabloid",
-    "daily",
-    "weekly",
-];
-
 impl<'a, 't> Builder<'a, 't> {
     fn new(doc: &'a Document<'t>, mentions: &'a [Mention]) -> Builder<'a, 't> {
         let tokens = doc.tokens();
@@ -1499,9 +1461,7 @@ impl<'a, 't> Builder<'a, 't> {
             if !t.is_word() || lex & class::DETERMINER != 0 || matches!(w, "of" | "and") {
                 continue;
             }
-            let optional = (lex & class::MODIFIER != 0
-                || matches!(w, "now" | "newly" | "onetime" | "one-time"))
-                && with_lower(w, |l| OPTIONAL_MODIFIERS.contains(&l));
+            let optional = with_lower(w, |l| LEXICON.optional_modifiers.contains(l));
             if optional {
                 continue;
             }
@@ -1685,8 +1645,8 @@ impl<'a, 't> Builder<'a, 't> {
     /// organisation of its sort for a generic head such as "the company").
     fn described(&self, m: usize, words: &[u64], kind: EntityKind) -> Option<usize> {
         let head = self.word(self.mentions[m].head());
-        let generic = with_lower(head, |h| GENERIC_ORGANISATIONS.contains(&h));
-        let media = with_lower(head, |h| MEDIA_HEADS.contains(&h));
+        let sort = with_lower(head, |h| LEXICON.organisation_heads.get(h).copied());
+        let (generic, media) = (sort == Some(false), sort == Some(true));
         let head_hash = with_lower(head, |h| hash_bytes(h.as_bytes()));
         let lo = m.saturating_sub(LOOK_BACK);
         // Each entity is judged once, at its most recent mention.

@@ -503,6 +503,11 @@ pub(crate) struct Lexicon {
     pub media_words: FastSet<&'static str>,
     /// Titles and nouns that tell a person's gender (lower case).
     pub gendered_words: FastMap<&'static str, Gender>,
+    /// Organisation heads that stand for any organisation of their sort,
+    /// and whether they stand for publications only.
+    pub organisation_heads: FastMap<&'static str, bool>,
+    /// Modifiers a description may add to an entity's titles.
+    pub optional_modifiers: FastSet<&'static str>,
 }
 
 fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
@@ -713,6 +718,10 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         place_words: entries(include_str!("lexicon/place_words.txt")).collect(),
         media_words: entries(include_str!("lexicon/media_words.txt")).collect(),
         gendered_words: gendered(include_str!("lexicon/gendered_words.txt")),
+        organisation_heads: pairs(include_str!("lexicon/organisation_heads.txt"))
+            .map(|(w, sort)| (w, sort == "media"))
+            .collect(),
+        optional_modifiers: entries(include_str!("lexicon/optional_modifiers.txt")).collect(),
     }
 });
 
