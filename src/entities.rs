@@ -36,6 +36,7 @@
 //! Its gender is told only by the text: "Mr.", "Ms.", "spokeswoman", or
 //! the pronouns that refer to it.
 
+use std::cell::Cell;
 use std::fmt;
 use std::ops::Range;
 
@@ -632,8 +633,12 @@ struct Builder<'a, 't> {
     done: Vec<bool>,
     /// The best antecedents of each resolved pronoun.
     antecedents: Vec<(u32, Antecedents)>,
-    /// The [`Builder::role`] of each mention, worked out once.
-    roles: Vec<f32>,
+    /// The [`Builder::role`] of each mention, worked out when first asked
+    /// (NaN until then): only mentions a pronoun looks back on need it.
+    roles: Vec<Cell<f32>>,
+    /// For each entity, the description that last judged it
+    /// ([`Builder::described`]).
+    judged: Vec<u32>,
     /// The word hashes of every entity's canonical name (and its nickname
     /// form), one after the other: candidates are compared with these, not
     /// with their tokens far back in a long text.
@@ -682,6 +687,7 @@ impl<'a, 't> Builder<'a, 't> {
             done: vec![false; n],
             antecedents: Vec::new(),
             roles: Vec::new(),
+            judged: Vec::new(),
             name_words: Vec::new(),
             hashes: Vec::new(),
             hashed: 0..0,
@@ -693,9 +699,7 @@ impl<'a, 't> Builder<'a, 't> {
 
     fn run(mut self) -> EntityTable<'t> {
         let n = self.mentions.len();
-        self.roles = (0..n)
-            .map(|c| if self.valid[c] { self.role(c) } else { 0.0 })
-            .collect();
+        self.roles = vec![Cell::new(f32::NAN); n];
         // Names and descriptions, in text order; headline names after the
         // rest, so that they join the names of the text rather than name
         // its entities.
@@ -1061,7 +1065,7 @@ impl<'a, 't> Builder<'a, 't> {
     /// word hashes `self.hashes` holds are filed: every name that repeats,
     /// shortens or extends another shares its first or its last word, and
     /// an acronym shares the initials of the name it abbreviates.
-    fn lookup_keys(&mut self, range: &Range<usize>) {
+    fn lookup_keys(&mut self, range: &Range<usize>, person: bool) {
         let h = &self.hashes;
         let n = h.len();
         let keys = &mut self.keys;
@@ -1073,8 +1077,11 @@ impl<'a, 't> Builder<'a, 't> {
         keys.push(NameKey::Last.of(&h[n - 1..]));
         if n == 1 {
             keys.push(NameKey::Initials.of(h));
-        } else if let Some(i) = initials_hash(self.doc, range.clone()) {
-            keys.push(NameKey::Initials.of(&[i]));
+        } else if !person {
+            // A person's name is never written as initials.
+            if let Some(i) = initials_hash(self.doc, range.clone()) {
+                keys.push(NameKey::Initials.of(&[i]));
+            }
         }
     }
 
@@ -1086,8 +1093,10 @@ impl<'a, 't> Builder<'a, 't> {
         if n > 0 {
             self.index.file(NameKey::First.of(&h[..1]), e);
             self.index.file(NameKey::Last.of(&h[n - 1..]), e);
+            let person = self.ents[e].kind == EntityKind::Person;
             let initials = match n {
                 1 => is_acronym(self.word(range.start)).then_some(h[0]),
+                _ if person => None,
                 _ => initials_hash(self.doc, range.clone()),
             };
             if let Some(i) = initials {
@@ -1239,7 +1248,7 @@ impl<'a, 't> Builder<'a, 't> {
         kind: EntityKind,
     ) -> Option<(usize, Relation)> {
         self.hash_words(range.clone());
-        self.lookup_keys(&range);
+        self.lookup_keys(&range, kind == EntityKind::Person);
         let keys = std::mem::take(&mut self.keys);
         let hashes = std::mem::take(&mut self.hashes);
         let new = NameWords {
@@ -1369,6 +1378,7 @@ impl<'a, 't> Builder<'a, 't> {
 
     fn new_entity(&mut self, kind: EntityKind) -> usize {
         self.ents.push(State::new(kind));
+        self.judged.push(u32::MAX);
         self.descriptors.push(NO_LIST);
         self.ents.len() - 1
     }
@@ -1643,22 +1653,21 @@ impl<'a, 't> Builder<'a, 't> {
     /// among the last [`LOOK_BACK`] mentions whose descriptors hold all its
     /// words, or for an organisation, whose name holds its head (any
     /// organisation of its sort for a generic head such as "the company").
-    fn described(&self, m: usize, words: &[u64], kind: EntityKind) -> Option<usize> {
+    fn described(&mut self, m: usize, words: &[u64], kind: EntityKind) -> Option<usize> {
         let head = self.word(self.mentions[m].head());
         let sort = with_lower(head, |h| LEXICON.organisation_heads.get(h).copied());
         let (generic, media) = (sort == Some(false), sort == Some(true));
         let head_hash = with_lower(head, |h| hash_bytes(h.as_bytes()));
         let lo = m.saturating_sub(LOOK_BACK);
-        // Each entity is judged once, at its most recent mention.
-        let mut seen = [NO_ENTITY; LOOK_BACK];
-        let mut n_seen = 0;
+        // Each entity is judged once, at its most recent mention: marked
+        // with this description's number.
+        let stamp = m as u32;
         for c in (lo..m).rev() {
             let Some(e) = self.entity(c) else { continue };
-            if seen[..n_seen].contains(&(e as u32)) {
+            if self.judged[e] == stamp {
                 continue;
             }
-            seen[n_seen] = e as u32;
-            n_seen += 1;
+            self.judged[e] = stamp;
             let s = &self.ents[e];
             if !kinds_compatible(s.kind, kind) {
                 continue;
@@ -1846,7 +1855,7 @@ impl<'a, 't> Builder<'a, 't> {
                 1 => 1.0,
                 _ => 0.5,
             };
-            weight *= self.roles[c];
+            weight *= self.role_of(c);
             if self.ents[e].name.is_some() {
                 weight *= 1.5;
             }
@@ -1922,6 +1931,17 @@ impl<'a, 't> Builder<'a, 't> {
             },
             Want::Nothing => 0.0,
         }
+    }
+
+    /// [`Builder::role`] of mention `c`, worked out once.
+    fn role_of(&self, c: usize) -> f32 {
+        let known = self.roles[c].get();
+        if !known.is_nan() {
+            return known;
+        }
+        let role = self.role(c);
+        self.roles[c].set(role);
+        role
     }
 
     /// The weight of mention `c`'s place in its sentence, for salience:
