@@ -1519,6 +1519,14 @@ impl<'a, 't> Builder<'a, 't> {
         let definite = with_lower(first, |w| matches!(w, "the" | "this" | "that"));
         let (words, named) = self.description_words(m);
         let words = words.as_slice();
+        // "the IMF report", "a Pentagon statement": a document speaks for
+        // the organisation that names it.
+        if named && kind == EntityKind::Document {
+            if let Some(e) = self.named_in(m) {
+                self.attach(m, e);
+                return;
+            }
+        }
         if definite && !words.is_empty() {
             let found = self.described(m, words, kind).or_else(|| {
                 // "the Vermont senator" with no title to match: a role names
@@ -1555,6 +1563,30 @@ impl<'a, 't> Builder<'a, 't> {
             }
         }
         self.attach(m, e);
+    }
+
+    /// The organisation named by the capitalised words before the head of
+    /// description `m` ("the IMF report"), when the text names it.
+    fn named_in(&mut self, m: usize) -> Option<usize> {
+        let mention = &self.mentions[m];
+        let head = mention.head();
+        let tokens = self.doc.tokens();
+        let mut end = head;
+        while end > mention.token_range().start && !tokens[end - 1].is_capitalized() {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > mention.token_range().start
+            && tokens[start - 1].is_capitalized()
+            && tokens[start - 1].lex() & (class::DETERMINER | class::TITLE | class::MODIFIER) == 0
+        {
+            start -= 1;
+        }
+        if start == end {
+            return None;
+        }
+        let (e, _) = self.find_named(m, start..end, EntityKind::Organisation)?;
+        (self.ents[e].kind == EntityKind::Organisation).then_some(e)
     }
 
     /// The entity of a name apposed to description `m`: the name right
