@@ -130,7 +130,12 @@ impl Mention {
         Span::new(self.span_start as usize, self.span_end as usize)
     }
 
-    /// The mention's text.
+    /// The mention's text in `text`, the text it was found in.
+    ///
+    /// # Panics
+    ///
+    /// When `text` is another text, whose length or character boundaries
+    /// do not hold the mention's span.
     pub fn as_str<'t>(&self, text: &'t str) -> &'t str {
         &text[self.span()]
     }

@@ -600,6 +600,11 @@ impl<'t> Document<'t> {
     }
 
     /// The text of a token.
+    ///
+    /// # Panics
+    ///
+    /// When `token` is not a token of this document and its span does not
+    /// lie on character boundaries of this text (a token of another one).
     pub fn token_str(&self, token: &Token) -> &'t str {
         &self.text[token.span()]
     }
