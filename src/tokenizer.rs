@@ -11,6 +11,21 @@
 //! word they shorten. A possessive `'s` is split off as its own word so that
 //! "Abbasi's office" yields the name "Abbasi".
 //!
+//! # Paragraphs
+//!
+//! Paragraphs come from the text's own layout, judged once per text
+//! ([`Layout`], [`Document::layout`]). Text with one paragraph a line (most
+//! text taken from web pages, with or without blank lines between) ends a
+//! paragraph at every line break. Hard-wrapped text (plain-text exports,
+//! wire copy, e-mail: lines of some 72 columns, a blank line between
+//! paragraphs) ends one only at a blank line; a single line break there is
+//! a space, and sentences and quotations run across it. A text counts as
+//! hard-wrapped when at least a third of its single line breaks (those
+//! between two lines that are not blank) fall inside a sentence: after a
+//! comma, possibly followed by a closing mark, or before a word that is not
+//! capitalised. A blank line, a paragraph separator (U+2029) and a form feed
+//! always end a paragraph; CR LF is one line break.
+//!
 //! ```
 //! use whosaid::{Tokenizer, TokenKind, Orientation};
 //!
@@ -481,6 +496,7 @@ pub struct Document<'t> {
     /// Whether a mark is a corner bracket: most texts have none, and the
     /// quote detector need not look.
     corner_marks: bool,
+    layout: Layout,
     sentences: Vec<Segment>,
     /// Which sentence each token is in, kept beside the tokens rather than
     /// in them (see [`SentenceIndex`]).
@@ -575,6 +591,26 @@ impl<'t> Document<'t> {
         self.sentence_index.sentence_of(token)
     }
 
+    /// How the text lays out its paragraphs, as the tokenizer judged it
+    /// (see [`Layout`]).
+    ///
+    /// ```
+    /// use whosaid::{Layout, Tokenizer};
+    ///
+    /// let wrapped = "\"We will win,\" Senator Jane Roe told the reporters\n\
+    ///                waiting outside.\n\nShe left.";
+    /// let doc = Tokenizer::new().tokenize(wrapped);
+    /// assert_eq!(doc.layout(), Layout::Wrapped);
+    /// assert_eq!(doc.paragraphs().len(), 2);
+    ///
+    /// let doc = Tokenizer::new().tokenize("Roe wins.\nTurnout was high.");
+    /// assert_eq!(doc.layout(), Layout::ParagraphPerLine);
+    /// assert_eq!(doc.paragraphs().len(), 2);
+    /// ```
+    pub fn layout(&self) -> Layout {
+        self.layout
+    }
+
     /// Whether a mark is a corner bracket (`「 」 『 』`).
     pub(crate) fn has_corner_marks(&self) -> bool {
         self.corner_marks
@@ -608,8 +644,8 @@ impl<'t> Document<'t> {
         &self.sentences
     }
 
-    /// Paragraphs (text between line breaks), in text order; empty lines make
-    /// no paragraph.
+    /// Paragraphs, in text order (see [`Layout`] for where they end); empty
+    /// lines make no paragraph.
     pub fn paragraphs(&self) -> &[Segment] {
         &self.paragraphs
     }
@@ -620,12 +656,39 @@ impl<'t> Document<'t> {
     }
 }
 
+/// Where the paragraphs of a text end, judged once per text from its line
+/// breaks ([`Document::layout`]).
+///
+/// News text from the web writes one paragraph a line, with or without a
+/// blank line between them. Plain-text exports, wire feeds and e-mail
+/// break each paragraph into lines of some 72 columns and separate
+/// paragraphs with a blank line. The tokenizer looks at the text's single
+/// line breaks, those between two lines that are not blank: when at least
+/// a third of them fall inside a sentence (after a comma, a closing mark
+/// possibly following it, or before a word in lower case), the text is
+/// [`Layout::Wrapped`]; otherwise it is [`Layout::ParagraphPerLine`]. The
+/// look costs a few steps per line break.
+///
+/// A blank line, a paragraph separator (U+2029) and a form feed end a
+/// paragraph in either layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Layout {
+    /// Every line break ends a paragraph (a text with no single line
+    /// break is laid out this way).
+    ParagraphPerLine,
+    /// Lines are broken inside paragraphs: a single line break is a space,
+    /// and sentences and quotations run across it; only a blank line (or a
+    /// paragraph separator, or a form feed) ends a paragraph.
+    Wrapped,
+}
+
 /// Splits text into tokens, sentences and paragraphs.
 ///
-/// Any line break ends a paragraph: news text from the web writes one
-/// paragraph a line, and blank lines between paragraphs change nothing. A
-/// word, number or run of dashes longer than [`MAX_TOKEN_LEN`] bytes
-/// becomes several tokens with no space between them.
+/// Paragraphs end at line breaks, or only at blank lines when the text is
+/// hard-wrapped ([`Layout`]). A word, number or run of dashes longer than
+/// [`MAX_TOKEN_LEN`] bytes becomes several tokens with no space between
+/// them.
 #[derive(Clone, Debug, Default)]
 pub struct Tokenizer {
     _private: (),
@@ -812,7 +875,17 @@ impl Tokenizer {
         // that news-sized texts do not grow them step by step (space never
         // written is never touched, so an overestimate costs little).
         let mut marks = Vec::with_capacity(text.len() / 128);
-        let corner_marks = scan(text, &mut tokens, &mut marks);
+        let Scanned {
+            corners: corner_marks,
+            line_starts,
+        } = scan(text, &mut tokens, &mut marks);
+        let layout = layout_of(text, &tokens, &line_starts);
+        if layout == Layout::Wrapped {
+            // A single line break is a space.
+            for &k in &line_starts {
+                tokens[k as usize].flags &= !PARA_START;
+            }
+        }
         let Segments {
             sentences,
             sentence_index,
@@ -824,6 +897,7 @@ impl Tokenizer {
             tokens,
             marks,
             corner_marks,
+            layout,
             sentences,
             sentence_index,
             paragraphs,
@@ -840,9 +914,35 @@ struct Scanner<'a> {
     pending: u8,
     /// Whether a corner bracket was pushed as a mark.
     corners: bool,
+    /// The tokens that start a line after a single line break (no blank
+    /// line, no paragraph separator), for [`Layout`].
+    line_starts: Vec<u32>,
+    /// The token index at which a blank line or a paragraph separator was
+    /// seen last: a line break there is no single one.
+    blank_at: u32,
 }
 
 impl Scanner<'_> {
+    /// A line break before the next token: a single one, or with `hard`
+    /// (a paragraph separator, a form feed) always a paragraph break.
+    #[inline]
+    fn line_break(&mut self, hard: bool) {
+        self.pending |= SPACE_BEFORE | PARA_START;
+        let next = self.tokens.len() as u32;
+        if self.blank_at == next {
+            return;
+        }
+        if self.line_starts.last() == Some(&next) || hard {
+            // A second break before the next token: a blank line.
+            if self.line_starts.last() == Some(&next) {
+                self.line_starts.pop();
+            }
+            self.blank_at = next;
+        } else if next > 0 {
+            self.line_starts.push(next);
+        }
+    }
+
     #[inline]
     fn push(&mut self, start: usize, end: usize, kind: TokenKind, flags: u8) {
         self.push_classed(start, end, kind, flags, 0);
@@ -904,9 +1004,16 @@ impl Scanner<'_> {
     }
 }
 
-/// Scans `text` into `tokens` and the indexes of its marks into `marks`;
-/// returns whether a mark is a corner bracket.
-fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) -> bool {
+/// What [`scan`] finds besides the tokens and marks.
+struct Scanned {
+    /// Whether a mark is a corner bracket.
+    corners: bool,
+    /// The tokens that start a line after a single line break.
+    line_starts: Vec<u32>,
+}
+
+/// Scans `text` into `tokens` and the indexes of its marks into `marks`.
+fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) -> Scanned {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut sc = Scanner {
@@ -916,6 +1023,8 @@ fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) -> bool {
         marks,
         pending: SPACE_BEFORE | PARA_START,
         corners: false,
+        line_starts: Vec::new(),
+        blank_at: u32::MAX,
     };
     let mut i = 0;
     while i < n {
@@ -927,8 +1036,13 @@ fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) -> bool {
                     i += 1;
                 }
                 C_NEWLINE => {
-                    sc.pending |= SPACE_BEFORE | PARA_START;
-                    i += 1;
+                    // CR LF is one line break; a form feed ends a page.
+                    sc.line_break(b == 0x0c);
+                    i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
                 }
                 C_LOWER | C_UPPER | C_DIGIT => i = scan_word(text, i, &mut sc),
                 C_MARK => i = scan_ascii_mark(text, i, &mut sc),
@@ -947,7 +1061,7 @@ fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) -> bool {
         } else if is_word_char(c) {
             i = scan_word(text, i, &mut sc);
         } else if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
-            sc.pending |= SPACE_BEFORE | PARA_START;
+            sc.line_break(c == '\u{2029}');
             i += w;
         } else if c.is_whitespace()
             || c.is_control()
@@ -969,7 +1083,48 @@ fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) -> bool {
             i += w;
         }
     }
-    sc.corners
+    // A break after the last token starts no line.
+    let end = sc.tokens.len() as u32;
+    if sc.line_starts.last() == Some(&end) {
+        sc.line_starts.pop();
+    }
+    Scanned {
+        corners: sc.corners,
+        line_starts: sc.line_starts,
+    }
+}
+
+/// How the document lays out its paragraphs, from its single line breaks
+/// (those between two lines that are not blank): hard-wrapped when at least
+/// a third of them fall inside a sentence, after a comma (a closing mark
+/// may follow it) or before a word in lower case. A text with one
+/// paragraph a line breaks lines where paragraphs end, almost never there;
+/// a wrapped one breaks them between any two words, and most words of
+/// English prose are in lower case.
+fn layout_of(text: &str, tokens: &[Token], line_starts: &[u32]) -> Layout {
+    let inside_sentence = |k: usize| {
+        let next = &tokens[k];
+        if next.kind == TokenKind::Word && next.flags & UPPER == 0 {
+            return true;
+        }
+        let mut p = k - 1;
+        // `"We will win,"` then the attribution on the next line.
+        while p > 0
+            && matches!(tokens[p].kind, TokenKind::Mark(m) if m.orientation != Orientation::Open)
+        {
+            p -= 1;
+        }
+        tokens[p].kind == TokenKind::Punctuation && &text[tokens[p].span()] == ","
+    };
+    let wraps = line_starts
+        .iter()
+        .filter(|&&k| inside_sentence(k as usize))
+        .count();
+    if wraps > 0 && 3 * wraps >= line_starts.len() {
+        Layout::Wrapped
+    } else {
+        Layout::ParagraphPerLine
+    }
 }
 
 /// The first byte at or after `j` that is not an ASCII letter or digit,

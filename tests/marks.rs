@@ -371,6 +371,52 @@ const PARAGRAPHS: &[Case] = &[
         .unclosed()
         .paragraphs(2)],
     },
+    Case {
+        name: "quotation_runs_across_the_line_breaks_of_wrapped_text",
+        settings: Settings::Default,
+        text: "The mayor spoke for ten minutes. \"We will rebuild the bridge,\n\
+               and we will do it this year,\" she told the council on\n\
+               Monday.\n\n\
+               The council voted on Tuesday.",
+        quotes: &[speech(
+            "\"We will rebuild the bridge,\n\
+             and we will do it this year,\"",
+        )],
+    },
+    Case {
+        name: "line_break_inside_a_quotation_after_a_comma_in_a_text_without_blank_lines",
+        settings: Settings::Default,
+        text: "The mayor began \"Friends,\nI have news for you.\nThe bridge will open.\" \
+               Then she sat down.",
+        quotes: &[speech(
+            "\"Friends,\nI have news for you.\nThe bridge will open.\"",
+        )],
+    },
+    Case {
+        name: "quotation_reopened_after_a_blank_line_of_wrapped_text_is_one_quotation",
+        settings: Settings::Default,
+        text: "\"We will rebuild the bridge, and we will start\n\
+               in May.\n\n\
+               \"The money is there,\" she said.",
+        quotes: &[speech(
+            "\"We will rebuild the bridge, and we will start\n\
+             in May.\n\n\
+             \"The money is there,\"",
+        )
+        .paragraphs(2)],
+    },
+    Case {
+        name: "unclosed_quotation_of_wrapped_text_ends_at_the_blank_line",
+        settings: Settings::Default,
+        text: "The mayor said \"we will rebuild the bridge, and we will\n\
+               start in May.\n\n\
+               The council voted on Tuesday.",
+        quotes: &[speech(
+            "\"we will rebuild the bridge, and we will\n\
+             start in May.",
+        )
+        .unclosed()],
+    },
 ];
 
 const APOSTROPHES: &[Case] = &[

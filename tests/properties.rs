@@ -206,6 +206,14 @@ proptest! {
         for_both(&text, |r| invariants::check_tokens(&text, r))?;
     }
 
+    /// Paragraphs end at line breaks or only at blank lines, as the layout
+    /// the tokenizer judged the text to have says, and that judgement
+    /// follows the documented rule.
+    #[test]
+    fn paragraphs_follow_the_layout(text in text()) {
+        for_both(&text, |r| invariants::check_layout(&text, r))?;
+    }
+
     /// Quote, content and nested spans lie on char boundaries; top-level
     /// quotations start on a mark and end on one (or at the end of their
     /// paragraph when unclosed), are sorted and disjoint; nested ones lie

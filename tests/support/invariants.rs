@@ -7,7 +7,7 @@
 //! panicking, so that proptest can shrink on it.
 
 use whosaid::{Attribution, Attributor, OffsetIndex, OffsetUnit, Quote, SingleQuotes, Span};
-use whosaid::{QuoteKind, SpanSelection};
+use whosaid::{Layout, Orientation, QuoteKind, SpanSelection};
 
 /// The paragraph of unrelated text that the embedding check puts first.
 pub const UNRELATED_PREFIX: &str = "Unrelated words here.\n\n";
@@ -85,9 +85,10 @@ fn check_span(text: &str, span: Span, what: &str) -> Result<(), String> {
 }
 
 /// The names of the checks, for [`check_text_except`].
-pub const CHECKS: [&str; 7] = [
+pub const CHECKS: [&str; 8] = [
     "offsets",
     "tokens",
+    "layout",
     "quotes",
     "nesting",
     "speakers",
@@ -116,8 +117,9 @@ pub fn check_text_except(text: &str, skip: &[&str]) -> Result<(), String> {
         ("SingleQuotes::TopLevel", top_level_singles()),
     ] {
         let result = attributor.attribute(text);
-        let checks: [(&str, &Check<'_>); 5] = [
+        let checks: [(&str, &Check<'_>); 6] = [
             ("tokens", &|| check_tokens(text, &result)),
+            ("layout", &|| check_layout(text, &result)),
             ("quotes", &|| check_quotes(text, &result)),
             ("nesting", &|| check_nesting_tree(&result)),
             ("speakers", &|| check_speakers(text, &result)),
@@ -198,6 +200,85 @@ fn check_segments(result: &Attribution<'_>) -> Result<(), String> {
         }
         if next != tokens.len() {
             return Err(format!("{what}s end at token {next} of {}", tokens.len()));
+        }
+    }
+    Ok(())
+}
+
+/// The line breaks in `gap`, counting CR LF once, and whether one of them
+/// always ends a paragraph (a paragraph separator or a form feed).
+fn line_breaks(gap: &str) -> (usize, bool) {
+    let mut n = 0;
+    let mut hard = false;
+    let mut chars = gap.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_line_break(c) {
+            n += 1;
+            hard |= matches!(c, '\u{2029}' | '\u{0C}');
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+        }
+    }
+    (n, hard)
+}
+
+/// Paragraphs end where the document's layout says: at every line break
+/// between two tokens when it is one paragraph a line, only at blank lines,
+/// paragraph separators and form feeds when it is wrapped; and the layout is
+/// the one the crate documents, recomputed here from the text: wrapped when
+/// at least a third of the single line breaks fall inside a sentence (a word
+/// not capitalised follows, or a comma, possibly with closing marks after
+/// it, comes before).
+pub fn check_layout(text: &str, result: &Attribution<'_>) -> Result<(), String> {
+    let doc = result.document();
+    let tokens = doc.tokens();
+    let mut single = 0;
+    let mut inside_sentence = 0;
+    for i in 1..tokens.len() {
+        let gap = &text[tokens[i - 1].span().end..tokens[i].span().start];
+        let (breaks, hard) = line_breaks(gap);
+        if breaks != 1 || hard {
+            continue;
+        }
+        single += 1;
+        let mut p = i - 1;
+        while p > 0
+            && tokens[p]
+                .mark()
+                .is_some_and(|m| m.orientation() != Orientation::Open)
+        {
+            p -= 1;
+        }
+        let after_comma = &text[tokens[p].span()] == ",";
+        if (tokens[i].is_word() && !tokens[i].is_capitalized()) || after_comma {
+            inside_sentence += 1;
+        }
+    }
+    let want = if inside_sentence > 0 && 3 * inside_sentence >= single {
+        Layout::Wrapped
+    } else {
+        Layout::ParagraphPerLine
+    };
+    if doc.layout() != want {
+        return Err(format!(
+            "layout {:?}, but {inside_sentence} of {single} single line breaks fall inside \
+             a sentence",
+            doc.layout()
+        ));
+    }
+    for i in 1..tokens.len() {
+        let gap = &text[tokens[i - 1].span().end..tokens[i].span().start];
+        let (breaks, hard) = line_breaks(gap);
+        let ends = hard || breaks >= 2 || (breaks == 1 && want == Layout::ParagraphPerLine);
+        if tokens[i].starts_paragraph() != ends
+            || (doc.paragraph_of(i) != doc.paragraph_of(i - 1)) != ends
+        {
+            return Err(format!(
+                "{want:?} text: the gap {gap:?} before token {i} {:?} {} a paragraph",
+                doc.token_str(&tokens[i]),
+                if ends { "must end" } else { "must not end" }
+            ));
         }
     }
     Ok(())
