@@ -12,18 +12,27 @@
 //!   to the word before it is a stray closer and is skipped;
 //! * **open, then a mark**: the mark closes the quotation whatever its shape
 //!   (`”…”`, `“…“` and `"…”` all pair), unless it is an opening-shaped mark
-//!   (`“`, `„`, `«`, ` `` `) after a space: that is an inner quotation of the
-//!   same kind. When a stray closer follows the inner quotation's closing
-//!   mark, the inner quotation is nested and the outer one ends at the stray
-//!   closer; otherwise the inner opener is skipped.
+//!   (`“`, `„`, `«`, ` `` `) after a space: that opens an inner quotation of
+//!   the same kind, and inner ones nest in turn. A closing mark followed by
+//!   another closer (the next double mark is not an opener and touches the
+//!   word before it) closes the innermost of them (`“a «b “c” d» e”`,
+//!   ` ``a ``b ``c'''''' `); a closing mark followed by an opener or by
+//!   nothing closes the quotation itself, and the inner openers were slips.
 //! * **a paragraph ends while a quotation is open**: when the next paragraph
 //!   begins with a double mark, the quotation continues (news style for a
 //!   quotation of several paragraphs: each reopened, closed only at the end);
-//!   otherwise the quotation is *unclosed* and ends with its paragraph.
+//!   otherwise the quotation is *unclosed* and ends with its paragraph,
+//!   unless its opener was a straight mark with a space on both sides,
+//!   which is a stray.
 //!
 //! Corner brackets `「 」 『 』` nest properly. Inside a quotation, single
 //! marks pair into nested quotations with a stack; a single mark that finds
-//! no partner is an apostrophe ("Jones' cow", "goin'").
+//! no partner is an apostrophe ("Jones' cow", "goin'"), and so is one after
+//! a word ending in "s" or "in" when a lower-case word, or punctuation and
+//! another closing mark, follows ("the Smiths' problem", "the owners','").
+//! The tokenizer splits a run of apostrophes to close the LaTeX openers of
+//! its line, innermost first (` ``a `b ``c''''' ` closes as `''`, `'`,
+//! `''`).
 //!
 //! # Kinds
 //!
@@ -350,8 +359,9 @@ impl QuoteDetector {
         let marks = doc.marks();
         let mut next_mark = 0;
         let mut open: Option<usize> = None;
-        // Inner same-kind opener skipped in the current quotation.
-        let mut skipped: Option<usize> = None;
+        // Opening-shaped marks after a space inside the current quotation,
+        // innermost last: inner quotations of the same kind, or typing slips.
+        let mut inner: Vec<usize> = Vec::new();
         let mut p = 0usize;
         let mut skip_first = false;
         while p < paragraphs.len() {
@@ -389,49 +399,46 @@ impl QuoteDetector {
                             && after_dash_or_colon(doc.text(), t.span().start);
                         if opening_shaped(glyph) || after_space || glued_open {
                             open = Some(i);
-                            skipped = None;
+                            inner.clear();
                         }
                     }
                     Some(o) => {
                         if opening_shaped(glyph) && after_space {
-                            if skipped.is_none() {
-                                skipped = Some(i);
+                            if inner.len() < MAX_DEPTH {
+                                inner.push(i);
                             }
                         } else {
-                            // A same-kind nested quotation: the inner one
-                            // closes here and a stray closer follows.
-                            let outer_close = skipped.and_then(|_| {
-                                let j = next_double(doc, i + 1, range.end, &is_double)?;
-                                let g = tokens[j].mark()?.glyph();
-                                let stray = !opening_shaped(g)
-                                    && !is_after_space(text, tokens[j].span().start);
-                                stray.then_some(j)
-                            });
-                            match (skipped, outer_close) {
-                                (Some(inner), Some(j)) => {
+                            // A same-kind nested quotation: the innermost
+                            // one closes here when another closer follows
+                            // (`“a “b” c”`, `“a «b “c” d» e”`); otherwise
+                            // this mark closes the quotation and the inner
+                            // openers were slips.
+                            let closer_follows = !inner.is_empty()
+                                && next_double(doc, i + 1, range.end, &is_double).is_some_and(
+                                    |j| {
+                                        let g = tokens[j].mark().map(|m| m.glyph());
+                                        !g.is_some_and(opening_shaped)
+                                            && !is_after_space(text, tokens[j].span().start)
+                                    },
+                                );
+                            match inner.pop() {
+                                Some(inner_open) if closer_follows => out.push(RawQuote {
+                                    open: inner_open,
+                                    close: i,
+                                    unclosed: false,
+                                    depth: inner.len() as u8 + 1,
+                                }),
+                                _ => {
                                     out.push(RawQuote {
                                         open: o,
-                                        close: j,
+                                        close: i,
                                         unclosed: false,
                                         depth: 0,
                                     });
-                                    out.push(RawQuote {
-                                        open: inner,
-                                        close: i,
-                                        unclosed: false,
-                                        depth: 1,
-                                    });
-                                    i = j;
+                                    open = None;
+                                    inner.clear();
                                 }
-                                _ => out.push(RawQuote {
-                                    open: o,
-                                    close: i,
-                                    unclosed: false,
-                                    depth: 0,
-                                }),
                             }
-                            open = None;
-                            skipped = None;
                         }
                     }
                 }
@@ -445,7 +452,15 @@ impl QuoteDetector {
                     skip_first = true;
                 } else {
                     let last = range.end - 1;
-                    if self.config.unclosed == UnclosedQuotes::EndOfParagraph && last > o {
+                    // A straight mark with a space on both sides that
+                    // nothing closes is a stray (`Hello,  " he said`).
+                    let stray = tokens[o]
+                        .mark()
+                        .is_some_and(|m| m.orientation() == Orientation::Either)
+                        && is_after_space(text, tokens[o].span().start)
+                        && text[tokens[o].span().end..].starts_with(char::is_whitespace);
+                    if self.config.unclosed == UnclosedQuotes::EndOfParagraph && last > o && !stray
+                    {
                         out.push(RawQuote {
                             open: o,
                             close: last,
@@ -454,7 +469,7 @@ impl QuoteDetector {
                         });
                     }
                     open = None;
-                    skipped = None;
+                    inner.clear();
                 }
             }
             p += 1;
@@ -732,7 +747,17 @@ fn may_be_apostrophe(doc: &Document<'_>, i: usize) -> bool {
     let next_lower = tokens.get(i + 1).is_some_and(|n| {
         n.is_word() && !n.is_capitalized() && n.span().start > tokens[i].span().end
     });
-    elided && next_lower
+    // `'It was the players',' he said`: punctuation and another single
+    // mark glued after it close the quotation instead.
+    let glued = |k: usize| tokens[k].span().start == tokens[k - 1].span().end;
+    let closer_after_punctuation = tokens.get(i + 2).is_some_and(|m| {
+        tokens[i + 1].kind() == TokenKind::Punctuation
+            && glued(i + 1)
+            && glued(i + 2)
+            && m.mark()
+                .is_some_and(|m| !m.is_double() && m.orientation() != Orientation::Open)
+    });
+    elided && (next_lower || closer_after_punctuation)
 }
 
 /// Whether another single mark that could close the open single quotation

@@ -920,6 +920,9 @@ struct Scanner<'a> {
     /// The token index at which a blank line or a paragraph separator was
     /// seen last: a line break there is no single one.
     blank_at: u32,
+    /// The LaTeX openers of the current line, innermost last: 2 for two
+    /// backticks, 1 for one, so that a run of apostrophes can close them.
+    latex_open: Vec<u8>,
 }
 
 impl Scanner<'_> {
@@ -928,6 +931,7 @@ impl Scanner<'_> {
     #[inline]
     fn line_break(&mut self, hard: bool) {
         self.pending |= SPACE_BEFORE | PARA_START;
+        self.latex_open.clear();
         let next = self.tokens.len() as u32;
         if self.blank_at == next {
             return;
@@ -1025,6 +1029,7 @@ fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) -> Scanned {
         corners: false,
         line_starts: Vec::new(),
         blank_at: u32::MAX,
+        latex_open: Vec::new(),
     };
     let mut i = 0;
     while i < n {
@@ -1280,12 +1285,74 @@ fn scan_ascii_mark(text: &str, i: usize, sc: &mut Scanner<'_>) -> usize {
     let bytes = text.as_bytes();
     let (glyph, w) = match bytes[i] {
         b'"' => (MarkGlyph::StraightDouble, 1),
-        b'\'' if bytes.get(i + 1) == Some(&b'\'') => (MarkGlyph::TwoApostrophes, 2),
+        b'\''
+            if !sc.latex_open.is_empty()
+                && !matches!(prev_ctx(text, i), Ctx::Space | Ctx::Edge) =>
+        {
+            return scan_latex_closers(text, i, sc);
+        }
+        // `''Tis`: a single mark, then the elision.
+        b'\'' if bytes.get(i + 1) == Some(&b'\'') && !elision_after(text, i + 1) => {
+            (MarkGlyph::TwoApostrophes, 2)
+        }
         b'\'' => (MarkGlyph::StraightSingle, 1),
         b'`' if bytes.get(i + 1) == Some(&b'`') => (MarkGlyph::DoubleBacktick, 2),
         _ => (MarkGlyph::Backtick, 1),
     };
+    if matches!(glyph, MarkGlyph::DoubleBacktick | MarkGlyph::Backtick)
+        && sc.latex_open.len() < MAX_LATEX_OPEN
+    {
+        sc.latex_open.push(w as u8);
+    }
     push_mark(text, i, w, glyph, sc)
+}
+
+/// How many LaTeX openers a line keeps track of.
+const MAX_LATEX_OPEN: usize = 32;
+
+/// Whether the apostrophe at `i` begins an elision ("'Tis", "'em").
+fn elision_after(text: &str, i: usize) -> bool {
+    let rest = &text[i + 1..];
+    let len = rest
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(rest.len(), |(k, _)| k);
+    len > 0 && is_elision(&rest[..len])
+}
+
+/// A run of apostrophes closing LaTeX quotations: split so as to close the
+/// open backtick openers innermost first (two backticks take two
+/// apostrophes, one takes one), the rest read as usual.
+fn scan_latex_closers(text: &str, i: usize, sc: &mut Scanner<'_>) -> usize {
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    while bytes.get(i + run) == Some(&b'\'') {
+        run += 1;
+    }
+    let mut at = i;
+    while let Some(&need) = sc.latex_open.last() {
+        let need = need as usize;
+        if at + need > i + run {
+            break;
+        }
+        sc.latex_open.pop();
+        let glyph = if need == 2 {
+            MarkGlyph::TwoApostrophes
+        } else {
+            MarkGlyph::StraightSingle
+        };
+        at = push_mark(text, at, need, glyph, sc);
+    }
+    if at == i {
+        // Nothing open fits: read the run as usual.
+        let (glyph, w) = if run >= 2 {
+            (MarkGlyph::TwoApostrophes, 2)
+        } else {
+            (MarkGlyph::StraightSingle, 1)
+        };
+        return push_mark(text, i, w, glyph, sc);
+    }
+    at
 }
 
 fn scan_unicode_mark(text: &str, i: usize, glyph: MarkGlyph, sc: &mut Scanner<'_>) -> usize {

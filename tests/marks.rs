@@ -724,6 +724,161 @@ const KINDS: &[Case] = &[
     },
 ];
 
+/// Cases of the kinds the quote tests of Stanford CoreNLP and textacy
+/// check, in invented sentences.
+const PEERS: &[Case] = &[
+    Case {
+        name: "latex_doubles_nested_three_deep_close_in_one_run_of_apostrophes",
+        settings: Settings::Default,
+        text: "``Ann heard ``Bo say ``no'''''' and left.",
+        quotes: &[speech("``Ann heard ``Bo say ``no''''''").nested(&["``Bo say ``no''''"])],
+    },
+    Case {
+        name: "latex_double_and_single_openers_close_in_one_run_of_apostrophes",
+        settings: Settings::Default,
+        text: "``Ann heard ``Bo say `go ``now''''''' and left.",
+        quotes: &[
+            speech("``Ann heard ``Bo say `go ``now'''''''").nested(&["``Bo say `go ``now'''''"])
+        ],
+    },
+    Case {
+        name: "latex_quotations_nested_and_closed_one_by_one",
+        settings: Settings::Default,
+        text: "``Ann heard ``Bo say ``no'' twice'' today,'' she said.",
+        quotes: &[speech("``Ann heard ``Bo say ``no'' twice'' today,''")
+            .nested(&["``Bo say ``no'' twice''"])],
+    },
+    Case {
+        name: "curly_doubles_nested_three_deep_close_together",
+        settings: Settings::Default,
+        text: "“Ann heard “Bo say “no””” she said.",
+        quotes: &[speech("“Ann heard “Bo say “no”””").nested(&["“Bo say “no””"])],
+    },
+    Case {
+        name: "unicode_marks_of_two_kinds_nested_close_one_by_one",
+        settings: Settings::Default,
+        text: "“Ann heard «Bo say “no” twice» today,” she said.",
+        quotes: &[speech("“Ann heard «Bo say “no” twice» today,”").nested(&["«Bo say “no” twice»"])],
+    },
+    Case {
+        name: "elisions_and_same_kind_nesting_in_a_quotation_over_a_line_break",
+        settings: Settings::Default,
+        text: "\"'Tis late, “Ann said 'tis “Mr. Bo” Bo”, and 'tis cold and\n wet; can we go?\"",
+        quotes: &[speech(
+            "\"'Tis late, “Ann said 'tis “Mr. Bo” Bo”, and 'tis cold and\n wet; can we go?\"",
+        )
+        .nested(&["“Ann said 'tis “Mr. Bo” Bo”"])],
+    },
+    Case {
+        name: "elision_at_the_start_of_a_double_quoted_quotation",
+        settings: Settings::Default,
+        text: "\"'Tis the season,\" the mayor said.",
+        quotes: &[speech("\"'Tis the season,\"")],
+    },
+    Case {
+        name: "elision_at_the_start_of_a_single_quoted_quotation",
+        settings: Settings::SingleQuotesTopLevel,
+        text: "''Tis the season,' the mayor said. 'We went home early,' she added.",
+        quotes: &[
+            speech("''Tis the season,'"),
+            speech("'We went home early,'"),
+        ],
+    },
+    Case {
+        name: "possessive_apostrophe_before_a_closing_double_mark",
+        settings: Settings::Default,
+        text: "\"The fault is the owners',\" the coach said.",
+        quotes: &[speech("\"The fault is the owners',\"")],
+    },
+    Case {
+        name: "possessive_apostrophe_before_a_closing_single_mark",
+        settings: Settings::SingleQuotesTopLevel,
+        text: "'The fault is the owners',' the coach said.",
+        quotes: &[speech("'The fault is the owners','")],
+    },
+    Case {
+        name: "possessive_apostrophe_inside_a_single_quoted_quotation",
+        settings: Settings::SingleQuotesTopLevel,
+        text: "'We borrowed the Joneses' car,' she said.",
+        quotes: &[speech("'We borrowed the Joneses' car,'")],
+    },
+    Case {
+        name: "stray_single_mark_opening_the_text_costs_nothing_after_it",
+        settings: Settings::Default,
+        text: "'Run, all of you,\" a stunned Ann Lee told the crowd. The mayor promised \
+               \"a full inquiry\" on Monday.",
+        quotes: &[speech("\"a full inquiry\"")],
+    },
+    Case {
+        name: "free_standing_straight_mark_that_nothing_closes_is_a_stray",
+        settings: Settings::Default,
+        text: "Well,   \" the mayor said. The vote is on Monday.",
+        quotes: &[],
+    },
+    Case {
+        name: "free_standing_straight_mark_costs_nothing_to_the_single_quotation_after_it",
+        settings: Settings::SingleQuotesTopLevel,
+        text: "Well,   \" the mayor said, 'we will see.'",
+        quotes: &[speech("'we will see.'")],
+    },
+];
+
+/// The quotations nested in `q`, depth first, each with its depth.
+fn tree(q: &whosaid::Quote<'_>, depth: usize, out: &mut Vec<(usize, String)>) {
+    out.push((depth, q.as_str().to_string()));
+    for n in q.nested() {
+        tree(n, depth + 1, out);
+    }
+}
+
+#[test]
+fn marks_nested_three_deep_form_a_chain() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "``Ann heard ``Bo say ``no'''''' and left.",
+            &[
+                "``Ann heard ``Bo say ``no''''''",
+                "``Bo say ``no''''",
+                "``no''",
+            ],
+        ),
+        (
+            "``Ann heard ``Bo say `go ``now''''''' and left.",
+            &[
+                "``Ann heard ``Bo say `go ``now'''''''",
+                "``Bo say `go ``now'''''",
+                "`go ``now'''",
+                "``now''",
+            ],
+        ),
+        (
+            "“Ann heard «Bo say “no” twice» today,” she said.",
+            &[
+                "“Ann heard «Bo say “no” twice» today,”",
+                "«Bo say “no” twice»",
+                "“no”",
+            ],
+        ),
+        (
+            "“Ann heard “Bo say “no””” she said.",
+            &["“Ann heard “Bo say “no”””", "“Bo say “no””", "“no”"],
+        ),
+    ];
+    for (text, chain) in cases {
+        let result = whosaid::attribute(text);
+        let mut found = Vec::new();
+        for aq in result.quotes() {
+            tree(aq.quote(), 0, &mut found);
+        }
+        let want: Vec<(usize, String)> = chain
+            .iter()
+            .enumerate()
+            .map(|(d, s)| (d, s.to_string()))
+            .collect();
+        assert_eq!(found, want, "{text:?}");
+    }
+}
+
 #[test]
 fn every_mark_style_pairs() {
     check(MARK_STYLES);
@@ -757,4 +912,9 @@ fn settings_change_what_counts() {
 #[test]
 fn quoted_spans_get_their_kind() {
     check(KINDS);
+}
+
+#[test]
+fn peers_test_cases_pass() {
+    check(PEERS);
 }
