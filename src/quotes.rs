@@ -654,12 +654,17 @@ fn after_dash_or_colon(text: &str, i: usize) -> bool {
     matches!(text[..i].chars().next_back(), Some(':' | '—' | '–' | '―'))
 }
 
-/// Whether the character before byte `i` is whitespace, an opening bracket
-/// or the start of the text.
+/// Whether the character before byte `i` is whitespace, an opening bracket,
+/// the end of markup (`<p>"We`, `[quote]"We`), an invisible character (a
+/// byte order mark) or the start of the text.
 fn is_after_space(text: &str, i: usize) -> bool {
     match text[..i].chars().next_back() {
         None => true,
-        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '{'),
+        Some(c) => {
+            c.is_whitespace()
+                || crate::tokenizer::is_invisible(c)
+                || matches!(c, '(' | '[' | '{' | '>' | ']')
+        }
     }
 }
 

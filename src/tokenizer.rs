@@ -11,6 +11,21 @@
 //! word they shorten. A possessive `'s` is split off as its own word so that
 //! "Abbasi's office" yields the name "Abbasi".
 //!
+//! # Characters around the text
+//!
+//! A byte order mark, zero-width spaces and joiners, direction marks and the
+//! word joiner are skipped like spaces. Markup is the caller's to strip, but
+//! a mark right after the end of a tag or of bracketed markup (`<p>"We`,
+//! `[quote]"We`) opens as it would after a space. The HTML character
+//! references of quotation marks are read as the marks they stand for:
+//! named (`&quot;`, `&apos;`, `&ldquo;`, `&rdquo;`, `&lsquo;`, `&rsquo;`,
+//! `&sbquo;`, `&bdquo;`, `&laquo;`, `&raquo;`, `&lsaquo;`, `&rsaquo;`),
+//! decimal (`&#8220;`, `&#34;`, `&#39;`) and hexadecimal (`&#x201C;`), with
+//! their semicolon; the mark token spans the whole reference, so offsets stay
+//! those of your text, and an apostrophe's reference inside a word
+//! (`don&rsquo;t`) stays in the word. Other references (`&amp;`, `&nbsp;`)
+//! are left as they are. A text without `&` pays nothing for this.
+//!
 //! # Paragraphs
 //!
 //! Paragraphs come from the text's own layout, judged once per text
@@ -765,6 +780,9 @@ enum Ctx {
     Digit,
     Open,
     Close,
+    /// `]`: a bracket closes before a mark, and markup (`[quote]`) ends
+    /// before one.
+    Bracket,
     Colon,
     Comma,
     Dash,
@@ -773,23 +791,83 @@ enum Ctx {
 
 fn ctx_of(c: char) -> Ctx {
     match c {
-        '(' | '[' | '{' | '¿' | '¡' => Ctx::Open,
-        '.' | ';' | '!' | '?' | ')' | ']' | '}' | '…' => Ctx::Close,
+        // `>` ends a tag before a mark (`<p>"We`).
+        '(' | '[' | '{' | '¿' | '¡' | '>' => Ctx::Open,
+        // `<` starts one after it (`said."</p>`).
+        '.' | ';' | '!' | '?' | ')' | '}' | '…' | '<' => Ctx::Close,
+        ']' => Ctx::Bracket,
         ':' => Ctx::Colon,
         ',' => Ctx::Comma,
         '-' | '\u{2010}'..='\u{2015}' | '/' => Ctx::Dash,
-        c if c.is_whitespace() || c.is_control() => Ctx::Space,
+        c if c.is_whitespace() || c.is_control() || is_invisible(c) => Ctx::Space,
         c if c.is_numeric() => Ctx::Digit,
         c if c.is_alphabetic() => Ctx::Word,
         _ => Ctx::Other,
     }
 }
 
+/// Invisible format characters that the tokenizer skips like spaces: zero
+/// width spaces and joiners, direction marks, the word joiner and the byte
+/// order mark (a text saved with one starts with it).
+#[inline]
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// The HTML character reference of a quotation mark at byte `i` (which
+/// holds `&`): the mark and the reference's length in bytes. Named
+/// (`&quot;`, `&ldquo;`, `&rsquo;`, `&laquo;`, ...), decimal (`&#8220;`)
+/// and hexadecimal (`&#x201C;`) references count, with their semicolon.
+pub(crate) fn mark_reference(text: &str, i: usize) -> Option<(char, usize)> {
+    let bytes = text.as_bytes();
+    let rest = bytes.get(i + 1..)?;
+    let end = rest.iter().take(33).position(|&b| b == b';')?;
+    let body = &text[i + 1..i + 1 + end];
+    let c = if let Some(num) = body.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) if !hex.is_empty() && hex.len() <= 6 => u32::from_str_radix(hex, 16).ok()?,
+            None if !num.is_empty()
+                && num.len() <= 7
+                && num.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                num.parse().ok()?
+            }
+            _ => return None,
+        };
+        char::from_u32(code)?
+    } else {
+        match body {
+            "quot" | "QUOT" => '"',
+            "apos" => '\'',
+            "lsquo" | "OpenCurlyQuote" => '\u{2018}',
+            "rsquo" | "rsquor" | "CloseCurlyQuote" => '\u{2019}',
+            "sbquo" | "lsquor" => '\u{201A}',
+            "ldquo" | "OpenCurlyDoubleQuote" => '\u{201C}',
+            "rdquo" | "rdquor" | "CloseCurlyDoubleQuote" => '\u{201D}',
+            "bdquo" | "ldquor" => '\u{201E}',
+            "laquo" => '\u{AB}',
+            "raquo" => '\u{BB}',
+            "lsaquo" => '\u{2039}',
+            "rsaquo" => '\u{203A}',
+            _ => return None,
+        }
+    };
+    is_mark_char(c).then_some((c, end + 2))
+}
+
+/// Where the mark reference ending just before byte `i` (a `;`) starts.
+fn mark_reference_before(text: &str, i: usize) -> Option<usize> {
+    let from = i.saturating_sub(34);
+    let amp = text.as_bytes()[from..i].iter().rposition(|&b| b == b'&')? + from;
+    mark_reference(text, amp).and_then(|(_, len)| (amp + len == i).then_some(amp))
+}
+
 pub(crate) fn is_mark_char(c: char) -> bool {
     MarkGlyph::from_char(c).is_some()
 }
 
-/// The context before byte `i`, looking through adjacent marks.
+/// The context before byte `i`, looking through adjacent marks (and the
+/// references of marks).
 fn prev_ctx(text: &str, mut i: usize) -> Ctx {
     // At most a few marks are looked through: a run of thousands of marks
     // must not cost thousands of steps per mark.
@@ -797,18 +875,25 @@ fn prev_ctx(text: &str, mut i: usize) -> Ctx {
         match text[..i].chars().next_back() {
             None => return Ctx::Edge,
             Some(c) if is_mark_char(c) => i -= c.len_utf8(),
+            Some(';') if mark_reference_before(text, i).is_some() => {
+                i = mark_reference_before(text, i).unwrap_or(i);
+            }
             Some(c) => return ctx_of(c),
         }
     }
     Ctx::Other
 }
 
-/// The context from byte `j` on, looking through adjacent marks.
+/// The context from byte `j` on, looking through adjacent marks (and the
+/// references of marks).
 fn next_ctx(text: &str, mut j: usize) -> Ctx {
     for _ in 0..MAX_ADJACENT_MARKS {
         match text[j..].chars().next() {
             None => return Ctx::Edge,
             Some(c) if is_mark_char(c) => j += c.len_utf8(),
+            Some('&') if mark_reference(text, j).is_some() => {
+                j += mark_reference(text, j).map_or(1, |(_, len)| len);
+            }
             Some(c) => return ctx_of(c),
         }
     }
@@ -824,11 +909,11 @@ fn orient(glyph: MarkGlyph, prev: Ctx, next: Ctx) -> Orientation {
     }
     let left_free = matches!(
         prev,
-        Ctx::Edge | Ctx::Space | Ctx::Open | Ctx::Dash | Ctx::Colon
+        Ctx::Edge | Ctx::Space | Ctx::Open | Ctx::Bracket | Ctx::Dash | Ctx::Colon
     );
     let right_free = matches!(
         next,
-        Ctx::Edge | Ctx::Space | Ctx::Close | Ctx::Dash | Ctx::Comma | Ctx::Colon
+        Ctx::Edge | Ctx::Space | Ctx::Close | Ctx::Bracket | Ctx::Dash | Ctx::Comma | Ctx::Colon
     );
     match (left_free, right_free) {
         (true, false) => Orientation::Open,
@@ -1052,6 +1137,7 @@ fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) -> Scanned {
                 C_LOWER | C_UPPER | C_DIGIT => i = scan_word(text, i, &mut sc),
                 C_MARK => i = scan_ascii_mark(text, i, &mut sc),
                 C_PUNCT => i = scan_punct(text, i, &mut sc),
+                _ if b == b'&' => i = scan_ampersand(text, i, &mut sc),
                 _ => {
                     sc.push(i, i + 1, TokenKind::Symbol, 0);
                     i += 1;
@@ -1068,13 +1154,7 @@ fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) -> Scanned {
         } else if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
             sc.line_break(c == '\u{2029}');
             i += w;
-        } else if c.is_whitespace()
-            || c.is_control()
-            || matches!(
-                c,
-                '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
-            )
-        {
+        } else if c.is_whitespace() || c.is_control() || is_invisible(c) || c == '\u{AD}' {
             sc.pending |= SPACE_BEFORE;
             i += w;
         } else {
@@ -1198,7 +1278,12 @@ fn scan_word(text: &str, start: usize, sc: &mut Scanner<'_>) -> usize {
             b'\'' => ('\'', 1),
             b'-' => ('-', 1),
             b'.' | b',' | b':' if is_number => (bytes[j] as char, 1),
-            b'&' => ('&', 1),
+            // "don&rsquo;t", "Clinton&#8217;s": the reference of an
+            // apostrophe joins a word like the apostrophe.
+            b'&' => match mark_reference(text, j) {
+                Some(('\'' | '\u{2019}', len)) => ('\u{2019}', len),
+                _ => ('&', 1),
+            },
             0xE2 if text[j..].starts_with('\u{2019}') => ('\u{2019}', 3),
             _ => break,
         };
@@ -1353,6 +1438,26 @@ fn scan_latex_closers(text: &str, i: usize, sc: &mut Scanner<'_>) -> usize {
         return push_mark(text, i, w, glyph, sc);
     }
     at
+}
+
+/// `&` at byte `i`: a mark when it starts the character reference of one
+/// (two references of `'` in a row make `''`), else a symbol.
+fn scan_ampersand(text: &str, i: usize, sc: &mut Scanner<'_>) -> usize {
+    let Some((c, len)) = mark_reference(text, i) else {
+        sc.push(i, i + 1, TokenKind::Symbol, 0);
+        return i + 1;
+    };
+    let glyph = MarkGlyph::from_char(c).unwrap_or(MarkGlyph::StraightDouble);
+    if c == '\'' {
+        if let Some(('\'', len2)) = text
+            .as_bytes()
+            .get(i + len)
+            .and_then(|&b| (b == b'&').then(|| mark_reference(text, i + len)).flatten())
+        {
+            return push_mark(text, i, len + len2, MarkGlyph::TwoApostrophes, sc);
+        }
+    }
+    push_mark(text, i, len, glyph, sc)
 }
 
 fn scan_unicode_mark(text: &str, i: usize, glyph: MarkGlyph, sc: &mut Scanner<'_>) -> usize {

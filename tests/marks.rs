@@ -823,6 +823,113 @@ const PEERS: &[Case] = &[
     },
 ];
 
+/// Characters around the text: byte order marks, markup and HTML character
+/// references.
+const CHARACTERS: &[Case] = &[
+    Case {
+        name: "byte_order_mark_before_the_text_is_skipped",
+        settings: Settings::Default,
+        text: "\u{FEFF}\"We will win,\" Senator Jane Roe said.",
+        quotes: &[speech("\"We will win,\"")],
+    },
+    Case {
+        name: "zero_width_space_before_a_straight_mark_counts_as_a_space",
+        settings: Settings::Default,
+        text: "The mayor said\u{200B}\"we will win\" twice.",
+        quotes: &[speech("\"we will win\"")],
+    },
+    Case {
+        name: "straight_mark_after_an_html_tag_opens",
+        settings: Settings::Default,
+        text: "<p>\"We underestimated it,\" she said.</p>",
+        quotes: &[speech("\"We underestimated it,\"")],
+    },
+    Case {
+        name: "straight_mark_after_bracketed_markup_opens",
+        settings: Settings::Default,
+        text: "[quote]\"We underestimated it,\" she said.[/quote]",
+        quotes: &[speech("\"We underestimated it,\"")],
+    },
+    Case {
+        name: "straight_mark_after_an_opening_parenthesis_opens",
+        settings: Settings::Default,
+        text: "(\"We underestimated it,\" she said.)",
+        quotes: &[speech("\"We underestimated it,\"")],
+    },
+    Case {
+        name: "straight_mark_at_the_start_of_a_line_opens",
+        settings: Settings::Default,
+        text: "The mayor spoke.\n\"We will rebuild,\" she said.",
+        quotes: &[speech("\"We will rebuild,\"")],
+    },
+    Case {
+        name: "single_mark_after_an_html_tag_opens",
+        settings: Settings::SingleQuotesTopLevel,
+        text: "<p>'We underestimated it,' she said.</p>",
+        quotes: &[speech("'We underestimated it,'")],
+    },
+    Case {
+        name: "quot_references_are_straight_marks",
+        settings: Settings::Default,
+        text: "&quot;We will win,&quot; Roe said.",
+        quotes: &[speech("&quot;We will win,&quot;")],
+    },
+    Case {
+        name: "named_references_of_curly_marks_pair",
+        settings: Settings::Default,
+        text: "&ldquo;We will win,&rdquo; Roe said.",
+        quotes: &[speech("&ldquo;We will win,&rdquo;")],
+    },
+    Case {
+        name: "decimal_and_hexadecimal_references_pair",
+        settings: Settings::Default,
+        text: "&#8220;We will win,&#x201D; Roe said. &#34;We are ready,&#X22; she added.",
+        quotes: &[
+            speech("&#8220;We will win,&#x201D;"),
+            speech("&#34;We are ready,&#X22;"),
+        ],
+    },
+    Case {
+        name: "guillemet_references_pair",
+        settings: Settings::Default,
+        text: "&laquo;We will win&raquo;, Roe said.",
+        quotes: &[speech("&laquo;We will win&raquo;")],
+    },
+    Case {
+        name: "single_mark_references_nest",
+        settings: Settings::Default,
+        text: "&ldquo;He called it &lsquo;a fantasy&rsquo; twice,&rdquo; she said.",
+        quotes: &[speech("&ldquo;He called it &lsquo;a fantasy&rsquo; twice,&rdquo;")
+            .nested(&["&lsquo;a fantasy&rsquo;"])],
+    },
+    Case {
+        name: "apostrophe_references_inside_words_are_not_marks",
+        settings: Settings::Default,
+        text: "&ldquo;We won&rsquo;t lose Clinton&#8217;s lead, it&#39;s ours,&rdquo; she said.",
+        quotes: &[speech(
+            "&ldquo;We won&rsquo;t lose Clinton&#8217;s lead, it&#39;s ours,&rdquo;",
+        )],
+    },
+    Case {
+        name: "two_apostrophe_references_make_a_double_mark",
+        settings: Settings::Default,
+        text: "&#39;&#39;We will win,&#39;&#39; Roe said.",
+        quotes: &[speech("&#39;&#39;We will win,&#39;&#39;")],
+    },
+    Case {
+        name: "references_inside_markup",
+        settings: Settings::Default,
+        text: "<p>&quot;We underestimated it,&quot; she said.</p>",
+        quotes: &[speech("&quot;We underestimated it,&quot;")],
+    },
+    Case {
+        name: "references_of_other_characters_and_broken_ones_are_left_alone",
+        settings: Settings::Default,
+        text: "Ben &amp; Jerry said &quot;no&quot; twice, AT&T said &quot yes &#; &#x; &#99999999; &bogus;",
+        quotes: &[speech("&quot;no&quot;")],
+    },
+];
+
 /// The quotations nested in `q`, depth first, each with its depth.
 fn tree(q: &whosaid::Quote<'_>, depth: usize, out: &mut Vec<(usize, String)>) {
     out.push((depth, q.as_str().to_string()));
@@ -917,4 +1024,9 @@ fn quoted_spans_get_their_kind() {
 #[test]
 fn peers_test_cases_pass() {
     check(PEERS);
+}
+
+#[test]
+fn characters_around_the_text_are_read_as_they_are_meant() {
+    check(CHARACTERS);
 }

@@ -25,6 +25,16 @@ const CUE_AFTER: &[Case] = &[
         )],
     },
     Case {
+        name: "quotation_in_character_references_finds_its_speaker",
+        text: "&ldquo;We will win,&rdquo; Senator Jane Roe said.",
+        want: &[want(
+            "&ldquo;We will win",
+            "Senator Jane Roe",
+            Some("Jane Roe"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
         name: "speaker_on_the_next_line_of_wrapped_text",
         text: "The vote is set for Tuesday, and the council is split. \"We have\n\
                the numbers,\" Senator Jane Roe told reporters outside the\n\

@@ -49,6 +49,68 @@ pub fn is_mark_char(c: char) -> bool {
     )
 }
 
+/// The length in bytes of the HTML character reference of a quotation
+/// mark that starts `s` (`&quot;`, `&ldquo;`, `&#8220;`, `&#x201C;`, ...),
+/// if one does.
+pub fn mark_reference_len(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix('&')?;
+    let end = rest.bytes().take(33).position(|b| b == b';')?;
+    let body = &rest[..end];
+    let c = match body.strip_prefix('#') {
+        Some(num) => {
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) if (1..=6).contains(&hex.len()) => u32::from_str_radix(hex, 16).ok()?,
+                None if (1..=7).contains(&num.len()) && num.bytes().all(|b| b.is_ascii_digit()) => {
+                    num.parse().ok()?
+                }
+                _ => return None,
+            };
+            char::from_u32(code)?
+        }
+        None => match body {
+            "quot" | "QUOT" => '"',
+            "apos" => '\'',
+            "lsquo" | "OpenCurlyQuote" => '\u{2018}',
+            "rsquo" | "rsquor" | "CloseCurlyQuote" => '\u{2019}',
+            "sbquo" | "lsquor" => '\u{201A}',
+            "ldquo" | "OpenCurlyDoubleQuote" => '\u{201C}',
+            "rdquo" | "rdquor" | "CloseCurlyDoubleQuote" => '\u{201D}',
+            "bdquo" | "ldquor" => '\u{201E}',
+            "laquo" => '\u{AB}',
+            "raquo" => '\u{BB}',
+            "lsaquo" => '\u{2039}',
+            "rsaquo" => '\u{203A}',
+            _ => return None,
+        },
+    };
+    is_mark_char(c).then_some(end + 2)
+}
+
+/// Whether `text` has a quotation mark, or the reference of one, at byte
+/// `at`.
+fn mark_at(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    rest.chars().next().is_some_and(is_mark_char) || mark_reference_len(rest).is_some()
+}
+
+/// Whether `text` has a quotation mark, or the reference of one, ending at
+/// byte `at`.
+fn mark_before(text: &str, at: usize) -> bool {
+    let Some(head) = text.get(..at) else {
+        return false;
+    };
+    if head.chars().next_back().is_some_and(is_mark_char) {
+        return true;
+    }
+    head.ends_with(';')
+        && head
+            .char_indices()
+            .rev()
+            .take(35)
+            .filter(|&(_, c)| c == '&')
+            .any(|(k, _)| mark_reference_len(&head[k..]) == Some(at - k))
+}
+
 /// Whether `c` ends a paragraph (the tokenizer's line breaks).
 pub fn is_line_break(c: char) -> bool {
     matches!(
@@ -313,14 +375,6 @@ fn ends_paragraph(text: &str, result: &Attribution<'_>, end: usize) -> bool {
     token_end && line_rest.chars().all(is_skippable)
 }
 
-fn first_char(text: &str, at: usize) -> Option<char> {
-    text.get(at..).and_then(|s| s.chars().next())
-}
-
-fn last_char(text: &str, at: usize) -> Option<char> {
-    text.get(..at).and_then(|s| s.chars().next_back())
-}
-
 /// Quotation spans: on boundaries, starting and ending on a mark (or, when
 /// unclosed, at the end of a paragraph), sorted, disjoint, nested ones inside
 /// their parent.
@@ -330,7 +384,7 @@ pub fn check_quotes(text: &str, result: &Attribution<'_>) -> Result<(), String> 
         let q = aq.quote();
         let span = q.span();
         check_quote_spans(text, q, "quote")?;
-        if !first_char(text, span.start).is_some_and(is_mark_char) {
+        if !mark_at(text, span.start) {
             return Err(format!(
                 "quote {span:?} {:?} does not start on a quotation mark",
                 q.as_str()
@@ -343,7 +397,7 @@ pub fn check_quotes(text: &str, result: &Attribution<'_>) -> Result<(), String> 
                     q.as_str()
                 ));
             }
-        } else if !last_char(text, span.end).is_some_and(is_mark_char) {
+        } else if !mark_before(text, span.end) {
             return Err(format!(
                 "closed quote {span:?} {:?} does not end on a quotation mark",
                 q.as_str()
