@@ -36,7 +36,10 @@ options:
                          bytes or utf16
   --all-spans            list every top-level quoted span with its kind, not
                          only reported speech
-  --single-quotes        single marks delimit top-level quotations too
+  --single-quotes WHEN   whether single marks delimit top-level quotations:
+                         auto (default: when the document quotes in them,
+                         as British papers do), always, never; the bare
+                         flag means always
   --threads N            worker threads for --jsonl (default: all cores)
   -h, --help             print this help
 
@@ -49,7 +52,7 @@ struct Options {
     jsonl: bool,
     offsets: OffsetUnit,
     spans: SpanSelection,
-    single_quotes: bool,
+    single_quotes: SingleQuotes,
     threads: Option<usize>,
     files: Vec<String>,
 }
@@ -60,11 +63,11 @@ fn parse_args() -> Result<Options, String> {
         jsonl: false,
         offsets: OffsetUnit::Chars,
         spans: SpanSelection::Speech,
-        single_quotes: false,
+        single_quotes: SingleQuotes::Auto,
         threads: None,
         files: Vec::new(),
     };
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
     let mut only_files = false;
     while let Some(a) = args.next() {
         if only_files || a == "-" || !a.starts_with('-') {
@@ -87,7 +90,29 @@ fn parse_args() -> Result<Options, String> {
             "--json" => o.json = true,
             "--jsonl" => o.jsonl = true,
             "--all-spans" => o.spans = SpanSelection::All,
-            "--single-quotes" => o.single_quotes = true,
+            "--single-quotes" => {
+                // The bare flag (an older form) means always.
+                let when = match inline.clone() {
+                    Some(v) => v,
+                    None if args
+                        .peek()
+                        .is_some_and(|v| matches!(v.as_str(), "auto" | "always" | "never")) =>
+                    {
+                        args.next().unwrap_or_default()
+                    }
+                    None => "always".to_string(),
+                };
+                o.single_quotes = match when.as_str() {
+                    "auto" => SingleQuotes::Auto,
+                    "always" => SingleQuotes::TopLevel,
+                    "never" => SingleQuotes::NestedOnly,
+                    _ => {
+                        return Err(format!(
+                            "--single-quotes takes auto, always or never, not {when:?}"
+                        ))
+                    }
+                };
+            }
             "--offsets" => {
                 o.offsets = value("--offsets")?
                     .parse()
@@ -139,11 +164,7 @@ fn main() -> ExitCode {
         }
     };
     let attributor = match Attributor::builder()
-        .single_quotes(if opts.single_quotes {
-            SingleQuotes::TopLevel
-        } else {
-            SingleQuotes::NestedOnly
-        })
+        .single_quotes(opts.single_quotes)
         .build()
     {
         Ok(a) => a,

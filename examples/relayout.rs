@@ -16,10 +16,12 @@
 //!   at most N columns (a word longer than that keeps a line of its own), as
 //!   plain-text exports and wire feeds do.
 //! * `--single-marks curly|straight`: quotations in single marks, British
-//!   style. Every double mark becomes a single one (`‘` or `’` by its role
-//!   when curly, `'` when straight), and the single marks of quotations
-//!   nested inside a double-quoted span become double ones; apostrophes and
-//!   single marks outside double-quoted spans stay as they are.
+//!   style. The marks that delimit a gold quotation, and every double mark
+//!   outside the gold quotations, become single ones (`‘` or `’` by their
+//!   role when curly, `'` when straight); inside a gold quotation, double
+//!   marks of nested quotations stay double and the single marks of nested
+//!   quotations become double. Apostrophes, and single marks outside the
+//!   gold quotations, stay as they are.
 //!
 //! The converted corpus is for measuring only: write it outside the
 //! repository.
@@ -164,6 +166,13 @@ fn double_mark(chars: &[char], i: usize) -> usize {
     }
 }
 
+/// An opening-shaped double mark after a space.
+fn opens_double(chars: &[char], i: usize) -> bool {
+    let shaped = matches!(chars[i], '\u{201C}' | '\u{201E}' | '\u{AB}')
+        || (chars[i] == '`' && chars.get(i + 1) == Some(&'`'));
+    shaped && i > 0 && (chars[i - 1].is_whitespace() || matches!(chars[i - 1], '(' | '['))
+}
+
 fn is_single(c: char) -> bool {
     matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '`')
 }
@@ -208,43 +217,75 @@ fn closes_single(chars: &[char], i: usize) -> bool {
 }
 
 /// Double marks become single and the single marks of nested quotations
-/// double, by a toggle over the double marks of each line.
-fn single_marks(chars: &[char], curly: bool) -> Vec<Option<String>> {
+/// double. The gold quotations say which marks delimit them: their first and
+/// last mark, and a double mark opening a paragraph inside them (a
+/// quotation of several paragraphs), become single; other double marks
+/// inside them are nested quotations and stay double, while their single
+/// marks that pair become double. Outside the gold quotations a toggle over
+/// each line's double marks tells openers from closers.
+fn single_marks(chars: &[char], gold: &[(usize, usize)], curly: bool) -> Vec<Option<String>> {
     let mut repl: Vec<Option<String>> = vec![None; chars.len()];
     let (open1, close1, open2, close2) = if curly {
         ("\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}")
     } else {
         ("'", "'", "\"", "\"")
     };
-    let mut inside = false;
+    let single_for = |c: char, opener: bool| match c {
+        '\u{201E}' => "\u{201A}",
+        '\u{AB}' => "\u{2039}",
+        '\u{BB}' => "\u{203A}",
+        _ if opener => open1,
+        _ => close1,
+    };
+    let set = |repl: &mut Vec<Option<String>>, i: usize, w: usize, mark: &str| {
+        repl[i] = Some(mark.to_string());
+        for r in &mut repl[i + 1..i + w] {
+            *r = Some(String::new());
+        }
+    };
+    let mut g = 0; // the first gold quotation not ended before `i`
+    let mut inside = false; // the toggle, outside gold quotations
     let mut nested_open: Option<usize> = None;
+    let mut line_start = true;
     let mut i = 0;
     while i < chars.len() {
+        while g < gold.len() && gold[g].1 <= i {
+            g += 1;
+        }
+        let in_gold = g < gold.len() && gold[g].0 <= i;
         if is_break(chars[i]) {
             inside = false;
             nested_open = None;
+            line_start = true;
             i += 1;
             continue;
         }
         let w = double_mark(chars, i);
         if w > 0 {
-            let mark = match chars[i] {
-                '\u{201E}' => "\u{201A}",
-                '\u{AB}' => "\u{2039}",
-                '\u{BB}' => "\u{203A}",
-                _ if inside => close1,
-                _ => open1,
-            };
-            repl[i] = Some(mark.to_string());
-            for r in &mut repl[i + 1..i + w] {
-                *r = Some(String::new());
+            if in_gold {
+                let (start, end) = gold[g];
+                if i == start || line_start {
+                    set(&mut repl, i, w, single_for(chars[i], true));
+                } else if i + w == end {
+                    set(&mut repl, i, w, single_for(chars[i], false));
+                }
+                nested_open = None;
+            } else if inside && opens_double(chars, i) {
+                // An opening mark after a space inside a quotation: nested,
+                // as the gold toggle reads it; the next closer ends the
+                // outer quotation.
+            } else {
+                set(&mut repl, i, w, single_for(chars[i], !inside));
+                inside = !inside;
             }
-            inside = !inside;
-            nested_open = None;
+            line_start = false;
             i += w;
             continue;
         }
-        if inside && is_single(chars[i]) {
+        if !chars[i].is_whitespace() {
+            line_start = false;
+        }
+        if in_gold && is_single(chars[i]) {
             match nested_open {
                 None if opens_single(chars, i) => nested_open = Some(i),
                 Some(o) if closes_single(chars, i) => {
@@ -266,9 +307,23 @@ fn convert(doc: &mut Value, mode: Mode) -> Result<(), String> {
         .and_then(Value::as_str)
         .ok_or("missing string \"text\"")?;
     let chars: Vec<char> = text.chars().collect();
+    let mut gold: Vec<(usize, usize)> = doc
+        .get("quotes")
+        .and_then(Value::as_array)
+        .map(|qs| {
+            qs.iter()
+                .filter_map(|q| {
+                    let at = |k: &str| q.get(k).and_then(Value::as_u64).map(|v| v as usize);
+                    Some((at("start")?, at("end")?))
+                })
+                .filter(|&(s, e)| s < e && e <= chars.len())
+                .collect()
+        })
+        .unwrap_or_default();
+    gold.sort_unstable();
     let repl = match mode {
         Mode::Wrap(width) => wrap(&chars, width),
-        Mode::SingleMarks { curly } => single_marks(&chars, curly),
+        Mode::SingleMarks { curly } => single_marks(&chars, &gold, curly),
     };
     let rw = Rewrite::new(&chars, |i| repl[i].clone());
     let n = chars.len();

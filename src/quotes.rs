@@ -2,8 +2,9 @@
 //!
 //! # How marks pair
 //!
-//! Top-level quotations are delimited by double marks (and, when
-//! [`SingleQuotes::TopLevel`] is chosen, by single marks too). Pairing runs
+//! Top-level quotations are delimited by double marks, and by single marks
+//! too in a document that quotes in them ([`SingleQuotes`]: by default the
+//! detector decides per document). Pairing runs
 //! along each paragraph with one state, open or closed, and is deliberately
 //! forgiving, because news text is full of typing slips:
 //!
@@ -139,14 +140,35 @@ impl Default for MarkFamilies {
 }
 
 /// Whether single marks delimit top-level quotations.
+///
+/// ```
+/// use whosaid::{QuoteDetector, SingleQuotes, Tokenizer};
+///
+/// let british = "‘We will win,’ she said. ‘They told me “never” twice.’";
+/// let doc = Tokenizer::new().tokenize(british);
+/// let detector = QuoteDetector::new();
+/// assert_eq!(detector.single_quotes_in(&doc), SingleQuotes::TopLevel);
+/// assert_eq!(detector.detect(&doc).len(), 2);
+///
+/// let american = "“We will win,” she said of the players’ union.";
+/// let doc = Tokenizer::new().tokenize(american);
+/// assert_eq!(detector.single_quotes_in(&doc), SingleQuotes::NestedOnly);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum SingleQuotes {
-    /// Single marks only delimit quotations inside double-quoted ones (news
-    /// style in the US).
+    /// Decide per document: single marks delimit top-level quotations when
+    /// the single-quoted spans outside any double-quoted one outnumber the
+    /// double-quoted spans outside any single-quoted one (British and
+    /// Australian papers quote in single marks and nest double ones
+    /// inside); otherwise they only nest. Apostrophes never pair, whichever
+    /// way it goes.
     #[default]
-    NestedOnly,
+    Auto,
     /// Single marks delimit top-level quotations too (British style).
     TopLevel,
+    /// Single marks only delimit quotations inside double-quoted ones (news
+    /// style in the US).
+    NestedOnly,
 }
 
 /// What becomes of a quotation that is never closed.
@@ -285,7 +307,8 @@ struct RawQuote {
 
 impl QuoteDetector {
     /// A detector with the default settings: every mark family, single marks
-    /// nested only, unclosed quotations kept.
+    /// at top level when the document quotes in them
+    /// ([`SingleQuotes::Auto`]), unclosed quotations kept.
     pub fn new() -> QuoteDetector {
         QuoteDetector::default()
     }
@@ -305,17 +328,75 @@ impl QuoteDetector {
         self.detect(&Tokenizer::new().tokenize(text))
     }
 
+    /// The single-mark setting that applies to `doc`: the configured one,
+    /// or for [`SingleQuotes::Auto`] the one the document calls for
+    /// ([`SingleQuotes::TopLevel`] or [`SingleQuotes::NestedOnly`]).
+    pub fn single_quotes_in(&self, doc: &Document<'_>) -> SingleQuotes {
+        match self.config.single_quotes {
+            SingleQuotes::Auto => {
+                let mut raw = Vec::new();
+                self.pair_doubles(doc, &mut raw);
+                self.pair_corners(doc, &mut raw);
+                if self.top_level_singles(doc, &raw).is_some() {
+                    SingleQuotes::TopLevel
+                } else {
+                    SingleQuotes::NestedOnly
+                }
+            }
+            fixed => fixed,
+        }
+    }
+
+    /// The top-level single-quoted spans of `doc` when they delimit
+    /// quotations there (always with [`SingleQuotes::TopLevel`], when they
+    /// lead with [`SingleQuotes::Auto`]), given its double-quoted ones.
+    fn top_level_singles(&self, doc: &Document<'_>, doubles: &[RawQuote]) -> Option<Vec<RawQuote>> {
+        let tokens = doc.tokens();
+        match self.config.single_quotes {
+            SingleQuotes::NestedOnly => return None,
+            // Most documents have no single mark that opens: nothing to pair.
+            SingleQuotes::Auto
+                if !doc.marks().iter().any(|&m| {
+                    tokens[m as usize]
+                        .mark()
+                        .is_some_and(|m| !m.is_double() && m.orientation() == Orientation::Open)
+                }) =>
+            {
+                return None
+            }
+            _ => {}
+        }
+        let cands = uncovered_marks(doc, doubles, is_single_candidate);
+        let mut singles = Vec::new();
+        pair_stack(doc, &cands, Paragraphs::Continue, &mut singles);
+        singles.retain(|q| q.depth == 0);
+        if self.config.single_quotes == SingleQuotes::Auto {
+            // The double-quoted spans outside every single-quoted one: those
+            // nested inside are what British style looks like.
+            singles.sort_by_key(|q| q.open);
+            let outside = doubles
+                .iter()
+                .filter(|d| d.depth == 0)
+                .filter(|d| {
+                    let k = singles.partition_point(|s| s.open < d.open);
+                    k == 0 || singles[k - 1].close < d.close
+                })
+                .count();
+            if singles.len() <= outside {
+                return None;
+            }
+        }
+        Some(singles)
+    }
+
     /// Finds the top-level quotations of a tokenized document, in text order,
     /// with their nested quotations inside them.
     pub fn detect<'t>(&self, doc: &Document<'t>) -> Vec<Quote<'t>> {
         let mut raw: Vec<RawQuote> = Vec::new();
         self.pair_doubles(doc, &mut raw);
         self.pair_corners(doc, &mut raw);
-        if self.config.single_quotes == SingleQuotes::TopLevel {
-            let cands = uncovered_marks(doc, &raw, is_single_candidate);
-            let mut singles = Vec::new();
-            pair_stack(doc, &cands, &mut singles);
-            raw.extend(singles.into_iter().filter(|q| q.depth == 0));
+        if let Some(singles) = self.top_level_singles(doc, &raw) {
+            raw.extend(singles);
         }
         raw.sort_by_key(|q| (q.open, std::cmp::Reverse(q.close)));
         // Build the tree: a raw quote inside the previous top-level one nests.
@@ -487,7 +568,7 @@ impl QuoteDetector {
         let corner = |t: &Token| t.mark().is_some_and(|m| m.glyph().is_corner());
         let cands = uncovered_marks(doc, out, corner);
         let mut found = Vec::new();
-        pair_stack(doc, &cands, &mut found);
+        pair_stack(doc, &cands, Paragraphs::End, &mut found);
         out.extend(found.into_iter().filter(|q| q.depth == 0));
     }
 
@@ -515,7 +596,7 @@ impl QuoteDetector {
             return;
         }
         let mut found = Vec::new();
-        pair_stack(doc, &cands, &mut found);
+        pair_stack(doc, &cands, Paragraphs::End, &mut found);
         found.sort_by_key(|r| (r.open, std::cmp::Reverse(r.close)));
         for r in found {
             let nq = self.build(doc, r);
@@ -687,23 +768,49 @@ fn closes(open: MarkGlyph, close: MarkGlyph) -> bool {
 /// that no recursion over the tree can run away.
 const MAX_DEPTH: usize = 32;
 
+/// What a paragraph break does to the quotations [`pair_stack`] has open.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Paragraphs {
+    /// It ends them, unpaired.
+    End,
+    /// A quotation open alone at the end of a paragraph continues when the
+    /// next paragraph opens with a mark of its kind (each paragraph of a
+    /// long quotation reopened, as news style has it); else they end.
+    Continue,
+}
+
 /// Stack pairing over the candidate marks `cands` (token indices, in
 /// order), for marks that point one way or are judged by context. Unpaired
 /// marks are left alone (apostrophes, strays).
-fn pair_stack(doc: &Document<'_>, cands: &[usize], out: &mut Vec<RawQuote>) {
+fn pair_stack(
+    doc: &Document<'_>,
+    cands: &[usize],
+    paragraphs: Paragraphs,
+    out: &mut Vec<RawQuote>,
+) {
     let tokens = doc.tokens();
     let mut stack: Vec<(usize, MarkGlyph)> = Vec::new();
     let mut para = usize::MAX;
     for (ci, &i) in cands.iter().enumerate() {
         let t = &tokens[i];
-        if doc.paragraph_of(i) != para {
-            stack.clear();
-            para = doc.paragraph_of(i);
-        }
         let m = match t.mark() {
             Some(m) => m,
             None => continue,
         };
+        let p = doc.paragraph_of(i);
+        if p != para {
+            let reopens = paragraphs == Paragraphs::Continue
+                && stack.len() == 1
+                && p == para.wrapping_add(1)
+                && doc.paragraphs()[p].token_range().start == i
+                && m.orientation() == Orientation::Open
+                && stack[0].1.is_double() == m.is_double();
+            para = p;
+            if reopens {
+                continue;
+            }
+            stack.clear();
+        }
         let g = m.glyph();
         let fixed_open = matches!(
             g,

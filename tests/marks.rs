@@ -12,6 +12,7 @@ use whosaid::{Attributor, MarkFamilies, MarkFamily, QuoteKind, SingleQuotes, Unc
 enum Settings {
     Default,
     SingleQuotesTopLevel,
+    SingleQuotesNestedOnly,
     DropUnclosed,
     Without(MarkFamily),
 }
@@ -22,6 +23,7 @@ impl Settings {
         let builder = match self {
             Settings::Default => builder,
             Settings::SingleQuotesTopLevel => builder.single_quotes(SingleQuotes::TopLevel),
+            Settings::SingleQuotesNestedOnly => builder.single_quotes(SingleQuotes::NestedOnly),
             Settings::DropUnclosed => builder.unclosed_quotes(UnclosedQuotes::Drop),
             Settings::Without(family) => builder.mark_families(MarkFamilies::all().without(family)),
         };
@@ -579,10 +581,70 @@ const TYPING_SLIPS: &[Case] = &[
 
 const SETTINGS: &[Case] = &[
     Case {
-        name: "single_marks_at_top_level_are_ignored_by_default",
-        settings: Settings::Default,
+        name: "single_marks_at_top_level_are_ignored_when_asked",
+        settings: Settings::SingleQuotesNestedOnly,
         text: "'We will rebuild,' the mayor said.",
         quotes: &[],
+    },
+    Case {
+        name: "a_text_quoting_in_single_marks_is_found_by_default",
+        settings: Settings::Default,
+        text: "'We will rebuild,' the mayor said.",
+        quotes: &[speech("'We will rebuild,'")],
+    },
+    Case {
+        name: "curly_single_marks_with_double_ones_nested_are_found_by_default",
+        settings: Settings::Default,
+        text:
+            "‘He told me “not this year” again,’ the mayor said. ‘It will take years,’ she added.",
+        quotes: &[
+            speech("‘He told me “not this year” again,’").nested(&["“not this year”"]),
+            speech("‘It will take years,’"),
+        ],
+    },
+    Case {
+        name: "straight_single_marks_with_double_ones_nested_are_found_by_default",
+        settings: Settings::Default,
+        text: "'He told me \"not this year\" again,' the mayor said. 'We don't know,' she added.",
+        quotes: &[
+            speech("'He told me \"not this year\" again,'").nested(&["\"not this year\""]),
+            speech("'We don't know,'"),
+        ],
+    },
+    Case {
+        name: "apostrophes_alone_never_make_a_text_single_quoted",
+        settings: Settings::Default,
+        text: "In the ’90s Jones’ cow and the players’ union liked rock ’n’ roll; they don’t \
+               know what o’clock it is. In the '90s Jones' cow and the players' union liked \
+               rock 'n' roll; they don't know what o'clock it is.",
+        quotes: &[],
+    },
+    Case {
+        name: "apostrophes_in_a_single_quoted_text_stay_apostrophes",
+        settings: Settings::Default,
+        text: "‘In the ’90s Jones’ cow and the players’ union liked rock ’n’ roll,’ she said. \
+               ‘They don’t know what o’clock it is.’",
+        quotes: &[
+            speech("‘In the ’90s Jones’ cow and the players’ union liked rock ’n’ roll,’"),
+            speech("‘They don’t know what o’clock it is.’"),
+        ],
+    },
+    Case {
+        name: "single_quoted_words_in_a_text_quoting_in_double_marks_stay_unquoted",
+        settings: Settings::Default,
+        text: "Mayor Says Bridge Is 'Doomed'\n\n\"We will rebuild,\" she said. \"It will take \
+               years,\" her deputy added.",
+        quotes: &[
+            speech("\"We will rebuild,\""),
+            speech("\"It will take years,\""),
+        ],
+    },
+    Case {
+        name: "single_quotation_reopened_in_each_paragraph_is_one_quotation",
+        settings: Settings::Default,
+        text: "The mayor spoke.\n\n‘We will rebuild the bridge.\n\n‘It will take years,’ she \
+               said.",
+        quotes: &[speech("‘We will rebuild the bridge.\n\n‘It will take years,’").paragraphs(2)],
     },
     Case {
         name: "single_marks_delimit_top_level_quotations_when_asked",

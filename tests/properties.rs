@@ -279,6 +279,13 @@ proptest! {
         holds(invariants::check_offset_index(&text))?;
     }
 
+    /// Deciding per text whether single marks delimit quotations gives the
+    /// result of the setting decided on.
+    #[test]
+    fn single_quotes_auto_is_one_of_the_fixed_settings(text in text()) {
+        holds(invariants::check_single_quotes(&text))?;
+    }
+
     /// A paragraph of unrelated text before the text changes nothing: same
     /// quotations (shifted), same speaker mention texts.
     #[test]

@@ -7,7 +7,7 @@
 //! panicking, so that proptest can shrink on it.
 
 use whosaid::{Attribution, Attributor, OffsetIndex, OffsetUnit, Quote, SingleQuotes, Span};
-use whosaid::{Layout, Orientation, QuoteKind, SpanSelection};
+use whosaid::{Layout, Orientation, QuoteDetector, QuoteKind, SpanSelection};
 
 /// The paragraph of unrelated text that the embedding check puts first.
 pub const UNRELATED_PREFIX: &str = "Unrelated words here.\n\n";
@@ -147,7 +147,7 @@ fn check_span(text: &str, span: Span, what: &str) -> Result<(), String> {
 }
 
 /// The names of the checks, for [`check_text_except`].
-pub const CHECKS: [&str; 8] = [
+pub const CHECKS: [&str; 9] = [
     "offsets",
     "tokens",
     "layout",
@@ -156,6 +156,7 @@ pub const CHECKS: [&str; 8] = [
     "speakers",
     "records",
     "embedding",
+    "single_quotes",
 ];
 
 /// One check of one attribution, run lazily by [`check_text_except`].
@@ -199,6 +200,34 @@ pub fn check_text_except(text: &str, skip: &[&str]) -> Result<(), String> {
             check_embedding(text, &attributor)
                 .map_err(|e| format!("{name}, check embedding: {e}"))?;
         }
+    }
+    if run("single_quotes") {
+        check_single_quotes(text).map_err(|e| format!("check single_quotes: {e}"))?;
+    }
+    Ok(())
+}
+
+/// With `SingleQuotes::Auto`, the result is the one of the setting the
+/// detector says the text calls for (`QuoteDetector::single_quotes_in`),
+/// and that setting is `TopLevel` or `NestedOnly`.
+pub fn check_single_quotes(text: &str) -> Result<(), String> {
+    let auto = Attributor::new();
+    let result = auto.attribute(text);
+    let chosen = QuoteDetector::new().single_quotes_in(result.document());
+    if !matches!(chosen, SingleQuotes::TopLevel | SingleQuotes::NestedOnly) {
+        return Err(format!("Auto resolved to {chosen:?}"));
+    }
+    let fixed = Attributor::builder()
+        .single_quotes(chosen)
+        .build()
+        .expect("a valid configuration");
+    let (a, b) = (shapes(&result, 0), shapes(&fixed.attribute(text), 0));
+    if a != b {
+        return Err(format!(
+            "Auto resolved to {chosen:?} but finds {} quotes where {chosen:?} finds {}: {a:?} against {b:?}",
+            a.len(),
+            b.len()
+        ));
     }
     Ok(())
 }
