@@ -466,6 +466,41 @@ pub(crate) struct Lexicon {
     pub given_names: FastMap<&'static str, Gender>,
     pub places: FastSet<&'static str>,
     pub organisation_words: FastSet<&'static str>,
+    /// Words that present a quoted span as a name: each word or phrase (in
+    /// lower case, words separated by one space) and what it tells.
+    pub naming_words: FastMap<String, Naming>,
+}
+
+/// What a word next to a quoted span tells of it (`naming_words.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Naming {
+    /// A noun naming a work or a broadcast ("book", "show").
+    Work,
+    /// A part somebody has in a work ("host", "author").
+    Role,
+    /// Presents the span after it as a name or a term ("so-called").
+    Cue,
+    /// A verb of naming, for "as they call it" after a span and "a group
+    /// called" before one.
+    Call,
+    /// Makes a span in Title Case after it a title ("titled").
+    TitleCue,
+}
+
+/// One line of `naming_words.txt`: its words (lower case, one space between)
+/// and what they tell; `None` for a line without a known tag.
+fn naming_entry(line: &str) -> Option<(String, Naming)> {
+    let (words, tag) = line.rsplit_once(char::is_whitespace)?;
+    let naming = match tag {
+        "work" => Naming::Work,
+        "role" => Naming::Role,
+        "cue" => Naming::Cue,
+        "call" => Naming::Call,
+        "title" => Naming::TitleCue,
+        _ => return None,
+    };
+    let words: Vec<&str> = words.split_whitespace().collect();
+    Some((words.join(" ").to_lowercase(), naming))
 }
 
 fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
@@ -657,6 +692,9 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         given_names,
         places: entries(include_str!("lexicon/places.txt")).collect(),
         organisation_words: entries(include_str!("lexicon/organisation_words.txt")).collect(),
+        naming_words: entries(include_str!("lexicon/naming_words.txt"))
+            .filter_map(naming_entry)
+            .collect(),
     }
 });
 
@@ -886,6 +924,23 @@ mod tests {
         assert!(l.flags("in") & class::PREPOSITION != 0);
         assert!(l.flags("Although") & class::SUBORDINATOR != 0);
         assert!(l.flags("but") & class::SUBORDINATOR == 0);
+    }
+
+    #[test]
+    fn naming_words_have_known_tags_and_load() {
+        let lines: Vec<&str> = entries(include_str!("lexicon/naming_words.txt")).collect();
+        for line in &lines {
+            assert!(naming_entry(line).is_some(), "unknown tag in {line:?}");
+        }
+        let l = &*LEXICON;
+        assert_eq!(l.naming_words.len(), lines.len(), "a word listed twice");
+        assert_eq!(l.naming_words.get("documentary"), Some(&Naming::Work));
+        assert_eq!(l.naming_words.get("host"), Some(&Naming::Role));
+        assert_eq!(l.naming_words.get("so called"), Some(&Naming::Cue));
+        assert_eq!(l.naming_words.get("known as"), Some(&Naming::Cue));
+        assert_eq!(l.naming_words.get("titled"), Some(&Naming::TitleCue));
+        assert_eq!(l.naming_words.get("called"), Some(&Naming::Call));
+        assert_eq!(l.naming_words.get("said"), None);
     }
 
     #[test]

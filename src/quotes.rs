@@ -38,20 +38,37 @@
 //! # Kinds
 //!
 //! Each quotation gets a [`QuoteKind`]. Everything is reported speech except
-//! a Title Case span that is a name rather than words somebody said: right
-//! after a possessive (`ABC's "Good Morning America"`), or with no sentence
-//! punctuation inside and no speech word (said, told, called, according,
-//! statement, …) in its sentence. Such spans are titles. A short Title Case
-//! span between two names is a nickname (`Dwayne "The Rock" Johnson`). A span right
-//! after "so-called" with no speech word in its sentence is a scare quote.
-//! Lower-case fragments are kept as speech: in news, "called them
-//! “deplorables”" is reported speech. When the whole pipeline runs
+//! spans that name something or hold a word at a distance, whatever speech
+//! verbs their sentence has:
+//!
+//! * **titles**: a Title Case span (every word capitalised but small ones
+//!   such as "of", or a number) after a possessive (`ABC's "Good Morning
+//!   America"`, `his 1994 "Contract with America"`); next to a noun that
+//!   names a work or a broadcast (`the documentary "13th"`, `his book, "The
+//!   Long Road,"`, `an episode of "Town Square"`, `the host of "The Five"`,
+//!   `the "Today" show`) or ending in one (`the "Riverton Harbor Forum"`);
+//!   after "titled", "entitled" or a noun and "called" (`a group called
+//!   "Moms for Bridges"`); after a cue such as "so-called", "known as", "the
+//!   nickname" or "dubbed"; in a list (`"A" and "B"`) with another title; or
+//!   with no sentence punctuation inside and no speech word (said, told,
+//!   according, statement, …) in the twelve tokens of its sentence before it
+//!   or the eight after it;
+//! * **nicknames**: a short Title Case span between two names (`Dwayne "The
+//!   Rock" Johnson`);
+//! * **scare quotes**: a span of up to six words after a cue (`the so-called
+//!   "soft landing"`, `known as the "fast track"`), or followed by "as", a few
+//!   words naming nobody in particular and a verb of naming (`"…" as they
+//!   call it`, `as it is known`; `as he called it` keeps them his words).
+//!
+//! The nouns and cues are listed in `src/lexicon/naming_words.txt`.
+//! Lower-case fragments with no cue are kept as speech: in news, "called
+//! them “deplorables”" is reported speech. When the whole pipeline runs
 //! ([`crate::Attributor`]), a span of one to three words for which the
 //! speaker resolver finds no speaker becomes a scare quote.
 
 use std::ops::Range;
 
-use crate::lexicon::{class, with_lower, LEXICON};
+use crate::lexicon::{class, with_lower, Naming, LEXICON};
 use crate::span::Span;
 use crate::tokenizer::{Document, MarkFamily, MarkGlyph, Orientation, Token, TokenKind, Tokenizer};
 
@@ -421,6 +438,7 @@ impl QuoteDetector {
         for q in &mut top {
             classify(doc, q);
         }
+        titles_in_lists(doc, &mut top);
         top
     }
 
@@ -899,13 +917,15 @@ fn trim_span(text: &str, s: Span) -> Span {
     Span::new(start, end.max(start))
 }
 
-fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
+/// How many words a quotation holds and whether they are in Title Case: every
+/// word but the small ones ("of", "the") capitalised, or a number.
+fn word_shape(doc: &Document<'_>, q: &Quote<'_>) -> (usize, bool) {
     let tokens = doc.tokens();
     let inner = q.tokens.start + 1..q.tokens.end - usize::from(!q.unclosed);
     let mut words = 0usize;
     let mut title_case = true;
     let mut content_words = 0usize;
-    for t in &tokens[inner.clone()] {
+    for t in &tokens[inner] {
         if t.is_possessive() {
             continue;
         }
@@ -923,19 +943,41 @@ fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
             _ => {}
         }
     }
-    let title_case = title_case && content_words > 0;
+    (words, title_case && content_words > 0)
+}
+
+/// How many tokens before a quotation, and after it, a speech word must lie
+/// within for a Title Case span to be speech rather than a name: a long
+/// sentence may report speech far from the name it mentions.
+const SPEECH_BEFORE: usize = 12;
+const SPEECH_AFTER: usize = 8;
+
+fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
+    let tokens = doc.tokens();
+    let (words, title_case) = word_shape(doc, q);
     let text = doc.text();
     let sent_end_inside = text[q.content]
         .trim_end_matches(crate::tokenizer::is_mark_char)
         .trim_end()
         .ends_with(['.', '!', '?', '…']);
     let before = q.tokens.start.checked_sub(1).map(|i| &tokens[i]);
-    let possessive_before = before.is_some_and(|t| {
-        t.is_possessive()
-            || (t.mark().is_some_and(|m| !m.is_double())
-                && q.tokens.start >= 2
-                && doc.str_at(q.tokens.start - 2).ends_with(['s', 'S']))
+    // `ABC's "Good Morning America"`, `his 1994 "Contract with America"`.
+    let possessive_determiner = before.is_some_and(|_| {
+        let mut b = q.tokens.start - 1;
+        if tokens[b].kind() == TokenKind::Number && b > 0 {
+            b -= 1;
+        }
+        with_lower(doc.str_at(b), |w| {
+            matches!(w, "his" | "her" | "its" | "their" | "our" | "my" | "your")
+        })
     });
+    let possessive_before = possessive_determiner
+        || before.is_some_and(|t| {
+            t.is_possessive()
+                || (t.mark().is_some_and(|m| !m.is_double())
+                    && q.tokens.start >= 2
+                    && doc.str_at(q.tokens.start - 2).ends_with(['s', 'S']))
+        });
     let para_first = doc.paragraphs()[doc.paragraph_of(q.tokens.start)]
         .token_range()
         .start;
@@ -957,15 +999,13 @@ fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
             .max(q.tokens.end);
     // After a quotation ending a sentence, the next sentence is its context
     // only when glued by a lower-case word ("..." he said); the tokenizer
-    // already keeps those in one sentence.
-    let speech_in_sentence = tokens[left.clone()]
+    // already keeps those in one sentence. Speech verbs count, and the
+    // words outside their list that mark a sentence as reporting speech.
+    let speech_near = tokens[left.start.max(left.end.saturating_sub(SPEECH_BEFORE))..left.end]
         .iter()
-        .chain(&tokens[right.clone()])
-        // Speech verbs, and the words outside their list that mark a
-        // sentence as reporting speech.
+        .chain(&tokens[right.start..right.end.min(right.start + SPEECH_AFTER)])
         .any(|t| t.lex() & (class::SPEECH_VERB | class::SPEECH_WORD) != 0);
-    let so_called =
-        left.end > left.start && with_lower(doc.str_at(left.end - 1), |w| w == "so-called");
+    let naming = naming_around(doc, q, left, right);
     // A nickname stands between a first and a last name: Juan "Chico" Ortiz.
     let is_name = |t: &Token| {
         t.is_capitalized() && t.is_word() && !LEXICON.is_function_word(doc.token_str(t))
@@ -977,15 +1017,193 @@ fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
         && tokens.get(q.tokens.end).is_some_and(is_name);
     q.kind = if between_names {
         QuoteKind::Nickname
-    } else if title_case && (possessive_before || (!sent_end_inside && !speech_in_sentence)) {
+    } else if title_case
+        && (possessive_before
+            || naming.work
+            || naming.cue
+            || naming.title_cue
+            || (!sent_end_inside && !speech_near))
+    {
         QuoteKind::Title
-    } else if so_called && !speech_in_sentence && words <= 3 {
+    } else if naming.cue && words <= MAX_TERM_WORDS {
         QuoteKind::ScareQuote
     } else {
         QuoteKind::ReportedSpeech
     };
     for n in &mut q.nested {
         classify_nested(doc, n);
+    }
+}
+
+/// The longest span a cue ("so-called", "as they call it") makes a term of.
+const MAX_TERM_WORDS: usize = 6;
+
+/// What the words around a quotation say it is.
+#[derive(Clone, Copy, Debug, Default)]
+struct NamingContext {
+    /// A noun naming a work stands right before the quotation (a comma may
+    /// come between: "his show, "Politicking""), or before "of" right before
+    /// it ("an episode of "The View"", "the host of "The Five""), or right
+    /// after it ("the "Today" show"), or is its last word ("the "Morning
+    /// Show"").
+    work: bool,
+    /// A cue ("so-called", "known as", "the nickname") stands right before
+    /// the quotation, or before a determiner right before it; or "as", a few
+    /// words naming nobody in particular and a verb of naming follow it ("as
+    /// they call it", "as it is known").
+    cue: bool,
+    /// "titled", "entitled", or a noun phrase and a verb of naming ("a group
+    /// called", "a bill named") stand right before the quotation: in Title
+    /// Case, a title.
+    title_cue: bool,
+}
+
+/// What `naming_words.txt` says the word token at `i` is.
+fn naming_of(doc: &Document<'_>, i: usize) -> Option<Naming> {
+    if !doc.tokens()[i].is_word() {
+        return None;
+    }
+    with_lower(doc.str_at(i), |w| LEXICON.naming_words.get(w).copied())
+}
+
+/// Whether the words of `naming_words.txt` place `q` as a title or a term;
+/// `left` and `right` are the tokens of its sentence before and after it.
+fn naming_around(
+    doc: &Document<'_>,
+    q: &Quote<'_>,
+    left: Range<usize>,
+    right: Range<usize>,
+) -> NamingContext {
+    let tokens = doc.tokens();
+    let open = q.tokens.start;
+    let is = |i: usize, n: Naming| naming_of(doc, i) == Some(n);
+    let lower_is = |i: usize, w: &str| with_lower(doc.str_at(i), |x| x == w);
+    let before = |k: usize| (k > left.start).then(|| k - 1);
+    // Before: skip one comma.
+    let mut k = open;
+    if before(k).is_some_and(|b| doc.str_at(b) == ",") {
+        k -= 1;
+    }
+    let work_before = before(k).is_some_and(|b| {
+        is(b, Naming::Work)
+            || (lower_is(b, "of")
+                && before(b).is_some_and(|c| is(c, Naming::Work) || is(c, Naming::Role)))
+    });
+    let after = right.start;
+    let work_after = !q.unclosed
+        && after < right.end
+        && !tokens[after].is_capitalized()
+        && (is(after, Naming::Work) || is(after, Naming::Role));
+    let last_word = (q.tokens.start + 1..q.tokens.end)
+        .rev()
+        .find(|&i| tokens[i].is_word());
+    let work_inside = last_word.is_some_and(|i| is(i, Naming::Work));
+    // A cue or a title cue of up to three words, perhaps with a
+    // determiner after it.
+    let mut k = open;
+    if before(k).is_some_and(|b| tokens[b].lex() & class::DETERMINER != 0) {
+        k -= 1;
+    }
+    let mut phrase = String::new();
+    let mut found = None;
+    let mut at = k;
+    for _ in 0..3 {
+        let Some(b) = before(at) else { break };
+        if !tokens[b].is_word() {
+            break;
+        }
+        let w = with_lower(doc.str_at(b), str::to_string);
+        phrase = if phrase.is_empty() {
+            w
+        } else {
+            format!("{w} {phrase}")
+        };
+        if let Some(&n) = LEXICON.naming_words.get(phrase.as_str()) {
+            if matches!(n, Naming::Cue | Naming::TitleCue) {
+                found = Some(n);
+                break;
+            }
+        }
+        at = b;
+    }
+    // "a group called "X"": a verb of naming after a common noun that a
+    // determiner opens.
+    let called_after_noun = before(open).is_some_and(|v| {
+        is(v, Naming::Call)
+            && doc.str_at(v).ends_with("ed")
+            && before(v).is_some_and(|n| {
+                tokens[n].is_word()
+                    && !tokens[n].is_capitalized()
+                    && tokens[n].lex()
+                        & (class::PRONOUN | class::AUXILIARY | class::BE | class::FUNCTION)
+                        == 0
+                    && (n.saturating_sub(3).max(left.start)..n)
+                        .any(|d| tokens[d].lex() & class::DETERMINER != 0)
+            })
+    });
+    // After: `"…" as they call it`, `"…," as it is known`.
+    let mut a = right.start;
+    if !q.unclosed && a < right.end && doc.str_at(a) == "," {
+        a += 1;
+    }
+    let as_they_call_it = !q.unclosed
+        && a + 1 < right.end
+        && lower_is(a, "as")
+        && (a + 1..right.end.min(a + 5))
+            .take_while(|&i| {
+                tokens[i].is_word()
+                    && !tokens[i].is_capitalized()
+                    && !with_lower(doc.str_at(i), |w| {
+                        matches!(w, "he" | "she" | "i" | "we" | "you")
+                    })
+            })
+            .any(|i| is(i, Naming::Call));
+    NamingContext {
+        work: work_before || work_after || work_inside,
+        cue: found == Some(Naming::Cue) || as_they_call_it,
+        title_cue: found == Some(Naming::TitleCue) || called_after_noun,
+    }
+}
+
+/// Title Case spans in a list with a title are titles too: `the shows
+/// "Veep" and "The Office"` when one of them is known to be a title.
+fn titles_in_lists(doc: &Document<'_>, quotes: &mut [Quote<'_>]) {
+    let tokens = doc.tokens();
+    let joins = |a: &Quote<'_>, b: &Quote<'_>| {
+        !a.unclosed
+            && doc.sentence_of(a.tokens.end - 1) == doc.sentence_of(b.tokens.start)
+            && (a.tokens.end..b.tokens.start).len() <= 2
+            && (a.tokens.end..b.tokens.start).all(|i| {
+                let w = doc.str_at(i);
+                w == "," || with_lower(w, |w| matches!(w, "and" | "or"))
+            })
+            && tokens[a.tokens.end..b.tokens.start]
+                .iter()
+                .all(|t| !t.is_capitalized())
+    };
+    // Forwards, then backwards, so that a title anywhere in a list reaches
+    // every member.
+    for k in 1..quotes.len() {
+        let (a, b) = quotes.split_at_mut(k);
+        let (prev, this) = (&a[k - 1], &mut b[0]);
+        if prev.kind == QuoteKind::Title
+            && this.kind == QuoteKind::ReportedSpeech
+            && joins(prev, this)
+            && word_shape(doc, this).1
+        {
+            this.kind = QuoteKind::Title;
+        }
+    }
+    for k in (1..quotes.len()).rev() {
+        let (a, b) = quotes.split_at_mut(k);
+        let (prev, this) = (&mut a[k - 1], &b[0]);
+        if this.kind == QuoteKind::Title
+            && prev.kind == QuoteKind::ReportedSpeech
+            && joins(prev, this)
+            && word_shape(doc, prev).1
+        {
+            prev.kind = QuoteKind::Title;
+        }
     }
 }
 
