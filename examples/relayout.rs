@@ -221,8 +221,9 @@ fn closes_single(chars: &[char], i: usize) -> bool {
 /// last mark, and a double mark opening a paragraph inside them (a
 /// quotation of several paragraphs), become single; other double marks
 /// inside them are nested quotations and stay double, while their single
-/// marks that pair become double. Outside the gold quotations a toggle over
-/// each line's double marks tells openers from closers.
+/// marks that pair become double. Outside the gold quotations a curly mark
+/// keeps its direction, and a toggle over each line's double marks tells
+/// straight openers from closers.
 fn single_marks(chars: &[char], gold: &[(usize, usize)], curly: bool) -> Vec<Option<String>> {
     let mut repl: Vec<Option<String>> = vec![None; chars.len()];
     let (open1, close1, open2, close2) = if curly {
@@ -275,7 +276,14 @@ fn single_marks(chars: &[char], gold: &[(usize, usize)], curly: bool) -> Vec<Opt
                 // as the gold toggle reads it; the next closer ends the
                 // outer quotation.
             } else {
-                set(&mut repl, i, w, single_for(chars[i], !inside));
+                // Curly marks show their direction; the toggle tells it for
+                // straight ones.
+                let opener = match chars[i] {
+                    '\u{201C}' | '\u{201E}' | '\u{AB}' => true,
+                    '\u{201D}' | '\u{BB}' => false,
+                    _ => !inside,
+                };
+                set(&mut repl, i, w, single_for(chars[i], opener));
                 inside = !inside;
             }
             line_start = false;

@@ -877,6 +877,13 @@ fn may_be_apostrophe(doc: &Document<'_>, i: usize) -> bool {
     let next_lower = tokens.get(i + 1).is_some_and(|n| {
         n.is_word() && !n.is_capitalized() && n.span().start > tokens[i].span().end
     });
+    // `America’ s`: a possessive typed with a space before its "s".
+    if tokens
+        .get(i + 1)
+        .is_some_and(|n| n.is_word() && doc.token_str(n) == "s")
+    {
+        return true;
+    }
     // `'It was the players',' he said`: punctuation and another single
     // mark glued after it close the quotation instead.
     let glued = |k: usize| tokens[k].span().start == tokens[k - 1].span().end;

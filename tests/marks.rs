@@ -423,6 +423,14 @@ const PARAGRAPHS: &[Case] = &[
 
 const APOSTROPHES: &[Case] = &[
     Case {
+        name: "possessive_typed_with_a_space_before_its_s_is_an_apostrophe",
+        settings: Settings::SingleQuotesTopLevel,
+        text: "‘It is part of America’ s fabric, and we will keep it,’ she said.",
+        quotes: &[speech(
+            "‘It is part of America’ s fabric, and we will keep it,’",
+        )],
+    },
+    Case {
         name: "elided_tis_is_not_a_mark",
         settings: Settings::Default,
         text: r#""'Tis the season for giving," the pastor said."#,
