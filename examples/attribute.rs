@@ -28,6 +28,14 @@ Finds the quotations in news text and tells who said them.
 With no FILE and nothing piped in, attributes a bundled sample article.
 FILE '-' (or piped input with no FILE) reads standard input.
 
+input: English news text, as plain text. Paragraphs are lines, or, in
+hard-wrapped text (lines of some 72 columns), blocks between blank lines;
+each document is judged for itself. Strip HTML or XML tags first: a mark
+after a tag opens as after a space, character references of quotation
+marks (&quot; &ldquo; &#8220;) are read as marks, other text is read as it
+is. A byte order mark is skipped. Single marks delimit quotations in a
+document that quotes in them (see --single-quotes).
+
 options:
   --json                 print one JSON document instead of a table
   --jsonl                read JSON Lines ({\"id\": ..., \"text\": \"...\"} per line),
