@@ -485,6 +485,8 @@ pub(crate) enum Naming {
     Call,
     /// Makes a span in Title Case after it a title ("titled").
     TitleCue,
+    /// After a span, makes it a term being defined ("defined").
+    Define,
 }
 
 /// One line of `naming_words.txt`: its words (lower case, one space between)
@@ -497,6 +499,7 @@ fn naming_entry(line: &str) -> Option<(String, Naming)> {
         "cue" => Naming::Cue,
         "call" => Naming::Call,
         "title" => Naming::TitleCue,
+        "define" => Naming::Define,
         _ => return None,
     };
     let words: Vec<&str> = words.split_whitespace().collect();

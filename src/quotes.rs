@@ -58,7 +58,8 @@
 //! * **scare quotes**: a span of up to six words after a cue (`the so-called
 //!   "soft landing"`, `known as the "fast track"`), or followed by "as", a few
 //!   words naming nobody in particular and a verb of naming (`"…" as they
-//!   call it`, `as it is known`; `as he called it` keeps them his words).
+//!   call it`, `as it is known`; `as he called it` keeps them his words),
+//!   or by a definition (`"…," which is defined as`).
 //!
 //! The nouns and cues are listed in `src/lexicon/naming_words.txt`.
 //! Lower-case fragments with no cue are kept as speech: in news, "called
@@ -1057,7 +1058,8 @@ struct NamingContext {
     /// A cue ("so-called", "known as", "the nickname") stands right before
     /// the quotation, or before a determiner right before it; or "as", a few
     /// words naming nobody in particular and a verb of naming follow it ("as
-    /// they call it", "as it is known").
+    /// they call it", "as it is known"), or a verb of defining does ("which
+    /// is defined as").
     cue: bool,
     /// "titled", "entitled", or a noun phrase and a verb of naming ("a group
     /// called", "a bill named") stand right before the quotation: in Title
@@ -1165,9 +1167,18 @@ fn naming_around(
                     })
             })
             .any(|i| is(i, Naming::Call));
+    // `"…," which is defined as`: a term being defined.
+    let defined = !q.unclosed
+        && (a..right.end.min(a + 4))
+            .take_while(|&i| {
+                is(i, Naming::Define)
+                    || tokens[i].lex() & class::BE != 0
+                    || with_lower(doc.str_at(i), |w| matches!(w, "which" | "that"))
+            })
+            .any(|i| is(i, Naming::Define));
     NamingContext {
         work: work_before || work_after || work_inside,
-        cue: found == Some(Naming::Cue) || as_they_call_it,
+        cue: found == Some(Naming::Cue) || as_they_call_it || defined,
         title_cue: found == Some(Naming::TitleCue) || called_after_noun,
     }
 }

@@ -805,6 +805,12 @@ const KINDS: &[Case] = &[
         quotes: &[speech(r#""fast track""#).kind(QuoteKind::ScareQuote)],
     },
     Case {
+        name: "span_before_which_is_defined_as_is_a_scare_quote",
+        settings: Settings::Default,
+        text: r#"Loans go to a "distressed district," which is defined as a poor one, officials said."#,
+        quotes: &[speech(r#""distressed district,""#).kind(QuoteKind::ScareQuote)],
+    },
+    Case {
         name: "span_before_as_he_called_it_stays_his_words",
         settings: Settings::Default,
         text: r#"The "soft landing," as he called it, never came."#,
