@@ -466,15 +466,16 @@ pub(crate) struct Lexicon {
     pub given_names: FastMap<&'static str, Gender>,
     pub places: FastSet<&'static str>,
     pub organisation_words: FastSet<&'static str>,
-    /// Words that present a quoted span as a name: each word or phrase (in
-    /// lower case, words separated by one space) and what it tells.
-    pub naming_words: FastMap<String, Naming>,
+    /// Words that present a quoted span as a name: each word or phrase
+    /// (words separated by one space) and what it tells, case-insensitively.
+    pub naming_words: WordTable<Option<Naming>>,
 }
 
 /// What a word next to a quoted span tells of it (`naming_words.txt`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) enum Naming {
     /// A noun naming a work or a broadcast ("book", "show").
+    #[default]
     Work,
     /// A part somebody has in a work ("host", "author").
     Role,
@@ -695,9 +696,12 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         given_names,
         places: entries(include_str!("lexicon/places.txt")).collect(),
         organisation_words: entries(include_str!("lexicon/organisation_words.txt")).collect(),
-        naming_words: entries(include_str!("lexicon/naming_words.txt"))
-            .filter_map(naming_entry)
-            .collect(),
+        naming_words: WordTable::new(
+            entries(include_str!("lexicon/naming_words.txt"))
+                .filter_map(naming_entry)
+                .map(|(w, n)| (w, Some(n))),
+            last,
+        ),
     }
 });
 
@@ -932,17 +936,21 @@ mod tests {
     #[test]
     fn naming_words_have_known_tags_and_load() {
         let lines: Vec<&str> = entries(include_str!("lexicon/naming_words.txt")).collect();
+        let mut words = std::collections::HashSet::new();
         for line in &lines {
-            assert!(naming_entry(line).is_some(), "unknown tag in {line:?}");
+            let entry = naming_entry(line);
+            assert!(entry.is_some(), "unknown tag in {line:?}");
+            let (w, n) = entry.unwrap_or_default();
+            assert!(words.insert(w.clone()), "{w:?} listed twice");
+            assert_eq!(LEXICON.naming_words.get(&w), Some(Some(n)), "{w:?}");
         }
         let l = &*LEXICON;
-        assert_eq!(l.naming_words.len(), lines.len(), "a word listed twice");
-        assert_eq!(l.naming_words.get("documentary"), Some(&Naming::Work));
-        assert_eq!(l.naming_words.get("host"), Some(&Naming::Role));
-        assert_eq!(l.naming_words.get("so called"), Some(&Naming::Cue));
-        assert_eq!(l.naming_words.get("known as"), Some(&Naming::Cue));
-        assert_eq!(l.naming_words.get("titled"), Some(&Naming::TitleCue));
-        assert_eq!(l.naming_words.get("called"), Some(&Naming::Call));
+        assert_eq!(l.naming_words.get("Documentary"), Some(Some(Naming::Work)));
+        assert_eq!(l.naming_words.get("host"), Some(Some(Naming::Role)));
+        assert_eq!(l.naming_words.get("So Called"), Some(Some(Naming::Cue)));
+        assert_eq!(l.naming_words.get("known as"), Some(Some(Naming::Cue)));
+        assert_eq!(l.naming_words.get("titled"), Some(Some(Naming::TitleCue)));
+        assert_eq!(l.naming_words.get("called"), Some(Some(Naming::Call)));
         assert_eq!(l.naming_words.get("said"), None);
     }
 

@@ -1013,7 +1013,7 @@ fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
         .iter()
         .chain(&tokens[right.start..right.end.min(right.start + SPEECH_AFTER)])
         .any(|t| t.lex() & (class::SPEECH_VERB | class::SPEECH_WORD) != 0);
-    let naming = naming_around(doc, q, left, right);
+    let naming = naming_around(doc, q, title_case, left, right);
     // A nickname stands between a first and a last name: Juan "Chico" Ortiz.
     let is_name = |t: &Token| {
         t.is_capitalized() && t.is_word() && !LEXICON.is_function_word(doc.token_str(t))
@@ -1068,18 +1068,25 @@ struct NamingContext {
 }
 
 /// What `naming_words.txt` says the word token at `i` is.
+#[inline]
 fn naming_of(doc: &Document<'_>, i: usize) -> Option<Naming> {
-    if !doc.tokens()[i].is_word() {
+    let t = &doc.tokens()[i];
+    if !t.is_word() {
         return None;
     }
-    with_lower(doc.str_at(i), |w| LEXICON.naming_words.get(w).copied())
+    LEXICON
+        .naming_words
+        .get_word_in(doc.text(), t.span())
+        .flatten()
 }
 
 /// Whether the words of `naming_words.txt` place `q` as a title or a term;
 /// `left` and `right` are the tokens of its sentence before and after it.
+/// What makes only a title is looked for only in Title Case (`title_case`).
 fn naming_around(
     doc: &Document<'_>,
     q: &Quote<'_>,
+    title_case: bool,
     left: Range<usize>,
     right: Range<usize>,
 ) -> NamingContext {
@@ -1093,63 +1100,63 @@ fn naming_around(
     if before(k).is_some_and(|b| doc.str_at(b) == ",") {
         k -= 1;
     }
-    let work_before = before(k).is_some_and(|b| {
-        is(b, Naming::Work)
-            || (lower_is(b, "of")
-                && before(b).is_some_and(|c| is(c, Naming::Work) || is(c, Naming::Role)))
-    });
+    let work_before = title_case
+        && before(k).is_some_and(|b| {
+            is(b, Naming::Work)
+                || (lower_is(b, "of")
+                    && before(b).is_some_and(|c| is(c, Naming::Work) || is(c, Naming::Role)))
+        });
     let after = right.start;
-    let work_after = !q.unclosed
+    let work_after = title_case
+        && !q.unclosed
         && after < right.end
         && !tokens[after].is_capitalized()
         && (is(after, Naming::Work) || is(after, Naming::Role));
     let last_word = (q.tokens.start + 1..q.tokens.end)
         .rev()
         .find(|&i| tokens[i].is_word());
-    let work_inside = last_word.is_some_and(|i| is(i, Naming::Work));
+    let work_inside = title_case && last_word.is_some_and(|i| is(i, Naming::Work));
     // A cue or a title cue of up to three words, perhaps with a
     // determiner after it.
     let mut k = open;
     if before(k).is_some_and(|b| tokens[b].lex() & class::DETERMINER != 0) {
         k -= 1;
     }
-    let mut phrase = String::new();
+    // The phrase is read straight from the text: its words must stand one
+    // space apart, as the list writes them.
+    let text = doc.text();
     let mut found = None;
     let mut at = k;
-    for _ in 0..3 {
+    for n in 0..3 {
         let Some(b) = before(at) else { break };
-        if !tokens[b].is_word() {
+        if !tokens[b].is_word()
+            || (n > 0 && &text[tokens[b].span().end..tokens[at].span().start] != " ")
+        {
             break;
         }
-        let w = with_lower(doc.str_at(b), str::to_string);
-        phrase = if phrase.is_empty() {
-            w
-        } else {
-            format!("{w} {phrase}")
-        };
-        if let Some(&n) = LEXICON.naming_words.get(phrase.as_str()) {
-            if matches!(n, Naming::Cue | Naming::TitleCue) {
-                found = Some(n);
-                break;
-            }
+        let phrase = &text[tokens[b].span().start..tokens[k - 1].span().end];
+        if let Some(Some(c @ (Naming::Cue | Naming::TitleCue))) = LEXICON.naming_words.get(phrase) {
+            found = Some(c);
+            break;
         }
         at = b;
     }
     // "a group called "X"": a verb of naming after a common noun that a
     // determiner opens.
-    let called_after_noun = before(open).is_some_and(|v| {
-        is(v, Naming::Call)
-            && doc.str_at(v).ends_with("ed")
-            && before(v).is_some_and(|n| {
-                tokens[n].is_word()
-                    && !tokens[n].is_capitalized()
-                    && tokens[n].lex()
-                        & (class::PRONOUN | class::AUXILIARY | class::BE | class::FUNCTION)
-                        == 0
-                    && (n.saturating_sub(3).max(left.start)..n)
-                        .any(|d| tokens[d].lex() & class::DETERMINER != 0)
-            })
-    });
+    let called_after_noun = title_case
+        && before(open).is_some_and(|v| {
+            is(v, Naming::Call)
+                && doc.str_at(v).ends_with("ed")
+                && before(v).is_some_and(|n| {
+                    tokens[n].is_word()
+                        && !tokens[n].is_capitalized()
+                        && tokens[n].lex()
+                            & (class::PRONOUN | class::AUXILIARY | class::BE | class::FUNCTION)
+                            == 0
+                        && (n.saturating_sub(3).max(left.start)..n)
+                            .any(|d| tokens[d].lex() & class::DETERMINER != 0)
+                })
+        });
     // After: `"…" as they call it`, `"…," as it is known`.
     let mut a = right.start;
     if !q.unclosed && a < right.end && doc.str_at(a) == "," {
