@@ -49,7 +49,8 @@
 //!   `the "Today" show`) or ending in one (`the "Riverton Harbor Forum"`);
 //!   after "titled", "entitled" or a noun and "called" (`a group called
 //!   "Moms for Bridges"`); after a cue such as "so-called", "known as", "the
-//!   nickname" or "dubbed"; in a list (`"A" and "B"`) with another title; or
+//!   nickname" or "dubbed"; in a list (`"A" and "B"`) with another title;
+//!   alone in its paragraph with three words or more (a heading); or
 //!   with no sentence punctuation inside and no speech word (said, told,
 //!   according, statement, …) in the twelve tokens of its sentence before it
 //!   or the eight after it;
@@ -384,7 +385,11 @@ impl QuoteDetector {
             }
             _ => {}
         }
-        let cands = uncovered_marks(doc, doubles, is_single_candidate);
+        // Marks inside a double quotation that nothing closes may still
+        // pair: in a text quoting in single marks, that double mark is more
+        // likely a slip than a quotation running to the end of its paragraph.
+        let closed: Vec<RawQuote> = doubles.iter().filter(|d| !d.unclosed).copied().collect();
+        let cands = uncovered_marks(doc, &closed, is_single_candidate);
         let mut singles = Vec::new();
         pair_stack(doc, &cands, Paragraphs::Continue, &mut singles);
         singles.retain(|q| q.depth == 0);
@@ -414,6 +419,12 @@ impl QuoteDetector {
         self.pair_doubles(doc, &mut raw);
         self.pair_corners(doc, &mut raw);
         if let Some(singles) = self.top_level_singles(doc, &raw) {
+            // An unclosed double quotation that a single one crosses was a
+            // slip (`‘We watched “Shark Tank,’ he said`).
+            let crosses = |a: &RawQuote, b: &RawQuote| {
+                a.open < b.open && b.open <= a.close && a.close < b.close
+            };
+            raw.retain(|d| !(d.unclosed && singles.iter().any(|s| crosses(s, d) || crosses(d, s))));
             raw.extend(singles);
         }
         raw.sort_by_key(|q| (q.open, std::cmp::Reverse(q.close)));
@@ -497,7 +508,9 @@ impl QuoteDetector {
                             .mark()
                             .is_some_and(|m| m.orientation() == Orientation::Open)
                             && after_dash_or_colon(doc.text(), t.span().start);
-                        if opening_shaped(glyph) || after_space || glued_open {
+                        // After `=` a mark delimits a markup attribute.
+                        let attribute = text[..t.span().start].ends_with('=');
+                        if (opening_shaped(glyph) || after_space || glued_open) && !attribute {
                             open = Some(i);
                             inner.clear();
                         }
@@ -1023,10 +1036,22 @@ fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
         && words <= 3
         && before.is_some_and(is_name)
         && tokens.get(q.tokens.end).is_some_and(is_name);
+    // A heading: a paragraph of nothing but a quotation of a few words in
+    // Title Case (`'All Bets Are Off.'` between two paragraphs).
+    let paragraph = doc.paragraphs()[doc.paragraph_of(q.tokens.start)].token_range();
+    let heading = title_case
+        && words >= MIN_HEADING_WORDS
+        && !q.unclosed
+        && paragraph.start == q.tokens.start
+        && q.tokens.end <= paragraph.end
+        && tokens[q.tokens.end..paragraph.end]
+            .iter()
+            .all(|t| t.kind() == TokenKind::Punctuation);
     q.kind = if between_names {
         QuoteKind::Nickname
     } else if title_case
         && (possessive_before
+            || heading
             || naming.work
             || naming.cue
             || naming.title_cue
@@ -1042,6 +1067,10 @@ fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
         classify_nested(doc, n);
     }
 }
+
+/// The fewest words of a quotation that makes a heading of its own paragraph
+/// (a shorter one may be a reply: `"No."`).
+const MIN_HEADING_WORDS: usize = 3;
 
 /// The longest span a cue ("so-called", "as they call it") makes a term of.
 const MAX_TERM_WORDS: usize = 6;

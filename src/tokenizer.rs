@@ -786,6 +786,12 @@ enum Ctx {
     Colon,
     Comma,
     Dash,
+    /// `=`: a mark after it delimits the value of a markup attribute
+    /// (`title="…"`), never a quotation.
+    Assign,
+    /// An ellipsis: a quotation may open on one (`"… and then"`) and close
+    /// after one, so it frees neither side.
+    Ellipsis,
     Other,
 }
 
@@ -794,8 +800,10 @@ fn ctx_of(c: char) -> Ctx {
         // `>` ends a tag before a mark (`<p>"We`).
         '(' | '[' | '{' | '¿' | '¡' | '>' => Ctx::Open,
         // `<` starts one after it (`said."</p>`).
-        '.' | ';' | '!' | '?' | ')' | '}' | '…' | '<' => Ctx::Close,
+        '.' | ';' | '!' | '?' | ')' | '}' | '<' => Ctx::Close,
+        '…' => Ctx::Ellipsis,
         ']' => Ctx::Bracket,
+        '=' => Ctx::Assign,
         ':' => Ctx::Colon,
         ',' => Ctx::Comma,
         '-' | '\u{2010}'..='\u{2015}' | '/' => Ctx::Dash,
@@ -894,6 +902,7 @@ fn next_ctx(text: &str, mut j: usize) -> Ctx {
             Some('&') if mark_reference(text, j).is_some() => {
                 j += mark_reference(text, j).map_or(1, |(_, len)| len);
             }
+            Some('.') if text[j..].starts_with("...") => return Ctx::Ellipsis,
             Some(c) => return ctx_of(c),
         }
     }
@@ -906,6 +915,9 @@ const MAX_ADJACENT_MARKS: usize = 4;
 fn orient(glyph: MarkGlyph, prev: Ctx, next: Ctx) -> Orientation {
     if glyph.is_fixed() {
         return glyph.prior();
+    }
+    if prev == Ctx::Assign {
+        return Orientation::Close;
     }
     let left_free = matches!(
         prev,
@@ -920,6 +932,15 @@ fn orient(glyph: MarkGlyph, prev: Ctx, next: Ctx) -> Orientation {
         (false, true) => Orientation::Close,
         _ => glyph.prior(),
     }
+}
+
+/// Whether a word ends before byte `i`, with spaces between.
+fn word_before(text: &str, i: usize) -> bool {
+    text[..i]
+        .trim_end_matches([' ', '\u{A0}'])
+        .chars()
+        .next_back()
+        .is_some_and(is_word_char)
 }
 
 /// Words that an apostrophe shortens at their start ("'Tis", "'em").
@@ -1477,9 +1498,12 @@ fn push_mark(text: &str, i: usize, w: usize, glyph: MarkGlyph, sc: &mut Scanner<
             .map_or(rest.len(), |(k, _)| k);
         if word_len > 0 {
             let word = &rest[..word_len];
+            // ’90s anywhere; a bare year ('27) only after a word ("the class
+            // of '27"), since a quotation may open on a number (`finding:
+            // '27 companies …'`).
             let digits = word.as_bytes()[0].is_ascii_digit()
                 && word.len() <= 4
-                && (word.len() == 2 || word.ends_with('s'));
+                && (word.ends_with('s') || (word.len() == 2 && word_before(text, i)));
             let mut end = i + w + word_len;
             if word == "n" || word == "N" {
                 // 'n' takes its closing apostrophe with it.

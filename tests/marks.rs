@@ -423,6 +423,25 @@ const PARAGRAPHS: &[Case] = &[
 
 const APOSTROPHES: &[Case] = &[
     Case {
+        name: "a_year_after_a_word_is_an_elision_but_a_number_opening_a_quotation_is_not",
+        settings: Settings::SingleQuotesTopLevel,
+        text: "She was in the class of '27 at Yale. The report found: '27 towns lost their \
+               bridges,' the mayor said.",
+        quotes: &[speech("'27 towns lost their bridges,'")],
+    },
+    Case {
+        name: "a_straight_single_mark_before_an_ellipsis_opens",
+        settings: Settings::SingleQuotesTopLevel,
+        text: "'… and then the bridge fell,' the mayor said.",
+        quotes: &[speech("'… and then the bridge fell,'")],
+    },
+    Case {
+        name: "a_straight_double_mark_before_three_periods_opens",
+        settings: Settings::Default,
+        text: "The mayor went on: \"... and then the bridge fell,\" she said.",
+        quotes: &[speech("\"... and then the bridge fell,\"")],
+    },
+    Case {
         name: "possessive_typed_with_a_space_before_its_s_is_an_apostrophe",
         settings: Settings::SingleQuotesTopLevel,
         text: "‘It is part of America’ s fabric, and we will keep it,’ she said.",
@@ -883,6 +902,18 @@ const KINDS: &[Case] = &[
         quotes: &[speech(r#""Contract for Riverton""#).kind(QuoteKind::Title)],
     },
     Case {
+        name: "title_case_quotation_alone_in_its_paragraph_is_a_heading",
+        settings: Settings::Default,
+        text: "The mayor spoke for an hour, aides said.\n\n\"All Bets Are Off.\"\n\nThe council voted.",
+        quotes: &[speech("\"All Bets Are Off.\"").kind(QuoteKind::Title)],
+    },
+    Case {
+        name: "a_short_reply_alone_in_its_paragraph_stays_speech",
+        settings: Settings::Default,
+        text: "The mayor was asked whether she would run.\n\n\"No.\"\n\nThe council voted.",
+        quotes: &[speech("\"No.\"")],
+    },
+    Case {
         name: "title_case_spans_in_a_list_with_a_title_are_titles",
         settings: Settings::Default,
         text: r#"She starred in the series "Harbor Lights" and "The Long Road," her agent said."#,
@@ -1054,6 +1085,18 @@ const CHARACTERS: &[Case] = &[
         settings: Settings::SingleQuotesTopLevel,
         text: "<p>'We underestimated it,' she said.</p>",
         quotes: &[speech("'We underestimated it,'")],
+    },
+    Case {
+        name: "marks_of_a_markup_attribute_are_not_quotations",
+        settings: Settings::Default,
+        text: "<a title=“Profile” href='x'>\"We underestimated it,\" she said.</a>",
+        quotes: &[speech("\"We underestimated it,\"")],
+    },
+    Case {
+        name: "single_marks_of_a_markup_attribute_are_not_quotations",
+        settings: Settings::SingleQuotesTopLevel,
+        text: "<a title=‘Profile’>‘We underestimated it,’ she said.</a>",
+        quotes: &[speech("‘We underestimated it,’")],
     },
     Case {
         name: "quot_references_are_straight_marks",
