@@ -908,6 +908,12 @@ const KINDS: &[Case] = &[
         quotes: &[speech("\"All Bets Are Off.\"").kind(QuoteKind::Title)],
     },
     Case {
+        name: "title_case_quotation_over_two_paragraphs_is_no_heading",
+        settings: Settings::Default,
+        text: "“Build The Bridge Now\n“And Then Some,” the crowd chanted.",
+        quotes: &[speech("“Build The Bridge Now\n“And Then Some,”").paragraphs(2)],
+    },
+    Case {
         name: "a_short_reply_alone_in_its_paragraph_stays_speech",
         settings: Settings::Default,
         text: "The mayor was asked whether she would run.\n\n\"No.\"\n\nThe council voted.",
