@@ -33,6 +33,14 @@ FILE '-', or piped input with no FILE, reads standard input. With no FILE
 and standard input a terminal (or /dev/null), attributes a bundled sample
 article.
 
+input: English news text, as plain text. Paragraphs are lines, or, in
+hard-wrapped text (lines of some 72 columns), blocks between blank lines;
+each document is judged for itself. Strip HTML or XML tags first: a mark
+after a tag opens as after a space, character references of quotation
+marks (&quot; &ldquo; &#8220;) are read as marks, other text is read as it
+is. A byte order mark is skipped. Single marks delimit quotations in a
+document that quotes in them (see --single-quotes).
+
 options:
   --json                 print one JSON document instead of a table
   --jsonl                read JSON Lines ({\"id\": ..., \"text\": \"...\"} per line)
@@ -47,7 +55,10 @@ options:
                          bytes or utf16
   --all-spans            list every top-level quoted span with its kind, not
                          only reported speech
-  --single-quotes        single marks delimit top-level quotations too
+  --single-quotes WHEN   whether single marks delimit top-level quotations:
+                         auto (default: when the document quotes in them,
+                         as British papers do), always, never; the bare
+                         flag means always
   --threads N            worker threads for --jsonl and --jsonl-out
                          (default: all cores)
   -h, --help             print this help
@@ -73,7 +84,7 @@ struct Options {
     mode: Mode,
     offsets: OffsetUnit,
     spans: SpanSelection,
-    single_quotes: bool,
+    single_quotes: SingleQuotes,
     threads: Option<usize>,
     fields: FieldNames,
     files: Vec<String>,
@@ -91,14 +102,14 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
         mode: Mode::Table,
         offsets: OffsetUnit::Chars,
         spans: SpanSelection::Speech,
-        single_quotes: false,
+        single_quotes: SingleQuotes::Auto,
         threads: None,
         fields: FieldNames::default(),
         files: Vec::new(),
     };
     let mut modes: Vec<&str> = Vec::new();
     let mut field_option: Option<&str> = None;
-    let mut args = args.into_iter();
+    let mut args = args.into_iter().peekable();
     let mut only_files = false;
     while let Some(a) = args.next() {
         if only_files || a == "-" || !a.starts_with('-') {
@@ -132,7 +143,29 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
                 modes.push("--jsonl-out");
             }
             "--all-spans" => o.spans = SpanSelection::All,
-            "--single-quotes" => o.single_quotes = true,
+            "--single-quotes" => {
+                // The bare flag (an older form) means always.
+                let when = match inline.clone() {
+                    Some(v) => v,
+                    None if args
+                        .peek()
+                        .is_some_and(|v| matches!(v.as_str(), "auto" | "always" | "never")) =>
+                    {
+                        args.next().unwrap_or_default()
+                    }
+                    None => "always".to_string(),
+                };
+                o.single_quotes = match when.as_str() {
+                    "auto" => SingleQuotes::Auto,
+                    "always" => SingleQuotes::TopLevel,
+                    "never" => SingleQuotes::NestedOnly,
+                    _ => {
+                        return Err(format!(
+                            "--single-quotes takes auto, always or never, not {when:?}"
+                        ))
+                    }
+                };
+            }
             "--offsets" => {
                 o.offsets = value("--offsets")?
                     .parse()
@@ -207,11 +240,7 @@ fn main() -> ExitCode {
         }
     };
     let attributor = match Attributor::builder()
-        .single_quotes(if opts.single_quotes {
-            SingleQuotes::TopLevel
-        } else {
-            SingleQuotes::NestedOnly
-        })
+        .single_quotes(opts.single_quotes)
         .build()
     {
         Ok(a) => a,

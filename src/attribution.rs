@@ -51,8 +51,8 @@ impl AttributorBuilder {
         self
     }
 
-    /// Whether single marks delimit top-level quotations (by default they
-    /// only delimit nested ones).
+    /// Whether single marks delimit top-level quotations (by default, when
+    /// the document quotes in them: [`SingleQuotes::Auto`]).
     pub fn single_quotes(mut self, single: SingleQuotes) -> AttributorBuilder {
         self.config.single_quotes = single;
         self

@@ -2,8 +2,9 @@
 //! command line, usable from your own programs.
 //!
 //! Each input line is a JSON object with a string `"text"` and an optional
-//! `"id"` of any JSON type. Each non-blank input line gives exactly one
-//! output line, in input order:
+//! `"id"` of any JSON type; a UTF-8 byte order mark before it (the start of
+//! a file saved with one) is skipped. Each non-blank input line gives
+//! exactly one output line, in input order:
 //!
 //! * `{"id": <echoed>, "quotes": [...], "entities": [...]}`: the
 //!   [`DocumentRecord`] of the text, each quote a
@@ -147,7 +148,8 @@ fn readable_id(line: &str, id_field: &str) -> Value {
 }
 
 /// Attributes one input line; `None` for a blank line (whitespace only),
-/// which gives no output.
+/// which gives no output. A byte order mark at the start of the line is
+/// skipped.
 pub fn process_line(
     attributor: &Attributor,
     line_number: u64,
@@ -175,6 +177,8 @@ pub fn process_line_with_fields(
 ) -> Option<LineOutput> {
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     let line = line.strip_suffix(b"\r").unwrap_or(line);
+    // Editors on Windows start a UTF-8 file with a byte order mark.
+    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
     if line.iter().all(u8::is_ascii_whitespace) {
         return None;
     }

@@ -508,6 +508,45 @@ pub(crate) struct Lexicon {
     pub organisation_heads: FastMap<&'static str, bool>,
     /// Modifiers a description may add to an entity's titles.
     pub optional_modifiers: FastSet<&'static str>,
+    /// Words that present a quoted span as a name: each word or phrase
+    /// (words separated by one space) and what it tells, case-insensitively.
+    pub naming_words: WordTable<Option<Naming>>,
+}
+
+/// What a word next to a quoted span tells of it (`naming_words.txt`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Naming {
+    /// A noun naming a work or a broadcast ("book", "show").
+    #[default]
+    Work,
+    /// A part somebody has in a work ("host", "author").
+    Role,
+    /// Presents the span after it as a name or a term ("so-called").
+    Cue,
+    /// A verb of naming, for "as they call it" after a span and "a group
+    /// called" before one.
+    Call,
+    /// Makes a span in Title Case after it a title ("titled").
+    TitleCue,
+    /// After a span, makes it a term being defined ("defined").
+    Define,
+}
+
+/// One line of `naming_words.txt`: its words (lower case, one space between)
+/// and what they tell; `None` for a line without a known tag.
+fn naming_entry(line: &str) -> Option<(String, Naming)> {
+    let (words, tag) = line.rsplit_once(char::is_whitespace)?;
+    let naming = match tag {
+        "work" => Naming::Work,
+        "role" => Naming::Role,
+        "cue" => Naming::Cue,
+        "call" => Naming::Call,
+        "title" => Naming::TitleCue,
+        "define" => Naming::Define,
+        _ => return None,
+    };
+    let words: Vec<&str> = words.split_whitespace().collect();
+    Some((words.join(" ").to_lowercase(), naming))
 }
 
 fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
@@ -722,6 +761,12 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             .map(|(w, sort)| (w, sort == "media"))
             .collect(),
         optional_modifiers: entries(include_str!("lexicon/optional_modifiers.txt")).collect(),
+        naming_words: WordTable::new(
+            entries(include_str!("lexicon/naming_words.txt"))
+                .filter_map(naming_entry)
+                .map(|(w, n)| (w, Some(n))),
+            last,
+        ),
     }
 });
 
@@ -971,6 +1016,27 @@ mod tests {
         assert!(l.flags("in") & class::PREPOSITION != 0);
         assert!(l.flags("Although") & class::SUBORDINATOR != 0);
         assert!(l.flags("but") & class::SUBORDINATOR == 0);
+    }
+
+    #[test]
+    fn naming_words_have_known_tags_and_load() {
+        let lines: Vec<&str> = entries(include_str!("lexicon/naming_words.txt")).collect();
+        let mut words = std::collections::HashSet::new();
+        for line in &lines {
+            let entry = naming_entry(line);
+            assert!(entry.is_some(), "unknown tag in {line:?}");
+            let (w, n) = entry.unwrap_or_default();
+            assert!(words.insert(w.clone()), "{w:?} listed twice");
+            assert_eq!(LEXICON.naming_words.get(&w), Some(Some(n)), "{w:?}");
+        }
+        let l = &*LEXICON;
+        assert_eq!(l.naming_words.get("Documentary"), Some(Some(Naming::Work)));
+        assert_eq!(l.naming_words.get("host"), Some(Some(Naming::Role)));
+        assert_eq!(l.naming_words.get("So Called"), Some(Some(Naming::Cue)));
+        assert_eq!(l.naming_words.get("known as"), Some(Some(Naming::Cue)));
+        assert_eq!(l.naming_words.get("titled"), Some(Some(Naming::TitleCue)));
+        assert_eq!(l.naming_words.get("called"), Some(Some(Naming::Call)));
+        assert_eq!(l.naming_words.get("said"), None);
     }
 
     #[test]

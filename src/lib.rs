@@ -97,5 +97,6 @@ pub use quotes::{
 pub use resolver::{Cue, Resolution, Rule, SpeakerResolver};
 pub use span::{OffsetIndex, OffsetUnit, Span};
 pub use tokenizer::{
-    Document, Mark, MarkFamily, MarkGlyph, Orientation, Segment, Token, TokenKind, Tokenizer,
+    Document, Layout, Mark, MarkFamily, MarkGlyph, Orientation, Segment, Token, TokenKind,
+    Tokenizer,
 };

@@ -2,8 +2,9 @@
 //!
 //! # How marks pair
 //!
-//! Top-level quotations are delimited by double marks (and, when
-//! [`SingleQuotes::TopLevel`] is chosen, by single marks too). Pairing runs
+//! Top-level quotations are delimited by double marks, and by single marks
+//! too in a document that quotes in them ([`SingleQuotes`]: by default the
+//! detector decides per document). Pairing runs
 //! along each paragraph with one state, open or closed, and is deliberately
 //! forgiving, because news text is full of typing slips:
 //!
@@ -12,36 +13,64 @@
 //!   to the word before it is a stray closer and is skipped;
 //! * **open, then a mark**: the mark closes the quotation whatever its shape
 //!   (`”…”`, `“…“` and `"…”` all pair), unless it is an opening-shaped mark
-//!   (`“`, `„`, `«`, ` `` `) after a space: that is an inner quotation of the
-//!   same kind. When a stray closer follows the inner quotation's closing
-//!   mark, the inner quotation is nested and the outer one ends at the stray
-//!   closer; otherwise the inner opener is skipped.
+//!   (`“`, `„`, `«`, ` `` `) after a space: that opens an inner quotation of
+//!   the same kind, and inner ones nest in turn. A closing mark followed by
+//!   another closer (the next double mark is not an opener and touches the
+//!   word before it) closes the innermost of them (`“a «b “c” d» e”`,
+//!   ` ``a ``b ``c'''''' `); a closing mark followed by an opener or by
+//!   nothing closes the quotation itself, and the inner openers were slips.
 //! * **a paragraph ends while a quotation is open**: when the next paragraph
 //!   begins with a double mark, the quotation continues (news style for a
 //!   quotation of several paragraphs: each reopened, closed only at the end);
-//!   otherwise the quotation is *unclosed* and ends with its paragraph.
+//!   otherwise the quotation is *unclosed* and ends with its paragraph,
+//!   unless its opener was a straight mark with a space on both sides,
+//!   which is a stray.
 //!
 //! Corner brackets `「 」 『 』` nest properly. Inside a quotation, single
 //! marks pair into nested quotations with a stack; a single mark that finds
-//! no partner is an apostrophe ("Jones' cow", "goin'").
+//! no partner is an apostrophe ("Jones' cow", "goin'"), and so is one after
+//! a word ending in "s" or "in" when a lower-case word, or punctuation and
+//! another closing mark, follows ("the Smiths' problem", "the owners','").
+//! The tokenizer splits a run of apostrophes to close the LaTeX openers of
+//! its line, innermost first (` ``a `b ``c''''' ` closes as `''`, `'`,
+//! `''`).
 //!
 //! # Kinds
 //!
 //! Each quotation gets a [`QuoteKind`]. Everything is reported speech except
-//! a Title Case span that is a name rather than words somebody said: right
-//! after a possessive (`ABC's "Good Morning America"`), or with no sentence
-//! punctuation inside and no speech word (said, told, called, according,
-//! statement, …) in its sentence. Such spans are titles. A short Title Case
-//! span between two names is a nickname (`Dwayne "The Rock" Johnson`). A span right
-//! after "so-called" with no speech word in its sentence is a scare quote.
-//! Lower-case fragments are kept as speech: in news, "called them
-//! “deplorables”" is reported speech. When the whole pipeline runs
+//! spans that name something or hold a word at a distance, whatever speech
+//! verbs their sentence has:
+//!
+//! * **titles**: a Title Case span (every word capitalised but small ones
+//!   such as "of", or a number) after a possessive (`ABC's "Good Morning
+//!   America"`, `his 1994 "Contract with America"`); next to a noun that
+//!   names a work or a broadcast (`the documentary "13th"`, `his book, "The
+//!   Long Road,"`, `an episode of "Town Square"`, `the host of "The Five"`,
+//!   `the "Today" show`) or ending in one (`the "Riverton Harbor Forum"`);
+//!   after "titled", "entitled" or a noun and "called" (`a group called
+//!   "Moms for Bridges"`); after a cue such as "so-called", "known as", "the
+//!   nickname" or "dubbed"; in a list (`"A" and "B"`) with another title;
+//!   alone in its paragraph with three words or more (a heading); or
+//!   with no sentence punctuation inside and no speech word (said, told,
+//!   according, statement, …) in the twelve tokens of its sentence before it
+//!   or the eight after it;
+//! * **nicknames**: a short Title Case span between two names (`Dwayne "The
+//!   Rock" Johnson`);
+//! * **scare quotes**: a span of up to six words after a cue (`the so-called
+//!   "soft landing"`, `known as the "fast track"`), or followed by "as", a few
+//!   words naming nobody in particular and a verb of naming (`"…" as they
+//!   call it`, `as it is known`; `as he called it` keeps them his words),
+//!   or by a definition (`"…," which is defined as`).
+//!
+//! The nouns and cues are listed in `src/lexicon/naming_words.txt`.
+//! Lower-case fragments with no cue are kept as speech: in news, "called
+//! them “deplorables”" is reported speech. When the whole pipeline runs
 //! ([`crate::Attributor`]), a span of one to three words for which the
 //! speaker resolver finds no speaker becomes a scare quote.
 
 use std::ops::Range;
 
-use crate::lexicon::{class, with_lower, LEXICON};
+use crate::lexicon::{class, with_lower, Naming, LEXICON};
 use crate::span::Span;
 use crate::tokenizer::{Document, MarkFamily, MarkGlyph, Orientation, Token, TokenKind, Tokenizer};
 
@@ -130,14 +159,35 @@ impl Default for MarkFamilies {
 }
 
 /// Whether single marks delimit top-level quotations.
+///
+/// ```
+/// use whosaid::{QuoteDetector, SingleQuotes, Tokenizer};
+///
+/// let british = "‘We will win,’ she said. ‘They told me “never” twice.’";
+/// let doc = Tokenizer::new().tokenize(british);
+/// let detector = QuoteDetector::new();
+/// assert_eq!(detector.single_quotes_in(&doc), SingleQuotes::TopLevel);
+/// assert_eq!(detector.detect(&doc).len(), 2);
+///
+/// let american = "“We will win,” she said of the players’ union.";
+/// let doc = Tokenizer::new().tokenize(american);
+/// assert_eq!(detector.single_quotes_in(&doc), SingleQuotes::NestedOnly);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum SingleQuotes {
-    /// Single marks only delimit quotations inside double-quoted ones (news
-    /// style in the US).
+    /// Decide per document: single marks delimit top-level quotations when
+    /// the single-quoted spans outside any double-quoted one outnumber the
+    /// double-quoted spans outside any single-quoted one (British and
+    /// Australian papers quote in single marks and nest double ones
+    /// inside); otherwise they only nest. Apostrophes never pair, whichever
+    /// way it goes.
     #[default]
-    NestedOnly,
+    Auto,
     /// Single marks delimit top-level quotations too (British style).
     TopLevel,
+    /// Single marks only delimit quotations inside double-quoted ones (news
+    /// style in the US).
+    NestedOnly,
 }
 
 /// What becomes of a quotation that is never closed.
@@ -276,7 +326,8 @@ struct RawQuote {
 
 impl QuoteDetector {
     /// A detector with the default settings: every mark family, single marks
-    /// nested only, unclosed quotations kept.
+    /// at top level when the document quotes in them
+    /// ([`SingleQuotes::Auto`]), unclosed quotations kept.
     pub fn new() -> QuoteDetector {
         QuoteDetector::default()
     }
@@ -296,17 +347,85 @@ impl QuoteDetector {
         self.detect(&Tokenizer::new().tokenize(text))
     }
 
+    /// The single-mark setting that applies to `doc`: the configured one,
+    /// or for [`SingleQuotes::Auto`] the one the document calls for
+    /// ([`SingleQuotes::TopLevel`] or [`SingleQuotes::NestedOnly`]).
+    pub fn single_quotes_in(&self, doc: &Document<'_>) -> SingleQuotes {
+        match self.config.single_quotes {
+            SingleQuotes::Auto => {
+                let mut raw = Vec::new();
+                self.pair_doubles(doc, &mut raw);
+                self.pair_corners(doc, &mut raw);
+                if self.top_level_singles(doc, &raw).is_some() {
+                    SingleQuotes::TopLevel
+                } else {
+                    SingleQuotes::NestedOnly
+                }
+            }
+            fixed => fixed,
+        }
+    }
+
+    /// The top-level single-quoted spans of `doc` when they delimit
+    /// quotations there (always with [`SingleQuotes::TopLevel`], when they
+    /// lead with [`SingleQuotes::Auto`]), given its double-quoted ones.
+    fn top_level_singles(&self, doc: &Document<'_>, doubles: &[RawQuote]) -> Option<Vec<RawQuote>> {
+        let tokens = doc.tokens();
+        match self.config.single_quotes {
+            SingleQuotes::NestedOnly => return None,
+            // Most documents have no single mark that opens: nothing to pair.
+            SingleQuotes::Auto
+                if !doc.marks().iter().any(|&m| {
+                    tokens[m as usize]
+                        .mark()
+                        .is_some_and(|m| !m.is_double() && m.orientation() == Orientation::Open)
+                }) =>
+            {
+                return None
+            }
+            _ => {}
+        }
+        // Marks inside a double quotation that nothing closes may still
+        // pair: in a text quoting in single marks, that double mark is more
+        // likely a slip than a quotation running to the end of its paragraph.
+        let closed: Vec<RawQuote> = doubles.iter().filter(|d| !d.unclosed).copied().collect();
+        let cands = uncovered_marks(doc, &closed, is_single_candidate);
+        let mut singles = Vec::new();
+        pair_stack(doc, &cands, Paragraphs::Continue, &mut singles);
+        singles.retain(|q| q.depth == 0);
+        if self.config.single_quotes == SingleQuotes::Auto {
+            // The double-quoted spans outside every single-quoted one: those
+            // nested inside are what British style looks like.
+            singles.sort_by_key(|q| q.open);
+            let outside = doubles
+                .iter()
+                .filter(|d| d.depth == 0)
+                .filter(|d| {
+                    let k = singles.partition_point(|s| s.open < d.open);
+                    k == 0 || singles[k - 1].close < d.close
+                })
+                .count();
+            if singles.len() <= outside {
+                return None;
+            }
+        }
+        Some(singles)
+    }
+
     /// Finds the top-level quotations of a tokenized document, in text order,
     /// with their nested quotations inside them.
     pub fn detect<'t>(&self, doc: &Document<'t>) -> Vec<Quote<'t>> {
         let mut raw: Vec<RawQuote> = Vec::new();
         self.pair_doubles(doc, &mut raw);
         self.pair_corners(doc, &mut raw);
-        if self.config.single_quotes == SingleQuotes::TopLevel {
-            let cands = uncovered_marks(doc, &raw, is_single_candidate);
-            let mut singles = Vec::new();
-            pair_stack(doc, &cands, &mut singles);
-            raw.extend(singles.into_iter().filter(|q| q.depth == 0));
+        if let Some(singles) = self.top_level_singles(doc, &raw) {
+            // An unclosed double quotation that a single one crosses was a
+            // slip (`‘We watched “Shark Tank,’ he said`).
+            let crosses = |a: &RawQuote, b: &RawQuote| {
+                a.open < b.open && b.open <= a.close && a.close < b.close
+            };
+            raw.retain(|d| !(d.unclosed && singles.iter().any(|s| crosses(s, d) || crosses(d, s))));
+            raw.extend(singles);
         }
         raw.sort_by_key(|q| (q.open, std::cmp::Reverse(q.close)));
         // Build the tree: a raw quote inside the previous top-level one nests.
@@ -331,6 +450,7 @@ impl QuoteDetector {
         for q in &mut top {
             classify(doc, q);
         }
+        titles_in_lists(doc, &mut top);
         top
     }
 
@@ -350,8 +470,9 @@ impl QuoteDetector {
         let marks = doc.marks();
         let mut next_mark = 0;
         let mut open: Option<usize> = None;
-        // Inner same-kind opener skipped in the current quotation.
-        let mut skipped: Option<usize> = None;
+        // Opening-shaped marks after a space inside the current quotation,
+        // innermost last: inner quotations of the same kind, or typing slips.
+        let mut inner: Vec<usize> = Vec::new();
         let mut p = 0usize;
         let mut skip_first = false;
         while p < paragraphs.len() {
@@ -387,51 +508,50 @@ impl QuoteDetector {
                             .mark()
                             .is_some_and(|m| m.orientation() == Orientation::Open)
                             && after_dash_or_colon(doc.text(), t.span().start);
-                        if opening_shaped(glyph) || after_space || glued_open {
+                        // After `=` a mark delimits a markup attribute.
+                        let attribute = text[..t.span().start].ends_with('=');
+                        if (opening_shaped(glyph) || after_space || glued_open) && !attribute {
                             open = Some(i);
-                            skipped = None;
+                            inner.clear();
                         }
                     }
                     Some(o) => {
                         if opening_shaped(glyph) && after_space {
-                            if skipped.is_none() {
-                                skipped = Some(i);
+                            if inner.len() < MAX_DEPTH {
+                                inner.push(i);
                             }
                         } else {
-                            // A same-kind nested quotation: the inner one
-                            // closes here and a stray closer follows.
-                            let outer_close = skipped.and_then(|_| {
-                                let j = next_double(doc, i + 1, range.end, &is_double)?;
-                                let g = tokens[j].mark()?.glyph();
-                                let stray = !opening_shaped(g)
-                                    && !is_after_space(text, tokens[j].span().start);
-                                stray.then_some(j)
-                            });
-                            match (skipped, outer_close) {
-                                (Some(inner), Some(j)) => {
+                            // A same-kind nested quotation: the innermost
+                            // one closes here when another closer follows
+                            // (`“a “b” c”`, `“a «b “c” d» e”`); otherwise
+                            // this mark closes the quotation and the inner
+                            // openers were slips.
+                            let closer_follows = !inner.is_empty()
+                                && next_double(doc, i + 1, range.end, &is_double).is_some_and(
+                                    |j| {
+                                        let g = tokens[j].mark().map(|m| m.glyph());
+                                        !g.is_some_and(opening_shaped)
+                                            && !is_after_space(text, tokens[j].span().start)
+                                    },
+                                );
+                            match inner.pop() {
+                                Some(inner_open) if closer_follows => out.push(RawQuote {
+                                    open: inner_open,
+                                    close: i,
+                                    unclosed: false,
+                                    depth: inner.len() as u8 + 1,
+                                }),
+                                _ => {
                                     out.push(RawQuote {
                                         open: o,
-                                        close: j,
+                                        close: i,
                                         unclosed: false,
                                         depth: 0,
                                     });
-                                    out.push(RawQuote {
-                                        open: inner,
-                                        close: i,
-                                        unclosed: false,
-                                        depth: 1,
-                                    });
-                                    i = j;
+                                    open = None;
+                                    inner.clear();
                                 }
-                                _ => out.push(RawQuote {
-                                    open: o,
-                                    close: i,
-                                    unclosed: false,
-                                    depth: 0,
-                                }),
                             }
-                            open = None;
-                            skipped = None;
                         }
                     }
                 }
@@ -445,7 +565,15 @@ impl QuoteDetector {
                     skip_first = true;
                 } else {
                     let last = range.end - 1;
-                    if self.config.unclosed == UnclosedQuotes::EndOfParagraph && last > o {
+                    // A straight mark with a space on both sides that
+                    // nothing closes is a stray (`Hello,  " he said`).
+                    let stray = tokens[o]
+                        .mark()
+                        .is_some_and(|m| m.orientation() == Orientation::Either)
+                        && is_after_space(text, tokens[o].span().start)
+                        && text[tokens[o].span().end..].starts_with(char::is_whitespace);
+                    if self.config.unclosed == UnclosedQuotes::EndOfParagraph && last > o && !stray
+                    {
                         out.push(RawQuote {
                             open: o,
                             close: last,
@@ -454,7 +582,7 @@ impl QuoteDetector {
                         });
                     }
                     open = None;
-                    skipped = None;
+                    inner.clear();
                 }
             }
             p += 1;
@@ -472,7 +600,7 @@ impl QuoteDetector {
         let corner = |t: &Token| t.mark().is_some_and(|m| m.glyph().is_corner());
         let cands = uncovered_marks(doc, out, corner);
         let mut found = Vec::new();
-        pair_stack(doc, &cands, &mut found);
+        pair_stack(doc, &cands, Paragraphs::End, &mut found);
         out.extend(found.into_iter().filter(|q| q.depth == 0));
     }
 
@@ -500,7 +628,7 @@ impl QuoteDetector {
             return;
         }
         let mut found = Vec::new();
-        pair_stack(doc, &cands, &mut found);
+        pair_stack(doc, &cands, Paragraphs::End, &mut found);
         found.sort_by_key(|r| (r.open, std::cmp::Reverse(r.close)));
         for r in found {
             let nq = self.build(doc, r);
@@ -639,12 +767,17 @@ fn after_dash_or_colon(text: &str, i: usize) -> bool {
     matches!(text[..i].chars().next_back(), Some(':' | '—' | '–' | '―'))
 }
 
-/// Whether the character before byte `i` is whitespace, an opening bracket
-/// or the start of the text.
+/// Whether the character before byte `i` is whitespace, an opening bracket,
+/// the end of markup (`<p>"We`, `[quote]"We`), an invisible character (a
+/// byte order mark) or the start of the text.
 fn is_after_space(text: &str, i: usize) -> bool {
     match text[..i].chars().next_back() {
         None => true,
-        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '{'),
+        Some(c) => {
+            c.is_whitespace()
+                || crate::tokenizer::is_invisible(c)
+                || matches!(c, '(' | '[' | '{' | '>' | ']')
+        }
     }
 }
 
@@ -667,23 +800,49 @@ fn closes(open: MarkGlyph, close: MarkGlyph) -> bool {
 /// that no recursion over the tree can run away.
 const MAX_DEPTH: usize = 32;
 
+/// What a paragraph break does to the quotations [`pair_stack`] has open.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Paragraphs {
+    /// It ends them, unpaired.
+    End,
+    /// A quotation open alone at the end of a paragraph continues when the
+    /// next paragraph opens with a mark of its kind (each paragraph of a
+    /// long quotation reopened, as news style has it); else they end.
+    Continue,
+}
+
 /// Stack pairing over the candidate marks `cands` (token indices, in
 /// order), for marks that point one way or are judged by context. Unpaired
 /// marks are left alone (apostrophes, strays).
-fn pair_stack(doc: &Document<'_>, cands: &[usize], out: &mut Vec<RawQuote>) {
+fn pair_stack(
+    doc: &Document<'_>,
+    cands: &[usize],
+    paragraphs: Paragraphs,
+    out: &mut Vec<RawQuote>,
+) {
     let tokens = doc.tokens();
     let mut stack: Vec<(usize, MarkGlyph)> = Vec::new();
     let mut para = usize::MAX;
     for (ci, &i) in cands.iter().enumerate() {
         let t = &tokens[i];
-        if doc.paragraph_of(i) != para {
-            stack.clear();
-            para = doc.paragraph_of(i);
-        }
         let m = match t.mark() {
             Some(m) => m,
             None => continue,
         };
+        let p = doc.paragraph_of(i);
+        if p != para {
+            let reopens = paragraphs == Paragraphs::Continue
+                && stack.len() == 1
+                && p == para.wrapping_add(1)
+                && doc.paragraphs()[p].token_range().start == i
+                && m.orientation() == Orientation::Open
+                && stack[0].1.is_double() == m.is_double();
+            para = p;
+            if reopens {
+                continue;
+            }
+            stack.clear();
+        }
         let g = m.glyph();
         let fixed_open = matches!(
             g,
@@ -732,7 +891,24 @@ fn may_be_apostrophe(doc: &Document<'_>, i: usize) -> bool {
     let next_lower = tokens.get(i + 1).is_some_and(|n| {
         n.is_word() && !n.is_capitalized() && n.span().start > tokens[i].span().end
     });
-    elided && next_lower
+    // `America’ s`: a possessive typed with a space before its "s".
+    if tokens
+        .get(i + 1)
+        .is_some_and(|n| n.is_word() && doc.token_str(n) == "s")
+    {
+        return true;
+    }
+    // `'It was the players',' he said`: punctuation and another single
+    // mark glued after it close the quotation instead.
+    let glued = |k: usize| tokens[k].span().start == tokens[k - 1].span().end;
+    let closer_after_punctuation = tokens.get(i + 2).is_some_and(|m| {
+        tokens[i + 1].kind() == TokenKind::Punctuation
+            && glued(i + 1)
+            && glued(i + 2)
+            && m.mark()
+                .is_some_and(|m| !m.is_double() && m.orientation() != Orientation::Open)
+    });
+    elided && (next_lower || closer_after_punctuation)
 }
 
 /// Whether another single mark that could close the open single quotation
@@ -762,13 +938,15 @@ fn trim_span(text: &str, s: Span) -> Span {
     Span::new(start, end.max(start))
 }
 
-fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
+/// How many words a quotation holds and whether they are in Title Case: every
+/// word but the small ones ("of", "the") capitalised, or a number.
+fn word_shape(doc: &Document<'_>, q: &Quote<'_>) -> (usize, bool) {
     let tokens = doc.tokens();
     let inner = q.tokens.start + 1..q.tokens.end - usize::from(!q.unclosed);
     let mut words = 0usize;
     let mut title_case = true;
     let mut content_words = 0usize;
-    for t in &tokens[inner.clone()] {
+    for t in &tokens[inner] {
         if t.is_possessive() {
             continue;
         }
@@ -786,19 +964,41 @@ fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
             _ => {}
         }
     }
-    let title_case = title_case && content_words > 0;
+    (words, title_case && content_words > 0)
+}
+
+/// How many tokens before a quotation, and after it, a speech word must lie
+/// within for a Title Case span to be speech rather than a name: a long
+/// sentence may report speech far from the name it mentions.
+const SPEECH_BEFORE: usize = 12;
+const SPEECH_AFTER: usize = 8;
+
+fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
+    let tokens = doc.tokens();
+    let (words, title_case) = word_shape(doc, q);
     let text = doc.text();
     let sent_end_inside = text[q.content]
         .trim_end_matches(crate::tokenizer::is_mark_char)
         .trim_end()
         .ends_with(['.', '!', '?', '…']);
     let before = q.tokens.start.checked_sub(1).map(|i| &tokens[i]);
-    let possessive_before = before.is_some_and(|t| {
-        t.is_possessive()
-            || (t.mark().is_some_and(|m| !m.is_double())
-                && q.tokens.start >= 2
-                && doc.str_at(q.tokens.start - 2).ends_with(['s', 'S']))
+    // `ABC's "Good Morning America"`, `his 1994 "Contract with America"`.
+    let possessive_determiner = before.is_some_and(|_| {
+        let mut b = q.tokens.start - 1;
+        if tokens[b].kind() == TokenKind::Number && b > 0 {
+            b -= 1;
+        }
+        with_lower(doc.str_at(b), |w| {
+            matches!(w, "his" | "her" | "its" | "their" | "our" | "my" | "your")
+        })
     });
+    let possessive_before = possessive_determiner
+        || before.is_some_and(|t| {
+            t.is_possessive()
+                || (t.mark().is_some_and(|m| !m.is_double())
+                    && q.tokens.start >= 2
+                    && doc.str_at(q.tokens.start - 2).ends_with(['s', 'S']))
+        });
     let para_first = doc.paragraphs()[doc.paragraph_of(q.tokens.start)]
         .token_range()
         .start;
@@ -820,15 +1020,13 @@ fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
             .max(q.tokens.end);
     // After a quotation ending a sentence, the next sentence is its context
     // only when glued by a lower-case word ("..." he said); the tokenizer
-    // already keeps those in one sentence.
-    let speech_in_sentence = tokens[left.clone()]
+    // already keeps those in one sentence. Speech verbs count, and the
+    // words outside their list that mark a sentence as reporting speech.
+    let speech_near = tokens[left.start.max(left.end.saturating_sub(SPEECH_BEFORE))..left.end]
         .iter()
-        .chain(&tokens[right.clone()])
-        // Speech verbs, and the words outside their list that mark a
-        // sentence as reporting speech.
+        .chain(&tokens[right.start..right.end.min(right.start + SPEECH_AFTER)])
         .any(|t| t.lex() & (class::SPEECH_VERB | class::SPEECH_WORD) != 0);
-    let so_called =
-        left.end > left.start && with_lower(doc.str_at(left.end - 1), |w| w == "so-called");
+    let naming = naming_around(doc, q, title_case, left, right);
     // A nickname stands between a first and a last name: Juan "Chico" Ortiz.
     let is_name = |t: &Token| {
         t.is_capitalized() && t.is_word() && !LEXICON.is_function_word(doc.token_str(t))
@@ -838,17 +1036,228 @@ fn classify(doc: &Document<'_>, q: &mut Quote<'_>) {
         && words <= 3
         && before.is_some_and(is_name)
         && tokens.get(q.tokens.end).is_some_and(is_name);
+    // A heading: a paragraph of nothing but a quotation of a few words in
+    // Title Case (`'All Bets Are Off.'` between two paragraphs).
+    let paragraph = doc.paragraphs()[doc.paragraph_of(q.tokens.start)].token_range();
+    let heading = title_case
+        && words >= MIN_HEADING_WORDS
+        && !q.unclosed
+        && paragraph.start == q.tokens.start
+        && q.tokens.end <= paragraph.end
+        && tokens[q.tokens.end..paragraph.end]
+            .iter()
+            .all(|t| t.kind() == TokenKind::Punctuation);
     q.kind = if between_names {
         QuoteKind::Nickname
-    } else if title_case && (possessive_before || (!sent_end_inside && !speech_in_sentence)) {
+    } else if title_case
+        && (possessive_before
+            || heading
+            || naming.work
+            || naming.cue
+            || naming.title_cue
+            || (!sent_end_inside && !speech_near))
+    {
         QuoteKind::Title
-    } else if so_called && !speech_in_sentence && words <= 3 {
+    } else if naming.cue && words <= MAX_TERM_WORDS {
         QuoteKind::ScareQuote
     } else {
         QuoteKind::ReportedSpeech
     };
     for n in &mut q.nested {
         classify_nested(doc, n);
+    }
+}
+
+/// The fewest words of a quotation that makes a heading of its own paragraph
+/// (a shorter one may be a reply: `"No."`).
+const MIN_HEADING_WORDS: usize = 3;
+
+/// The longest span a cue ("so-called", "as they call it") makes a term of.
+const MAX_TERM_WORDS: usize = 6;
+
+/// What the words around a quotation say it is.
+#[derive(Clone, Copy, Debug, Default)]
+struct NamingContext {
+    /// A noun naming a work stands right before the quotation (a comma may
+    /// come between: "his show, "Politicking""), or before "of" right before
+    /// it ("an episode of "The View"", "the host of "The Five""), or right
+    /// after it ("the "Today" show"), or is its last word ("the "Morning
+    /// Show"").
+    work: bool,
+    /// A cue ("so-called", "known as", "the nickname") stands right before
+    /// the quotation, or before a determiner right before it; or "as", a few
+    /// words naming nobody in particular and a verb of naming follow it ("as
+    /// they call it", "as it is known"), or a verb of defining does ("which
+    /// is defined as").
+    cue: bool,
+    /// "titled", "entitled", or a noun phrase and a verb of naming ("a group
+    /// called", "a bill named") stand right before the quotation: in Title
+    /// Case, a title.
+    title_cue: bool,
+}
+
+/// What `naming_words.txt` says the word token at `i` is.
+#[inline]
+fn naming_of(doc: &Document<'_>, i: usize) -> Option<Naming> {
+    let t = &doc.tokens()[i];
+    if !t.is_word() {
+        return None;
+    }
+    LEXICON
+        .naming_words
+        .get_word_in(doc.text(), t.span())
+        .flatten()
+}
+
+/// Whether the words of `naming_words.txt` place `q` as a title or a term;
+/// `left` and `right` are the tokens of its sentence before and after it.
+/// What makes only a title is looked for only in Title Case (`title_case`).
+fn naming_around(
+    doc: &Document<'_>,
+    q: &Quote<'_>,
+    title_case: bool,
+    left: Range<usize>,
+    right: Range<usize>,
+) -> NamingContext {
+    let tokens = doc.tokens();
+    let open = q.tokens.start;
+    let is = |i: usize, n: Naming| naming_of(doc, i) == Some(n);
+    let lower_is = |i: usize, w: &str| with_lower(doc.str_at(i), |x| x == w);
+    let before = |k: usize| (k > left.start).then(|| k - 1);
+    // Before: skip one comma.
+    let mut k = open;
+    if before(k).is_some_and(|b| doc.str_at(b) == ",") {
+        k -= 1;
+    }
+    let work_before = title_case
+        && before(k).is_some_and(|b| {
+            is(b, Naming::Work)
+                || (lower_is(b, "of")
+                    && before(b).is_some_and(|c| is(c, Naming::Work) || is(c, Naming::Role)))
+        });
+    let after = right.start;
+    let work_after = title_case
+        && !q.unclosed
+        && after < right.end
+        && !tokens[after].is_capitalized()
+        && (is(after, Naming::Work) || is(after, Naming::Role));
+    let last_word = (q.tokens.start + 1..q.tokens.end)
+        .rev()
+        .find(|&i| tokens[i].is_word());
+    let work_inside = title_case && last_word.is_some_and(|i| is(i, Naming::Work));
+    // A cue or a title cue of up to three words, perhaps with a
+    // determiner after it.
+    let mut k = open;
+    if before(k).is_some_and(|b| tokens[b].lex() & class::DETERMINER != 0) {
+        k -= 1;
+    }
+    // The phrase is read straight from the text: its words must stand one
+    // space apart, as the list writes them.
+    let text = doc.text();
+    let mut found = None;
+    let mut at = k;
+    for n in 0..3 {
+        let Some(b) = before(at) else { break };
+        if !tokens[b].is_word()
+            || (n > 0 && &text[tokens[b].span().end..tokens[at].span().start] != " ")
+        {
+            break;
+        }
+        let phrase = &text[tokens[b].span().start..tokens[k - 1].span().end];
+        if let Some(Some(c @ (Naming::Cue | Naming::TitleCue))) = LEXICON.naming_words.get(phrase) {
+            found = Some(c);
+            break;
+        }
+        at = b;
+    }
+    // "a group called "X"": a verb of naming after a common noun that a
+    // determiner opens.
+    let called_after_noun = title_case
+        && before(open).is_some_and(|v| {
+            is(v, Naming::Call)
+                && doc.str_at(v).ends_with("ed")
+                && before(v).is_some_and(|n| {
+                    tokens[n].is_word()
+                        && !tokens[n].is_capitalized()
+                        && tokens[n].lex()
+                            & (class::PRONOUN | class::AUXILIARY | class::BE | class::FUNCTION)
+                            == 0
+                        && (n.saturating_sub(3).max(left.start)..n)
+                            .any(|d| tokens[d].lex() & class::DETERMINER != 0)
+                })
+        });
+    // After: `"…" as they call it`, `"…," as it is known`.
+    let mut a = right.start;
+    if !q.unclosed && a < right.end && doc.str_at(a) == "," {
+        a += 1;
+    }
+    let as_they_call_it = !q.unclosed
+        && a + 1 < right.end
+        && lower_is(a, "as")
+        && (a + 1..right.end.min(a + 5))
+            .take_while(|&i| {
+                tokens[i].is_word()
+                    && !tokens[i].is_capitalized()
+                    && !with_lower(doc.str_at(i), |w| {
+                        matches!(w, "he" | "she" | "i" | "we" | "you")
+                    })
+            })
+            .any(|i| is(i, Naming::Call));
+    // `"…," which is defined as`: a term being defined.
+    let defined = !q.unclosed
+        && (a..right.end.min(a + 4))
+            .take_while(|&i| {
+                is(i, Naming::Define)
+                    || tokens[i].lex() & class::BE != 0
+                    || with_lower(doc.str_at(i), |w| matches!(w, "which" | "that"))
+            })
+            .any(|i| is(i, Naming::Define));
+    NamingContext {
+        work: work_before || work_after || work_inside,
+        cue: found == Some(Naming::Cue) || as_they_call_it || defined,
+        title_cue: found == Some(Naming::TitleCue) || called_after_noun,
+    }
+}
+
+/// Title Case spans in a list with a title are titles too: `the shows
+/// "Veep" and "The Office"` when one of them is known to be a title.
+fn titles_in_lists(doc: &Document<'_>, quotes: &mut [Quote<'_>]) {
+    let tokens = doc.tokens();
+    let joins = |a: &Quote<'_>, b: &Quote<'_>| {
+        !a.unclosed
+            && doc.sentence_of(a.tokens.end - 1) == doc.sentence_of(b.tokens.start)
+            && (a.tokens.end..b.tokens.start).len() <= 2
+            && (a.tokens.end..b.tokens.start).all(|i| {
+                let w = doc.str_at(i);
+                w == "," || with_lower(w, |w| matches!(w, "and" | "or"))
+            })
+            && tokens[a.tokens.end..b.tokens.start]
+                .iter()
+                .all(|t| !t.is_capitalized())
+    };
+    // Forwards, then backwards, so that a title anywhere in a list reaches
+    // every member.
+    for k in 1..quotes.len() {
+        let (a, b) = quotes.split_at_mut(k);
+        let (prev, this) = (&a[k - 1], &mut b[0]);
+        if prev.kind == QuoteKind::Title
+            && this.kind == QuoteKind::ReportedSpeech
+            && joins(prev, this)
+            && word_shape(doc, this).1
+        {
+            this.kind = QuoteKind::Title;
+        }
+    }
+    for k in (1..quotes.len()).rev() {
+        let (a, b) = quotes.split_at_mut(k);
+        let (prev, this) = (&mut a[k - 1], &b[0]);
+        if this.kind == QuoteKind::Title
+            && prev.kind == QuoteKind::ReportedSpeech
+            && joins(prev, this)
+            && word_shape(doc, prev).1
+        {
+            prev.kind = QuoteKind::Title;
+        }
     }
 }
 

@@ -11,6 +11,36 @@
 //! word they shorten. A possessive `'s` is split off as its own word so that
 //! "Abbasi's office" yields the name "Abbasi".
 //!
+//! # Characters around the text
+//!
+//! A byte order mark, zero-width spaces and joiners, direction marks and the
+//! word joiner are skipped like spaces. Markup is the caller's to strip, but
+//! a mark right after the end of a tag or of bracketed markup (`<p>"We`,
+//! `[quote]"We`) opens as it would after a space. The HTML character
+//! references of quotation marks are read as the marks they stand for:
+//! named (`&quot;`, `&apos;`, `&ldquo;`, `&rdquo;`, `&lsquo;`, `&rsquo;`,
+//! `&sbquo;`, `&bdquo;`, `&laquo;`, `&raquo;`, `&lsaquo;`, `&rsaquo;`),
+//! decimal (`&#8220;`, `&#34;`, `&#39;`) and hexadecimal (`&#x201C;`), with
+//! their semicolon; the mark token spans the whole reference, so offsets stay
+//! those of your text, and an apostrophe's reference inside a word
+//! (`don&rsquo;t`) stays in the word. Other references (`&amp;`, `&nbsp;`)
+//! are left as they are. A text without `&` pays nothing for this.
+//!
+//! # Paragraphs
+//!
+//! Paragraphs come from the text's own layout, judged once per text
+//! ([`Layout`], [`Document::layout`]). Text with one paragraph a line (most
+//! text taken from web pages, with or without blank lines between) ends a
+//! paragraph at every line break. Hard-wrapped text (plain-text exports,
+//! wire copy, e-mail: lines of some 72 columns, a blank line between
+//! paragraphs) ends one only at a blank line; a single line break there is
+//! a space, and sentences and quotations run across it. A text counts as
+//! hard-wrapped when at least a third of its single line breaks (those
+//! between two lines that are not blank) fall inside a sentence: after a
+//! comma, possibly followed by a closing mark, or before a word that is not
+//! capitalised. A blank line, a paragraph separator (U+2029) and a form feed
+//! always end a paragraph; CR LF is one line break.
+//!
 //! ```
 //! use whosaid::{Tokenizer, TokenKind, Orientation};
 //!
@@ -481,6 +511,7 @@ pub struct Document<'t> {
     /// Whether a mark is a corner bracket: most texts have none, and the
     /// quote detector need not look.
     corner_marks: bool,
+    layout: Layout,
     sentences: Vec<Segment>,
     /// Which sentence each token is in, kept beside the tokens rather than
     /// in them (see [`SentenceIndex`]).
@@ -581,6 +612,26 @@ impl<'t> Document<'t> {
         self.sentence_index.sentence_of(token)
     }
 
+    /// How the text lays out its paragraphs, as the tokenizer judged it
+    /// (see [`Layout`]).
+    ///
+    /// ```
+    /// use whosaid::{Layout, Tokenizer};
+    ///
+    /// let wrapped = "\"We will win,\" Senator Jane Roe told the reporters\n\
+    ///                waiting outside.\n\nShe left.";
+    /// let doc = Tokenizer::new().tokenize(wrapped);
+    /// assert_eq!(doc.layout(), Layout::Wrapped);
+    /// assert_eq!(doc.paragraphs().len(), 2);
+    ///
+    /// let doc = Tokenizer::new().tokenize("Roe wins.\nTurnout was high.");
+    /// assert_eq!(doc.layout(), Layout::ParagraphPerLine);
+    /// assert_eq!(doc.paragraphs().len(), 2);
+    /// ```
+    pub fn layout(&self) -> Layout {
+        self.layout
+    }
+
     /// Whether a mark is a corner bracket (`「 」 『 』`).
     pub(crate) fn has_corner_marks(&self) -> bool {
         self.corner_marks
@@ -619,8 +670,8 @@ impl<'t> Document<'t> {
         &self.sentences
     }
 
-    /// Paragraphs (text between line breaks), in text order; empty lines make
-    /// no paragraph.
+    /// Paragraphs, in text order (see [`Layout`] for where they end); empty
+    /// lines make no paragraph.
     pub fn paragraphs(&self) -> &[Segment] {
         &self.paragraphs
     }
@@ -631,12 +682,39 @@ impl<'t> Document<'t> {
     }
 }
 
+/// Where the paragraphs of a text end, judged once per text from its line
+/// breaks ([`Document::layout`]).
+///
+/// News text from the web writes one paragraph a line, with or without a
+/// blank line between them. Plain-text exports, wire feeds and e-mail
+/// break each paragraph into lines of some 72 columns and separate
+/// paragraphs with a blank line. The tokenizer looks at the text's single
+/// line breaks, those between two lines that are not blank: when at least
+/// a third of them fall inside a sentence (after a comma, a closing mark
+/// possibly following it, or before a word in lower case), the text is
+/// [`Layout::Wrapped`]; otherwise it is [`Layout::ParagraphPerLine`]. The
+/// look costs a few steps per line break.
+///
+/// A blank line, a paragraph separator (U+2029) and a form feed end a
+/// paragraph in either layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Layout {
+    /// Every line break ends a paragraph (a text with no single line
+    /// break is laid out this way).
+    ParagraphPerLine,
+    /// Lines are broken inside paragraphs: a single line break is a space,
+    /// and sentences and quotations run across it; only a blank line (or a
+    /// paragraph separator, or a form feed) ends a paragraph.
+    Wrapped,
+}
+
 /// Splits text into tokens, sentences and paragraphs.
 ///
-/// Any line break ends a paragraph: news text from the web writes one
-/// paragraph a line, and blank lines between paragraphs change nothing. A
-/// word, number or run of dashes longer than [`MAX_TOKEN_LEN`] bytes
-/// becomes several tokens with no space between them.
+/// Paragraphs end at line breaks, or only at blank lines when the text is
+/// hard-wrapped ([`Layout`]). A word, number or run of dashes longer than
+/// [`MAX_TOKEN_LEN`] bytes becomes several tokens with no space between
+/// them.
 #[derive(Clone, Debug, Default)]
 pub struct Tokenizer {
     _private: (),
@@ -713,31 +791,102 @@ enum Ctx {
     Digit,
     Open,
     Close,
+    /// `]`: a bracket closes before a mark, and markup (`[quote]`) ends
+    /// before one.
+    Bracket,
     Colon,
     Comma,
     Dash,
+    /// `=`: a mark after it delimits the value of a markup attribute
+    /// (`title="…"`), never a quotation.
+    Assign,
+    /// An ellipsis: a quotation may open on one (`"… and then"`) and close
+    /// after one, so it frees neither side.
+    Ellipsis,
     Other,
 }
 
 fn ctx_of(c: char) -> Ctx {
     match c {
-        '(' | '[' | '{' | '¿' | '¡' => Ctx::Open,
-        '.' | ';' | '!' | '?' | ')' | ']' | '}' | '…' => Ctx::Close,
+        // `>` ends a tag before a mark (`<p>"We`).
+        '(' | '[' | '{' | '¿' | '¡' | '>' => Ctx::Open,
+        // `<` starts one after it (`said."</p>`).
+        '.' | ';' | '!' | '?' | ')' | '}' | '<' => Ctx::Close,
+        '…' => Ctx::Ellipsis,
+        ']' => Ctx::Bracket,
+        '=' => Ctx::Assign,
         ':' => Ctx::Colon,
         ',' => Ctx::Comma,
         '-' | '\u{2010}'..='\u{2015}' | '/' => Ctx::Dash,
-        c if c.is_whitespace() || c.is_control() => Ctx::Space,
+        c if c.is_whitespace() || c.is_control() || is_invisible(c) => Ctx::Space,
         c if c.is_numeric() => Ctx::Digit,
         c if c.is_alphabetic() => Ctx::Word,
         _ => Ctx::Other,
     }
 }
 
+/// Invisible format characters that the tokenizer skips like spaces: zero
+/// width spaces and joiners, direction marks, the word joiner and the byte
+/// order mark (a text saved with one starts with it).
+#[inline]
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// The HTML character reference of a quotation mark at byte `i` (which
+/// holds `&`): the mark and the reference's length in bytes. Named
+/// (`&quot;`, `&ldquo;`, `&rsquo;`, `&laquo;`, ...), decimal (`&#8220;`)
+/// and hexadecimal (`&#x201C;`) references count, with their semicolon.
+pub(crate) fn mark_reference(text: &str, i: usize) -> Option<(char, usize)> {
+    let bytes = text.as_bytes();
+    let rest = bytes.get(i + 1..)?;
+    let end = rest.iter().take(33).position(|&b| b == b';')?;
+    let body = &text[i + 1..i + 1 + end];
+    let c = if let Some(num) = body.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) if !hex.is_empty() && hex.len() <= 6 => u32::from_str_radix(hex, 16).ok()?,
+            None if !num.is_empty()
+                && num.len() <= 7
+                && num.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                num.parse().ok()?
+            }
+            _ => return None,
+        };
+        char::from_u32(code)?
+    } else {
+        match body {
+            "quot" | "QUOT" => '"',
+            "apos" => '\'',
+            "lsquo" | "OpenCurlyQuote" => '\u{2018}',
+            "rsquo" | "rsquor" | "CloseCurlyQuote" => '\u{2019}',
+            "sbquo" | "lsquor" => '\u{201A}',
+            "ldquo" | "OpenCurlyDoubleQuote" => '\u{201C}',
+            "rdquo" | "rdquor" | "CloseCurlyDoubleQuote" => '\u{201D}',
+            "bdquo" | "ldquor" => '\u{201E}',
+            "laquo" => '\u{AB}',
+            "raquo" => '\u{BB}',
+            "lsaquo" => '\u{2039}',
+            "rsaquo" => '\u{203A}',
+            _ => return None,
+        }
+    };
+    is_mark_char(c).then_some((c, end + 2))
+}
+
+/// Where the mark reference ending just before byte `i` (a `;`) starts.
+fn mark_reference_before(text: &str, i: usize) -> Option<usize> {
+    let from = i.saturating_sub(34);
+    let amp = text.as_bytes()[from..i].iter().rposition(|&b| b == b'&')? + from;
+    mark_reference(text, amp).and_then(|(_, len)| (amp + len == i).then_some(amp))
+}
+
 pub(crate) fn is_mark_char(c: char) -> bool {
     MarkGlyph::from_char(c).is_some()
 }
 
-/// The context before byte `i`, looking through adjacent marks.
+/// The context before byte `i`, looking through adjacent marks (and the
+/// references of marks).
 fn prev_ctx(text: &str, mut i: usize) -> Ctx {
     // At most a few marks are looked through: a run of thousands of marks
     // must not cost thousands of steps per mark.
@@ -745,18 +894,26 @@ fn prev_ctx(text: &str, mut i: usize) -> Ctx {
         match text[..i].chars().next_back() {
             None => return Ctx::Edge,
             Some(c) if is_mark_char(c) => i -= c.len_utf8(),
+            Some(';') if mark_reference_before(text, i).is_some() => {
+                i = mark_reference_before(text, i).unwrap_or(i);
+            }
             Some(c) => return ctx_of(c),
         }
     }
     Ctx::Other
 }
 
-/// The context from byte `j` on, looking through adjacent marks.
+/// The context from byte `j` on, looking through adjacent marks (and the
+/// references of marks).
 fn next_ctx(text: &str, mut j: usize) -> Ctx {
     for _ in 0..MAX_ADJACENT_MARKS {
         match text[j..].chars().next() {
             None => return Ctx::Edge,
             Some(c) if is_mark_char(c) => j += c.len_utf8(),
+            Some('&') if mark_reference(text, j).is_some() => {
+                j += mark_reference(text, j).map_or(1, |(_, len)| len);
+            }
+            Some('.') if text[j..].starts_with("...") => return Ctx::Ellipsis,
             Some(c) => return ctx_of(c),
         }
     }
@@ -770,19 +927,31 @@ fn orient(glyph: MarkGlyph, prev: Ctx, next: Ctx) -> Orientation {
     if glyph.is_fixed() {
         return glyph.prior();
     }
+    if prev == Ctx::Assign {
+        return Orientation::Close;
+    }
     let left_free = matches!(
         prev,
-        Ctx::Edge | Ctx::Space | Ctx::Open | Ctx::Dash | Ctx::Colon
+        Ctx::Edge | Ctx::Space | Ctx::Open | Ctx::Bracket | Ctx::Dash | Ctx::Colon
     );
     let right_free = matches!(
         next,
-        Ctx::Edge | Ctx::Space | Ctx::Close | Ctx::Dash | Ctx::Comma | Ctx::Colon
+        Ctx::Edge | Ctx::Space | Ctx::Close | Ctx::Bracket | Ctx::Dash | Ctx::Comma | Ctx::Colon
     );
     match (left_free, right_free) {
         (true, false) => Orientation::Open,
         (false, true) => Orientation::Close,
         _ => glyph.prior(),
     }
+}
+
+/// Whether a word ends before byte `i`, with spaces between.
+fn word_before(text: &str, i: usize) -> bool {
+    text[..i]
+        .trim_end_matches([' ', '\u{A0}'])
+        .chars()
+        .next_back()
+        .is_some_and(is_word_char)
 }
 
 /// Words that an apostrophe shortens at their start ("'Tis", "'em").
@@ -823,7 +992,17 @@ impl Tokenizer {
         // that news-sized texts do not grow them step by step (space never
         // written is never touched, so an overestimate costs little).
         let mut marks = Vec::with_capacity(text.len() / 128);
-        let corner_marks = scan(text, &mut tokens, &mut marks);
+        let Scanned {
+            corners: corner_marks,
+            line_starts,
+        } = scan(text, &mut tokens, &mut marks);
+        let layout = layout_of(text, &tokens, &line_starts);
+        if layout == Layout::Wrapped {
+            // A single line break is a space.
+            for &k in &line_starts {
+                tokens[k as usize].flags &= !PARA_START;
+            }
+        }
         let Segments {
             sentences,
             sentence_index,
@@ -835,6 +1014,7 @@ impl Tokenizer {
             tokens,
             marks,
             corner_marks,
+            layout,
             sentences,
             sentence_index,
             paragraphs,
@@ -851,9 +1031,39 @@ struct Scanner<'a> {
     pending: u8,
     /// Whether a corner bracket was pushed as a mark.
     corners: bool,
+    /// The tokens that start a line after a single line break (no blank
+    /// line, no paragraph separator), for [`Layout`].
+    line_starts: Vec<u32>,
+    /// The token index at which a blank line or a paragraph separator was
+    /// seen last: a line break there is no single one.
+    blank_at: u32,
+    /// The LaTeX openers of the current line, innermost last: 2 for two
+    /// backticks, 1 for one, so that a run of apostrophes can close them.
+    latex_open: Vec<u8>,
 }
 
 impl Scanner<'_> {
+    /// A line break before the next token: a single one, or with `hard`
+    /// (a paragraph separator, a form feed) always a paragraph break.
+    #[inline]
+    fn line_break(&mut self, hard: bool) {
+        self.pending |= SPACE_BEFORE | PARA_START;
+        self.latex_open.clear();
+        let next = self.tokens.len() as u32;
+        if self.blank_at == next {
+            return;
+        }
+        if self.line_starts.last() == Some(&next) || hard {
+            // A second break before the next token: a blank line.
+            if self.line_starts.last() == Some(&next) {
+                self.line_starts.pop();
+            }
+            self.blank_at = next;
+        } else if next > 0 {
+            self.line_starts.push(next);
+        }
+    }
+
     #[inline]
     fn push(&mut self, start: usize, end: usize, kind: TokenKind, flags: u8) {
         self.push_classed(start, end, kind, flags, 0);
@@ -915,9 +1125,16 @@ impl Scanner<'_> {
     }
 }
 
-/// Scans `text` into `tokens` and the indexes of its marks into `marks`;
-/// returns whether a mark is a corner bracket.
-fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) -> bool {
+/// What [`scan`] finds besides the tokens and marks.
+struct Scanned {
+    /// Whether a mark is a corner bracket.
+    corners: bool,
+    /// The tokens that start a line after a single line break.
+    line_starts: Vec<u32>,
+}
+
+/// Scans `text` into `tokens` and the indexes of its marks into `marks`.
+fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) -> Scanned {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut sc = Scanner {
@@ -927,6 +1144,9 @@ fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) -> bool {
         marks,
         pending: SPACE_BEFORE | PARA_START,
         corners: false,
+        line_starts: Vec::new(),
+        blank_at: u32::MAX,
+        latex_open: Vec::new(),
     };
     let mut i = 0;
     while i < n {
@@ -938,12 +1158,18 @@ fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) -> bool {
                     i += 1;
                 }
                 C_NEWLINE => {
-                    sc.pending |= SPACE_BEFORE | PARA_START;
-                    i += 1;
+                    // CR LF is one line break; a form feed ends a page.
+                    sc.line_break(b == 0x0c);
+                    i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
                 }
                 C_LOWER | C_UPPER | C_DIGIT => i = scan_word(text, i, &mut sc),
                 C_MARK => i = scan_ascii_mark(text, i, &mut sc),
                 C_PUNCT => i = scan_punct(text, i, &mut sc),
+                _ if b == b'&' => i = scan_ampersand(text, i, &mut sc),
                 _ => {
                     sc.push(i, i + 1, TokenKind::Symbol, 0);
                     i += 1;
@@ -958,15 +1184,9 @@ fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) -> bool {
         } else if is_word_char(c) {
             i = scan_word(text, i, &mut sc);
         } else if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
-            sc.pending |= SPACE_BEFORE | PARA_START;
+            sc.line_break(c == '\u{2029}');
             i += w;
-        } else if c.is_whitespace()
-            || c.is_control()
-            || matches!(
-                c,
-                '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
-            )
-        {
+        } else if c.is_whitespace() || c.is_control() || is_invisible(c) || c == '\u{AD}' {
             sc.pending |= SPACE_BEFORE;
             i += w;
         } else {
@@ -980,7 +1200,48 @@ fn scan(text: &str, tokens: &mut Vec<Token>, marks: &mut Vec<u32>) -> bool {
             i += w;
         }
     }
-    sc.corners
+    // A break after the last token starts no line.
+    let end = sc.tokens.len() as u32;
+    if sc.line_starts.last() == Some(&end) {
+        sc.line_starts.pop();
+    }
+    Scanned {
+        corners: sc.corners,
+        line_starts: sc.line_starts,
+    }
+}
+
+/// How the document lays out its paragraphs, from its single line breaks
+/// (those between two lines that are not blank): hard-wrapped when at least
+/// a third of them fall inside a sentence, after a comma (a closing mark
+/// may follow it) or before a word in lower case. A text with one
+/// paragraph a line breaks lines where paragraphs end, almost never there;
+/// a wrapped one breaks them between any two words, and most words of
+/// English prose are in lower case.
+fn layout_of(text: &str, tokens: &[Token], line_starts: &[u32]) -> Layout {
+    let inside_sentence = |k: usize| {
+        let next = &tokens[k];
+        if next.kind == TokenKind::Word && next.flags & UPPER == 0 {
+            return true;
+        }
+        let mut p = k - 1;
+        // `"We will win,"` then the attribution on the next line.
+        while p > 0
+            && matches!(tokens[p].kind, TokenKind::Mark(m) if m.orientation != Orientation::Open)
+        {
+            p -= 1;
+        }
+        tokens[p].kind == TokenKind::Punctuation && &text[tokens[p].span()] == ","
+    };
+    let wraps = line_starts
+        .iter()
+        .filter(|&&k| inside_sentence(k as usize))
+        .count();
+    if wraps > 0 && 3 * wraps >= line_starts.len() {
+        Layout::Wrapped
+    } else {
+        Layout::ParagraphPerLine
+    }
 }
 
 /// The first byte at or after `j` that is not an ASCII letter or digit,
@@ -1049,7 +1310,12 @@ fn scan_word(text: &str, start: usize, sc: &mut Scanner<'_>) -> usize {
             b'\'' => ('\'', 1),
             b'-' => ('-', 1),
             b'.' | b',' | b':' if is_number => (bytes[j] as char, 1),
-            b'&' => ('&', 1),
+            // "don&rsquo;t", "Clinton&#8217;s": the reference of an
+            // apostrophe joins a word like the apostrophe.
+            b'&' => match mark_reference(text, j) {
+                Some(('\'' | '\u{2019}', len)) => ('\u{2019}', len),
+                _ => ('&', 1),
+            },
             0xE2 if text[j..].starts_with('\u{2019}') => ('\u{2019}', 3),
             _ => break,
         };
@@ -1136,12 +1402,94 @@ fn scan_ascii_mark(text: &str, i: usize, sc: &mut Scanner<'_>) -> usize {
     let bytes = text.as_bytes();
     let (glyph, w) = match bytes[i] {
         b'"' => (MarkGlyph::StraightDouble, 1),
-        b'\'' if bytes.get(i + 1) == Some(&b'\'') => (MarkGlyph::TwoApostrophes, 2),
+        b'\''
+            if !sc.latex_open.is_empty()
+                && !matches!(prev_ctx(text, i), Ctx::Space | Ctx::Edge) =>
+        {
+            return scan_latex_closers(text, i, sc);
+        }
+        // `''Tis`: a single mark, then the elision.
+        b'\'' if bytes.get(i + 1) == Some(&b'\'') && !elision_after(text, i + 1) => {
+            (MarkGlyph::TwoApostrophes, 2)
+        }
         b'\'' => (MarkGlyph::StraightSingle, 1),
         b'`' if bytes.get(i + 1) == Some(&b'`') => (MarkGlyph::DoubleBacktick, 2),
         _ => (MarkGlyph::Backtick, 1),
     };
+    if matches!(glyph, MarkGlyph::DoubleBacktick | MarkGlyph::Backtick)
+        && sc.latex_open.len() < MAX_LATEX_OPEN
+    {
+        sc.latex_open.push(w as u8);
+    }
     push_mark(text, i, w, glyph, sc)
+}
+
+/// How many LaTeX openers a line keeps track of.
+const MAX_LATEX_OPEN: usize = 32;
+
+/// Whether the apostrophe at `i` begins an elision ("'Tis", "'em").
+fn elision_after(text: &str, i: usize) -> bool {
+    let rest = &text[i + 1..];
+    let len = rest
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(rest.len(), |(k, _)| k);
+    len > 0 && is_elision(&rest[..len])
+}
+
+/// A run of apostrophes closing LaTeX quotations: split so as to close the
+/// open backtick openers innermost first (two backticks take two
+/// apostrophes, one takes one), the rest read as usual.
+fn scan_latex_closers(text: &str, i: usize, sc: &mut Scanner<'_>) -> usize {
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    while bytes.get(i + run) == Some(&b'\'') {
+        run += 1;
+    }
+    let mut at = i;
+    while let Some(&need) = sc.latex_open.last() {
+        let need = need as usize;
+        if at + need > i + run {
+            break;
+        }
+        sc.latex_open.pop();
+        let glyph = if need == 2 {
+            MarkGlyph::TwoApostrophes
+        } else {
+            MarkGlyph::StraightSingle
+        };
+        at = push_mark(text, at, need, glyph, sc);
+    }
+    if at == i {
+        // Nothing open fits: read the run as usual.
+        let (glyph, w) = if run >= 2 {
+            (MarkGlyph::TwoApostrophes, 2)
+        } else {
+            (MarkGlyph::StraightSingle, 1)
+        };
+        return push_mark(text, i, w, glyph, sc);
+    }
+    at
+}
+
+/// `&` at byte `i`: a mark when it starts the character reference of one
+/// (two references of `'` in a row make `''`), else a symbol.
+fn scan_ampersand(text: &str, i: usize, sc: &mut Scanner<'_>) -> usize {
+    let Some((c, len)) = mark_reference(text, i) else {
+        sc.push(i, i + 1, TokenKind::Symbol, 0);
+        return i + 1;
+    };
+    let glyph = MarkGlyph::from_char(c).unwrap_or(MarkGlyph::StraightDouble);
+    if c == '\'' {
+        if let Some(('\'', len2)) = text
+            .as_bytes()
+            .get(i + len)
+            .and_then(|&b| (b == b'&').then(|| mark_reference(text, i + len)).flatten())
+        {
+            return push_mark(text, i, len + len2, MarkGlyph::TwoApostrophes, sc);
+        }
+    }
+    push_mark(text, i, len, glyph, sc)
 }
 
 fn scan_unicode_mark(text: &str, i: usize, glyph: MarkGlyph, sc: &mut Scanner<'_>) -> usize {
@@ -1161,9 +1509,12 @@ fn push_mark(text: &str, i: usize, w: usize, glyph: MarkGlyph, sc: &mut Scanner<
             .map_or(rest.len(), |(k, _)| k);
         if word_len > 0 {
             let word = &rest[..word_len];
+            // ’90s anywhere; a bare year ('27) only after a word ("the class
+            // of '27"), since a quotation may open on a number (`finding:
+            // '27 companies …'`).
             let digits = word.as_bytes()[0].is_ascii_digit()
                 && word.len() <= 4
-                && (word.len() == 2 || word.ends_with('s'));
+                && (word.ends_with('s') || (word.len() == 2 && word_before(text, i)));
             let mut end = i + w + word_len;
             if word == "n" || word == "N" {
                 // 'n' takes its closing apostrophe with it.

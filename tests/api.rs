@@ -368,6 +368,38 @@ fn jsonl_process_line_skips_only_blank_lines() {
     assert!(out.failed);
 }
 
+#[test]
+fn jsonl_skips_the_byte_order_mark_that_starts_a_file() {
+    let attributor = Attributor::new();
+    let mut input = b"\xEF\xBB\xBF".to_vec();
+    input.extend_from_slice(br#"{"id": 1, "text": "\"Yes,\" she said."}"#);
+    input.extend_from_slice(b"\n\xEF\xBB\xBF\n");
+    input.extend_from_slice(br#"{"id": 2, "text": "\"No,\" he said."}"#);
+    let mut output = Vec::new();
+    let summary = jsonl::process(
+        &attributor,
+        &input[..],
+        &mut output,
+        &JsonlOptions::default(),
+    )
+    .expect("in-memory I/O cannot fail");
+    assert_eq!(
+        summary,
+        Summary {
+            lines: 2,
+            failed: 0
+        }
+    );
+    let text = String::from_utf8(output).expect("the output is UTF-8");
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l:?}: {e}")))
+        .collect();
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(lines[0]["quotes"][0]["text"], "\"Yes,\"");
+    assert_eq!(lines[1]["id"], 2);
+}
+
 /// A reader that fails after its first line.
 struct FailingReader {
     served: bool,

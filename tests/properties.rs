@@ -92,13 +92,42 @@ const PUNCTUATION: &[&str] = &[
 
 const MARKS: &[&str] = &[
     "\"", "“", "”", "„", "‟", "«", "»", "‹", "›", "‘", "’", "‚", "‛", "'", "``", "''", "`", "「",
-    "」", "『", "』",
+    "」", "『", "』", "&quot;", "&ldquo;", "&rdquo;", "&lsquo;", "&rsquo;", "&#8220;", "&#x201D;",
+    "&#39;", "&apos;", "&laquo;",
 ];
 
 const ODD: &[&str] = &[
-    "€", "😀", "🇫🇷", "é", "e\u{301}", "中文", "$5", "3.5%", "1,000", "\u{0}", "\u{7}", "\u{1b}",
-    "\u{b}", "\u{c}", "\u{85}", "\u{2028}", "\u{2029}", "\u{200b}", "\u{200d}", "\u{feff}",
-    "\u{ad}", "\u{301}",
+    "€",
+    "😀",
+    "🇫🇷",
+    "é",
+    "e\u{301}",
+    "中文",
+    "$5",
+    "3.5%",
+    "1,000",
+    "\u{0}",
+    "\u{7}",
+    "\u{1b}",
+    "\u{b}",
+    "\u{c}",
+    "\u{85}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{200b}",
+    "\u{200d}",
+    "\u{feff}",
+    "\u{ad}",
+    "\u{301}",
+    "&",
+    "&amp;",
+    "&#;",
+    "&quot",
+    "&#x;",
+    "&#99999999;",
+    "<p>",
+    "</p>",
+    "]",
 ];
 
 fn pick(list: &'static [&'static str]) -> impl Strategy<Value = String> {
@@ -206,6 +235,14 @@ proptest! {
         for_both(&text, |r| invariants::check_tokens(&text, r))?;
     }
 
+    /// Paragraphs end at line breaks or only at blank lines, as the layout
+    /// the tokenizer judged the text to have says, and that judgement
+    /// follows the documented rule.
+    #[test]
+    fn paragraphs_follow_the_layout(text in text()) {
+        for_both(&text, |r| invariants::check_layout(&text, r))?;
+    }
+
     /// Quote, content and nested spans lie on char boundaries; top-level
     /// quotations start on a mark and end on one (or at the end of their
     /// paragraph when unclosed), are sorted and disjoint; nested ones lie
@@ -240,6 +277,13 @@ proptest! {
     #[test]
     fn offset_index_round_trips(text in text()) {
         holds(invariants::check_offset_index(&text))?;
+    }
+
+    /// Deciding per text whether single marks delimit quotations gives the
+    /// result of the setting decided on.
+    #[test]
+    fn single_quotes_auto_is_one_of_the_fixed_settings(text in text()) {
+        holds(invariants::check_single_quotes(&text))?;
     }
 
     /// A paragraph of unrelated text before the text changes nothing: same

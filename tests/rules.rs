@@ -15,6 +15,39 @@ use speakers::{check, want, Case};
 
 const CUE_AFTER: &[Case] = &[
     Case {
+        name: "speaker_on_the_line_after_a_quotation_ending_in_a_comma",
+        text: "\"We will win,\"\nSenator Jane Roe said.",
+        want: &[want(
+            "\"We will win",
+            "Senator Jane Roe",
+            Some("Jane Roe"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
+        name: "quotation_in_character_references_finds_its_speaker",
+        text: "&ldquo;We will win,&rdquo; Senator Jane Roe said.",
+        want: &[want(
+            "&ldquo;We will win",
+            "Senator Jane Roe",
+            Some("Jane Roe"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
+        name: "speaker_on_the_next_line_of_wrapped_text",
+        text: "The vote is set for Tuesday, and the council is split. \"We have\n\
+               the numbers,\" Senator Jane Roe told reporters outside the\n\
+               chamber.\n\n\
+               The count begins at noon.",
+        want: &[want(
+            "\"We have",
+            "Senator Jane Roe",
+            Some("Jane Roe"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
         name: "told_someone_after_the_quotation_takes_the_teller",
         text: r#""We have no choice," Paul Okafor told the Daily Ledger."#,
         want: &[want(

@@ -7,7 +7,7 @@
 //! panicking, so that proptest can shrink on it.
 
 use whosaid::{Attribution, Attributor, OffsetIndex, OffsetUnit, Quote, SingleQuotes, Span};
-use whosaid::{QuoteKind, SpanSelection};
+use whosaid::{Layout, Orientation, QuoteDetector, QuoteKind, SpanSelection};
 
 /// The paragraph of unrelated text that the embedding check puts first.
 pub const UNRELATED_PREFIX: &str = "Unrelated words here.\n\n";
@@ -49,6 +49,68 @@ pub fn is_mark_char(c: char) -> bool {
     )
 }
 
+/// The length in bytes of the HTML character reference of a quotation
+/// mark that starts `s` (`&quot;`, `&ldquo;`, `&#8220;`, `&#x201C;`, ...),
+/// if one does.
+pub fn mark_reference_len(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix('&')?;
+    let end = rest.bytes().take(33).position(|b| b == b';')?;
+    let body = &rest[..end];
+    let c = match body.strip_prefix('#') {
+        Some(num) => {
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) if (1..=6).contains(&hex.len()) => u32::from_str_radix(hex, 16).ok()?,
+                None if (1..=7).contains(&num.len()) && num.bytes().all(|b| b.is_ascii_digit()) => {
+                    num.parse().ok()?
+                }
+                _ => return None,
+            };
+            char::from_u32(code)?
+        }
+        None => match body {
+            "quot" | "QUOT" => '"',
+            "apos" => '\'',
+            "lsquo" | "OpenCurlyQuote" => '\u{2018}',
+            "rsquo" | "rsquor" | "CloseCurlyQuote" => '\u{2019}',
+            "sbquo" | "lsquor" => '\u{201A}',
+            "ldquo" | "OpenCurlyDoubleQuote" => '\u{201C}',
+            "rdquo" | "rdquor" | "CloseCurlyDoubleQuote" => '\u{201D}',
+            "bdquo" | "ldquor" => '\u{201E}',
+            "laquo" => '\u{AB}',
+            "raquo" => '\u{BB}',
+            "lsaquo" => '\u{2039}',
+            "rsaquo" => '\u{203A}',
+            _ => return None,
+        },
+    };
+    is_mark_char(c).then_some(end + 2)
+}
+
+/// Whether `text` has a quotation mark, or the reference of one, at byte
+/// `at`.
+fn mark_at(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    rest.chars().next().is_some_and(is_mark_char) || mark_reference_len(rest).is_some()
+}
+
+/// Whether `text` has a quotation mark, or the reference of one, ending at
+/// byte `at`.
+fn mark_before(text: &str, at: usize) -> bool {
+    let Some(head) = text.get(..at) else {
+        return false;
+    };
+    if head.chars().next_back().is_some_and(is_mark_char) {
+        return true;
+    }
+    head.ends_with(';')
+        && head
+            .char_indices()
+            .rev()
+            .take(35)
+            .filter(|&(_, c)| c == '&')
+            .any(|(k, _)| mark_reference_len(&head[k..]) == Some(at - k))
+}
+
 /// Whether `c` ends a paragraph (the tokenizer's line breaks).
 pub fn is_line_break(c: char) -> bool {
     matches!(
@@ -85,14 +147,16 @@ fn check_span(text: &str, span: Span, what: &str) -> Result<(), String> {
 }
 
 /// The names of the checks, for [`check_text_except`].
-pub const CHECKS: [&str; 7] = [
+pub const CHECKS: [&str; 9] = [
     "offsets",
     "tokens",
+    "layout",
     "quotes",
     "nesting",
     "speakers",
     "records",
     "embedding",
+    "single_quotes",
 ];
 
 /// One check of one attribution, run lazily by [`check_text_except`].
@@ -116,8 +180,9 @@ pub fn check_text_except(text: &str, skip: &[&str]) -> Result<(), String> {
         ("SingleQuotes::TopLevel", top_level_singles()),
     ] {
         let result = attributor.attribute(text);
-        let checks: [(&str, &Check<'_>); 5] = [
+        let checks: [(&str, &Check<'_>); 6] = [
             ("tokens", &|| check_tokens(text, &result)),
+            ("layout", &|| check_layout(text, &result)),
             ("quotes", &|| check_quotes(text, &result)),
             ("nesting", &|| check_nesting_tree(&result)),
             ("speakers", &|| check_speakers(text, &result)),
@@ -135,6 +200,34 @@ pub fn check_text_except(text: &str, skip: &[&str]) -> Result<(), String> {
             check_embedding(text, &attributor)
                 .map_err(|e| format!("{name}, check embedding: {e}"))?;
         }
+    }
+    if run("single_quotes") {
+        check_single_quotes(text).map_err(|e| format!("check single_quotes: {e}"))?;
+    }
+    Ok(())
+}
+
+/// With `SingleQuotes::Auto`, the result is the one of the setting the
+/// detector says the text calls for (`QuoteDetector::single_quotes_in`),
+/// and that setting is `TopLevel` or `NestedOnly`.
+pub fn check_single_quotes(text: &str) -> Result<(), String> {
+    let auto = Attributor::new();
+    let result = auto.attribute(text);
+    let chosen = QuoteDetector::new().single_quotes_in(result.document());
+    if !matches!(chosen, SingleQuotes::TopLevel | SingleQuotes::NestedOnly) {
+        return Err(format!("Auto resolved to {chosen:?}"));
+    }
+    let fixed = Attributor::builder()
+        .single_quotes(chosen)
+        .build()
+        .expect("a valid configuration");
+    let (a, b) = (shapes(&result, 0), shapes(&fixed.attribute(text), 0));
+    if a != b {
+        return Err(format!(
+            "Auto resolved to {chosen:?} but finds {} quotes where {chosen:?} finds {}: {a:?} against {b:?}",
+            a.len(),
+            b.len()
+        ));
     }
     Ok(())
 }
@@ -203,6 +296,85 @@ fn check_segments(result: &Attribution<'_>) -> Result<(), String> {
     Ok(())
 }
 
+/// The line breaks in `gap`, counting CR LF once, and whether one of them
+/// always ends a paragraph (a paragraph separator or a form feed).
+fn line_breaks(gap: &str) -> (usize, bool) {
+    let mut n = 0;
+    let mut hard = false;
+    let mut chars = gap.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_line_break(c) {
+            n += 1;
+            hard |= matches!(c, '\u{2029}' | '\u{0C}');
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+        }
+    }
+    (n, hard)
+}
+
+/// Paragraphs end where the document's layout says: at every line break
+/// between two tokens when it is one paragraph a line, only at blank lines,
+/// paragraph separators and form feeds when it is wrapped; and the layout is
+/// the one the crate documents, recomputed here from the text: wrapped when
+/// at least a third of the single line breaks fall inside a sentence (a word
+/// not capitalised follows, or a comma, possibly with closing marks after
+/// it, comes before).
+pub fn check_layout(text: &str, result: &Attribution<'_>) -> Result<(), String> {
+    let doc = result.document();
+    let tokens = doc.tokens();
+    let mut single = 0;
+    let mut inside_sentence = 0;
+    for i in 1..tokens.len() {
+        let gap = &text[tokens[i - 1].span().end..tokens[i].span().start];
+        let (breaks, hard) = line_breaks(gap);
+        if breaks != 1 || hard {
+            continue;
+        }
+        single += 1;
+        let mut p = i - 1;
+        while p > 0
+            && tokens[p]
+                .mark()
+                .is_some_and(|m| m.orientation() != Orientation::Open)
+        {
+            p -= 1;
+        }
+        let after_comma = &text[tokens[p].span()] == ",";
+        if (tokens[i].is_word() && !tokens[i].is_capitalized()) || after_comma {
+            inside_sentence += 1;
+        }
+    }
+    let want = if inside_sentence > 0 && 3 * inside_sentence >= single {
+        Layout::Wrapped
+    } else {
+        Layout::ParagraphPerLine
+    };
+    if doc.layout() != want {
+        return Err(format!(
+            "layout {:?}, but {inside_sentence} of {single} single line breaks fall inside \
+             a sentence",
+            doc.layout()
+        ));
+    }
+    for i in 1..tokens.len() {
+        let gap = &text[tokens[i - 1].span().end..tokens[i].span().start];
+        let (breaks, hard) = line_breaks(gap);
+        let ends = hard || breaks >= 2 || (breaks == 1 && want == Layout::ParagraphPerLine);
+        if tokens[i].starts_paragraph() != ends
+            || (doc.paragraph_of(i) != doc.paragraph_of(i - 1)) != ends
+        {
+            return Err(format!(
+                "{want:?} text: the gap {gap:?} before token {i} {:?} {} a paragraph",
+                doc.token_str(&tokens[i]),
+                if ends { "must end" } else { "must not end" }
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn check_gap(text: &str, start: usize, end: usize) -> Result<(), String> {
     let gap = text
         .get(start..end)
@@ -232,14 +404,6 @@ fn ends_paragraph(text: &str, result: &Attribution<'_>, end: usize) -> bool {
     token_end && line_rest.chars().all(is_skippable)
 }
 
-fn first_char(text: &str, at: usize) -> Option<char> {
-    text.get(at..).and_then(|s| s.chars().next())
-}
-
-fn last_char(text: &str, at: usize) -> Option<char> {
-    text.get(..at).and_then(|s| s.chars().next_back())
-}
-
 /// Quotation spans: on boundaries, starting and ending on a mark (or, when
 /// unclosed, at the end of a paragraph), sorted, disjoint, nested ones inside
 /// their parent.
@@ -249,7 +413,7 @@ pub fn check_quotes(text: &str, result: &Attribution<'_>) -> Result<(), String> 
         let q = aq.quote();
         let span = q.span();
         check_quote_spans(text, q, "quote")?;
-        if !first_char(text, span.start).is_some_and(is_mark_char) {
+        if !mark_at(text, span.start) {
             return Err(format!(
                 "quote {span:?} {:?} does not start on a quotation mark",
                 q.as_str()
@@ -262,7 +426,7 @@ pub fn check_quotes(text: &str, result: &Attribution<'_>) -> Result<(), String> 
                     q.as_str()
                 ));
             }
-        } else if !last_char(text, span.end).is_some_and(is_mark_char) {
+        } else if !mark_before(text, span.end) {
             return Err(format!(
                 "closed quote {span:?} {:?} does not end on a quotation mark",
                 q.as_str()
