@@ -508,6 +508,8 @@ pub(crate) struct Lexicon {
     pub organisation_heads: FastMap<&'static str, bool>,
     /// Modifiers a description may add to an entity's titles.
     pub optional_modifiers: FastSet<&'static str>,
+    /// Words that open a paragraph before a colon naming no speaker.
+    pub non_speaker_labels: FastSet<&'static str>,
     /// Words that present a quoted span as a name: each word or phrase
     /// (words separated by one space) and what it tells, case-insensitively.
     pub naming_words: WordTable<Option<Naming>>,
@@ -761,6 +763,7 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             .map(|(w, sort)| (w, sort == "media"))
             .collect(),
         optional_modifiers: entries(include_str!("lexicon/optional_modifiers.txt")).collect(),
+        non_speaker_labels: entries(include_str!("lexicon/non_speaker_labels.txt")).collect(),
         naming_words: WordTable::new(
             entries(include_str!("lexicon/naming_words.txt"))
                 .filter_map(naming_entry)

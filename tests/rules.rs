@@ -571,3 +571,62 @@ fn pronouns_and_descriptions_resolve_to_names() {
 fn organisations_speak() {
     check(ORGANISATIONS);
 }
+
+/// Transcripts and credit lines.
+const TRANSCRIPTS_AND_CREDITS: &[Case] = &[
+    Case {
+        name: "quoted_transcript_turns_go_to_their_labels",
+        text: "Host Mara Quist spoke with Gov. Omar Diallo.\n\n\
+               \"QUIST: Will you run again?\"\n\n\
+               \"DIALLO: We will decide in the spring.\"",
+        want: &[want(
+            "\"DIALLO: We will",
+            "DIALLO",
+            Some("Omar Diallo"),
+            Rule::SpeakerLabel,
+        )],
+    },
+    Case {
+        name: "quotation_inside_a_labelled_turn_goes_to_the_label",
+        text: "JANE ROE: My answer is \"no deal.\"\n\n\
+               OMAR DIALLO: Then we are done.",
+        want: &[want(
+            "\"no deal",
+            "JANE ROE",
+            Some("JANE ROE"),
+            Rule::SpeakerLabel,
+        )],
+    },
+    Case {
+        name: "credit_line_under_a_quotation",
+        text: "Jane Roe spoke first.\n\n\"We will appeal the ruling.\"\n\n\
+               — Omar Diallo, spokesman",
+        want: &[want(
+            "\"We will appeal",
+            "Omar Diallo",
+            Some("Omar Diallo"),
+            Rule::CreditLine,
+        )],
+    },
+];
+
+#[test]
+fn transcripts_and_credit_lines() {
+    check(TRANSCRIPTS_AND_CREDITS);
+}
+
+#[test]
+fn an_unnamed_interviewer_asks_nobody_s_question() {
+    let text = "Omar Diallo spoke to us on Monday.\n\n\"Q: Will you run again?\"\n\n\
+                \"A: We will decide in the spring.\"";
+    let result = whosaid::attribute(text);
+    let question = result
+        .speech()
+        .find(|q| q.quote().as_str().starts_with("\"Q:"))
+        .expect("the question is a quotation");
+    assert!(
+        question.speaker().is_none(),
+        "{:?}",
+        question.speaker().map(|s| s.mention_text())
+    );
+}

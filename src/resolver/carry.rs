@@ -184,3 +184,35 @@ pub(super) fn paragraph_before(cx: &Ctx<'_, '_>, q: &Query<'_>) -> Option<Found>
         .then(|| q.done[p].as_ref().map(carried))
         .flatten()
 }
+
+/// A credit line under the last quotation of its paragraph: the next
+/// paragraph opens with a dash and a name, and the quotation has no cue of
+/// its own (`"We will appeal."` ¶ `— Jane Doe, spokeswoman`).
+pub(super) fn credit_line(cx: &Ctx<'_, '_>, q: &Query<'_>) -> Option<Found> {
+    let quote = &cx.quotes[q.qi];
+    let para = cx.doc.paragraph_of(quote.token_range().end - 1);
+    let next_quote_here = cx
+        .quotes
+        .get(q.qi + 1)
+        .is_some_and(|n| cx.doc.paragraph_of(n.token_range().start) == para);
+    let paras = cx.doc.paragraphs();
+    if next_quote_here || para + 1 >= paras.len() {
+        return None;
+    }
+    let r = paras[para + 1].token_range();
+    if r.len() < 2 || !matches!(cx.word(r.start), "—" | "–" | "--" | "―" | "-") {
+        return None;
+    }
+    let m = cx
+        .mention_starting(r.start + 1)
+        .filter(|&m| cx.mentions[m].kind() == MentionKind::Name)?;
+    // The credit is the whole line: a name, perhaps a description after a
+    // comma, nothing that reads as a sentence of its own.
+    let after = cx.mentions[m].token_range().end;
+    let credit = after == r.end || matches!(cx.word(after), "," | "." | "(");
+    credit.then(|| Found {
+        mention: m,
+        cue: vec![cx.span(r.start)],
+        rule: Rule::CreditLine,
+    })
+}

@@ -4,11 +4,11 @@
 //! reported speech, from the most to the least precise; the first that
 //! finds a speaker wins, and the quotation records the [`Rule`] it applied
 //! and that rule's confidence. The sequence is one table,
-//! [`SpeakerResolver::steps`]: the steps that read the quotation's own
-//! sentence ("according to X", a cue after the quotation, "quoted Y as", a
+//! [`SpeakerResolver::steps`]: a transcript's speaker label first, then the
+//! steps that read the quotation's own sentence ("according to X", a cue after the quotation, "quoted Y as", a
 //! speech verb before it and its subject, a speech noun, a colon, a verb
-//! further along, the clause subject), then those that carry a speaker
-//! over from the text before it (the quotation before in its paragraph,
+//! further along, the clause subject), a credit line under it, then those
+//! that carry a speaker over from the text before it (the quotation before in its paragraph,
 //! question-and-answer turns, the sentence before, the quotation in the
 //! paragraph before). [`Rule::ALL`] lists the rules in the order the steps
 //! first record them.
@@ -17,7 +17,7 @@
 //! use whosaid::SpeakerResolver;
 //!
 //! let names: Vec<&str> = SpeakerResolver::steps().iter().map(|s| s.name()).collect();
-//! assert_eq!(names[..2], ["according_to", "cue_after"]);
+//! assert_eq!(names[..3], ["speaker_label", "according_to", "cue_after"]);
 //! ```
 //!
 //! A quotation of one to three words, not a sentence of its own, for which
@@ -80,12 +80,17 @@ pub enum Rule {
     Continuation,
     /// Two speakers taking turns, paragraph by paragraph.
     AlternatingTurns,
+    /// The speaker label of a transcript's turn: `PENCE: …`, `"WALLACE: …`.
+    SpeakerLabel,
+    /// A credit line under the quotation: `— Jane Doe, spokeswoman`.
+    CreditLine,
 }
 
 impl Rule {
     /// Every rule, in the order the steps of [`SpeakerResolver::steps`]
     /// first record them.
-    pub const ALL: [Rule; 10] = [
+    pub const ALL: [Rule; 12] = [
+        Rule::SpeakerLabel,
         Rule::AccordingTo,
         Rule::CueAfter,
         Rule::QuotedAs,
@@ -94,6 +99,7 @@ impl Rule {
         Rule::SpeechNoun,
         Rule::ColonIntroduction,
         Rule::ClauseSubject,
+        Rule::CreditLine,
         Rule::Continuation,
         Rule::AlternatingTurns,
     ];
@@ -111,6 +117,8 @@ impl Rule {
             Rule::SpeechNoun => "speech_noun",
             Rule::Continuation => "continuation",
             Rule::AlternatingTurns => "alternating_turns",
+            Rule::SpeakerLabel => "speaker_label",
+            Rule::CreditLine => "credit_line",
         }
     }
 
@@ -128,6 +136,8 @@ impl Rule {
             Rule::SpeechNoun => 0.75,
             Rule::Continuation => 0.75,
             Rule::AlternatingTurns => 0.4,
+            Rule::SpeakerLabel => 0.95,
+            Rule::CreditLine => 0.9,
         }
     }
 }
@@ -278,6 +288,9 @@ struct Ctx<'a, 't> {
     /// One bit for each token: set when a top-level quotation contains it
     /// (a bit, not a quotation index, keeps this small for a long text).
     quoted: Vec<u64>,
+    /// The speaker label of each paragraph, when the text is a transcript
+    /// (empty otherwise).
+    labels: Vec<Option<crate::mentions::SpeakerLabel>>,
 }
 
 /// One step of the resolver: a way of finding a quotation's speaker, in
@@ -317,7 +330,15 @@ impl fmt::Debug for Step {
 }
 
 /// The steps, in the order they are tried.
-static STEPS: [Step; 13] = [
+static STEPS: [Step; 15] = [
+    Step {
+        name: "speaker_label",
+        summary: "in a transcript, the label opening the quotation's paragraph \
+                  (`PENCE: …`, `\"WALLACE: …`); a `Q:` or `A:` with no name gives \
+                  no speaker",
+        rules: &[Rule::SpeakerLabel],
+        find: rules::speaker_label,
+    },
     Step {
         name: "according_to",
         summary: "\"according to X\" in the quotation's sentence",
@@ -373,6 +394,13 @@ static STEPS: [Step; 13] = [
         find: rules::clause_subject,
     },
     Step {
+        name: "credit_line",
+        summary: "a credit line opening the next paragraph under the last quotation \
+                  of its own: `— Jane Doe, spokeswoman`",
+        rules: &[Rule::CreditLine],
+        find: carry::credit_line,
+    },
+    Step {
         name: "same_paragraph",
         summary: "the speaker of the previous quotation of its paragraph",
         rules: &[Rule::Continuation],
@@ -406,6 +434,10 @@ struct Query<'r> {
     after: Range<usize>,
     done: &'r [Option<Resolution>],
 }
+
+/// A [`Found::mention`] for a step that settles that a quotation has no
+/// speaker (an interviewer's question with no name).
+const NOBODY: usize = usize::MAX;
 
 #[derive(Clone, Debug)]
 struct Found {
@@ -446,6 +478,7 @@ impl SpeakerResolver {
             mentions,
             entities,
             quoted,
+            labels: crate::mentions::speaker_labels(doc),
         };
         let mut out: Vec<Option<Resolution>> = Vec::with_capacity(quotes.len());
         for (qi, q) in quotes.iter().enumerate() {
@@ -460,7 +493,10 @@ impl SpeakerResolver {
                 after,
                 done: &out,
             };
-            let found = STEPS.iter().find_map(|step| (step.find)(&cx, &query));
+            let found = STEPS
+                .iter()
+                .find_map(|step| (step.find)(&cx, &query))
+                .filter(|f| f.mention != NOBODY);
             let resolution = found
                 .map(|f| cx.finish(f))
                 .map(|r| cx.same_speaker(qi, r, &out));

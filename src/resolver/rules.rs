@@ -2,7 +2,7 @@
 //! after it, "quoted Y as", a speech verb before it and its subject, a
 //! speech noun, a colon.
 
-use super::{inverts, Ctx, Found, Query, Rule};
+use super::{inverts, Ctx, Found, Query, Rule, NOBODY};
 use crate::lexicon::{class, with_lower, LEXICON};
 use crate::mentions::MentionKind;
 
@@ -492,5 +492,32 @@ pub(super) fn clause_subject(cx: &Ctx<'_, '_>, q: &Query<'_>) -> Option<Found> {
         mention: m,
         cue: Vec::new(),
         rule: Rule::ClauseSubject,
+    })
+}
+
+/// In a transcript, the label opening the quotation's paragraph, for a
+/// quotation after it or one that holds it (a quoted turn); an unnamed
+/// `Q:` or `A:` settles that there is no speaker to name.
+pub(super) fn speaker_label(cx: &Ctx<'_, '_>, q: &Query<'_>) -> Option<Found> {
+    let open = cx.quotes[q.qi].token_range().start;
+    let label = cx.labels.get(cx.doc.paragraph_of(open))?.as_ref()?;
+    let holds = open < label.words.start;
+    if !(holds || open > label.colon) {
+        return None;
+    }
+    if label.interview {
+        return Some(Found {
+            mention: NOBODY,
+            cue: Vec::new(),
+            rule: Rule::SpeakerLabel,
+        });
+    }
+    let m = cx
+        .mention_starting(label.words.start)
+        .filter(|&m| cx.mentions[m].token_range() == label.words)?;
+    Some(Found {
+        mention: m,
+        cue: vec![cx.span(label.colon)],
+        rule: Rule::SpeakerLabel,
     })
 }

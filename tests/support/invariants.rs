@@ -521,7 +521,9 @@ pub fn check_nesting_tree(result: &Attribution<'_>) -> Result<(), String> {
     result.quotes().try_for_each(|aq| siblings(aq.quote()))
 }
 
-/// Speaker mentions lie on boundaries and outside their own quotation.
+/// Speaker mentions lie on boundaries and outside their own quotation, but
+/// for the label of a quoted transcript turn (`"WALLACE: …"`), which opens
+/// its content.
 pub fn check_speakers(text: &str, result: &Attribution<'_>) -> Result<(), String> {
     for aq in result.quotes() {
         let Some(speaker) = aq.speaker() else {
@@ -533,7 +535,10 @@ pub fn check_speakers(text: &str, result: &Attribution<'_>) -> Result<(), String
         if speaker.mention_text() != &text[m] {
             return Err(format!("speaker mention text differs from its span {m:?}"));
         }
-        if q.span().overlaps(m) {
+        let label = speaker.rule() == whosaid::Rule::SpeakerLabel
+            && q.content_span().contains(m)
+            && text[q.content_span().start..m.start].trim().is_empty();
+        if q.span().overlaps(m) && !label {
             return Err(format!(
                 "speaker mention {m:?} {:?} lies inside its own quote {:?} {:?}",
                 &text[m],
