@@ -434,7 +434,7 @@ const LOOK_BACK: usize = 64;
 const SALIENCE_CANDIDATES: usize = 24;
 
 /// How many sentences before its own a pronoun's antecedent may stand in.
-const PRONOUN_SENTENCES: usize = 3;
+const PRONOUN_SENTENCES: usize = 2;
 
 /// What the builder knows of an entity while it clusters.
 #[derive(Clone, Copy)]
@@ -721,9 +721,24 @@ impl<'a, 't> Builder<'a, 't> {
             self.add_name(m, true);
         }
         let author = self.author();
+        // Possessive pronouns ("his", "its") tell little of an entity and
+        // misled the pronouns after them: they are left out of the chains,
+        // and only one that can speak ("his claim that …", the resolver's
+        // speech nouns) is resolved, last, with no evidence of its own.
         for m in 0..n {
-            if self.valid[m] && self.mentions[m].kind() == MentionKind::Pronoun {
+            let mention = &self.mentions[m];
+            if self.valid[m] && mention.kind() == MentionKind::Pronoun && !mention.is_possessive() {
                 self.add_pronoun(m, author);
+            }
+        }
+        for m in 0..n {
+            let mention = &self.mentions[m];
+            let speaks = self.valid[m]
+                && mention.kind() == MentionKind::Pronoun
+                && mention.is_possessive()
+                && self.before_speech_noun(m);
+            if speaks {
+                self.add_possessive(m);
             }
         }
         self.finish()
@@ -1778,6 +1793,28 @@ impl<'a, 't> Builder<'a, 't> {
             }
         }
         None
+    }
+
+    /// Whether a speech noun follows possessive pronoun `m` within three
+    /// words ("his claim", "her earlier remarks").
+    fn before_speech_noun(&self, m: usize) -> bool {
+        let tokens = self.doc.tokens();
+        let k = self.mentions[m].token_range().end;
+        (k..tokens.len().min(k + 3))
+            .take_while(|&j| tokens[j].is_word())
+            .any(|j| with_lower(self.word(j), |w| LEXICON.speech_nouns.contains(w)))
+    }
+
+    /// Resolves possessive pronoun `m` to its most salient antecedent,
+    /// adding nothing to what the entity is known to be.
+    fn add_possessive(&mut self, m: usize) {
+        let want = Want::of(&self.mentions[m]);
+        if want == Want::Nothing {
+            return;
+        }
+        if let Some(e) = self.most_salient(m, want, false) {
+            self.attach(m, e);
+        }
     }
 
     fn add_pronoun(&mut self, m: usize, author: Option<usize>) {
