@@ -831,7 +831,7 @@ impl<'a, 't> Builder<'a, 't> {
     /// three words or more whose every word of four letters or more is
     /// capitalised ("Obama Sees Personal Insult if Voters Stay Home").
     fn in_headline(&mut self, m: usize) -> bool {
-        let p = self.doc.paragraph_of(self.mentions[m].head());
+        let p = self.doc.paragraph_of_sentence(self.mentions[m].sentence());
         if self.headlines[p] == 0 {
             let r = self.doc.paragraphs()[p].token_range();
             let tokens = self.doc.tokens();
@@ -898,7 +898,7 @@ impl<'a, 't> Builder<'a, 't> {
         // Only a headline runs other words into a name before a given
         // name: "Cornell William Brooks" is one name.
         let headline = {
-            let p = self.doc.paragraph_of(mention.head());
+            let p = self.doc.paragraph_of_sentence(mention.sentence());
             self.headlines.get(p) == Some(&2)
         };
         if e - s >= 3 && headline {
@@ -1403,9 +1403,12 @@ impl<'a, 't> Builder<'a, 't> {
         self.ents[e].count += 1;
         self.ents[e].first = self.ents[e].first.min(m as u32);
         let mention = &self.mentions[m];
-        if mention.kind() == MentionKind::Description {
-            let span = self.doc.tokens()[mention.head()].span();
-            if let Some(g) = LEXICON.gender_of_word_in(self.doc.text(), span) {
+        let head = &self.doc.tokens()[mention.head()];
+        // Gendered nouns and titles are heads or titles.
+        if mention.kind() == MentionKind::Description
+            && head.lex() & (class::HEAD | class::TITLE) != 0
+        {
+            if let Some(g) = LEXICON.gender_of_word_in(self.doc.text(), head.span()) {
                 self.note_gender(e, g);
             }
         }
@@ -1465,7 +1468,11 @@ impl<'a, 't> Builder<'a, 't> {
                     self.ents[e].kind = EntityKind::Person;
                 }
             }
-            if let Some(g) = LEXICON.gender_of_word_in(self.doc.text(), t.span()) {
+            let gendered = self.lex(k) & (class::HEAD | class::TITLE) != 0;
+            if let Some(g) = gendered
+                .then(|| LEXICON.gender_of_word_in(self.doc.text(), t.span()))
+                .flatten()
+            {
                 self.note_gender(e, g);
             }
         }
@@ -1628,7 +1635,7 @@ impl<'a, 't> Builder<'a, 't> {
             b.doc.tokens().get(end).is_none_or(|t| {
                 matches!(
                     b.doc.token_str(t),
-                    "," | "." | ")" | ";" | "—" | "–" | "and"
+                    "," | "." | "(" | ")" | ";" | "—" | "–" | "and"
                 ) || t.lex() & (class::SPEECH_VERB | class::PREPOSITION) != 0
             })
         };

@@ -654,7 +654,6 @@ fn chunk(
             Part::Modifier
         } else if parts.iter().any(|&(_, p)| p == Part::Cap)
             && flags & (class::SPEECH_VERB | class::CLOSED | class::AUXILIARY) == 0
-            && !is_contraction(w)
             && !w.contains(['\'', '’'])
             && !(w.ends_with("ly") && flags & class::NOT_ADVERB == 0)
             && next_is_speech_verb(doc, j + 1)
