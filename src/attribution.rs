@@ -197,6 +197,18 @@ impl Attributor {
 }
 
 /// The result of attributing one text. Borrows the text.
+///
+/// ```
+/// let text = "\"We will appeal,\" said Jane Roe, the mayor. Critics called the plan a \"disgrace.\"";
+/// let result = whosaid::attribute(text);
+/// assert_eq!(result.speech().count(), 2);
+/// let who: Vec<Option<&str>> = result
+///     .speech()
+///     .map(|q| q.speaker().and_then(|s| s.entity()).and_then(|e| e.name()))
+///     .collect();
+/// assert_eq!(who, [Some("Jane Roe"), None]);
+/// assert!(result.mentions().len() >= 3);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Attribution<'t> {
     doc: Document<'t>,
@@ -207,6 +219,13 @@ pub struct Attribution<'t> {
 }
 
 /// A quotation with its speaker.
+///
+/// ```
+/// let result = whosaid::attribute("\"It is over,\" the minister said.");
+/// let q = result.speech().next().expect("a quotation");
+/// assert_eq!(q.quote().as_str(), "\"It is over,\"");
+/// assert_eq!(q.speaker().map(|s| s.mention_text()), Some("the minister"));
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct AttributedQuote<'a, 't> {
     result: &'a Attribution<'t>,
@@ -215,6 +234,18 @@ pub struct AttributedQuote<'a, 't> {
 
 /// The speaker of a quotation: the mention, its entity, the cue and the rule
 /// that found it.
+///
+/// ```
+/// use whosaid::Rule;
+///
+/// let text = "Jane Roe told reporters: \"We won.\"";
+/// let result = whosaid::attribute(text);
+/// let s = result.speech().next().and_then(|q| q.speaker()).expect("a speaker");
+/// assert_eq!((s.mention_text(), s.cue_text().as_str()), ("Jane Roe", "told"));
+/// assert_eq!(s.rule(), Rule::CueBefore);
+/// assert_eq!(&text[s.mention_span()], "Jane Roe");
+/// assert!(s.confidence() > 0.5);
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Speaker<'a, 't> {
     result: &'a Attribution<'t>,

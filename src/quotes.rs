@@ -212,6 +212,18 @@ pub struct QuoteConfig {
 }
 
 /// A quotation: a span of text between quotation marks.
+///
+/// ```
+/// use whosaid::{QuoteDetector, QuoteKind};
+///
+/// let quotes = QuoteDetector::new().find("“He said ‘no’ twice,” she said of the “Today” show.");
+/// assert_eq!(quotes.len(), 2);
+/// let q = &quotes[0];
+/// assert_eq!(q.content(), "He said ‘no’ twice,");
+/// assert_eq!(q.kind(), QuoteKind::ReportedSpeech);
+/// assert_eq!(q.nested()[0].as_str(), "‘no’");
+/// assert_eq!(quotes[1].kind(), QuoteKind::Title);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Quote<'t> {
     text: &'t str,
