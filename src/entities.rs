@@ -525,10 +525,15 @@ impl State {
 /// word.
 #[derive(Clone, Copy)]
 enum NameKey {
-    /// The first word ("Jim" of "Jim Mattis").
-    First = 1,
-    /// The last word ("Mattis" of "Jim Mattis").
-    Last,
+    /// The whole name.
+    Full = 1,
+    /// A proper suffix ("Mattis" of "Jim Mattis").
+    Suffix,
+    /// A proper prefix ("Jim" of "Jim Mattis", "Bank of" of "Bank of
+    /// America").
+    Prefix,
+    /// The first and the last word of a name of two words or more.
+    FirstLast,
     /// The initials of a name of two capitalised words or more ("IMF"),
     /// or an acronym's own word.
     Initials,
@@ -1076,10 +1081,14 @@ impl<'a, 't> Builder<'a, 't> {
         (open > range.start && open + 1 < range.end).then_some(open + 1..range.end)
     }
 
-    /// The keys under which names that may corefer with the name whose
-    /// word hashes `self.hashes` holds are filed: every name that repeats,
-    /// shortens or extends another shares its first or its last word, and
-    /// an acronym shares the initials of the name it abbreviates.
+    /// The keys under which the names that may corefer with the name whose
+    /// word hashes `self.hashes` holds are filed (see
+    /// [`Builder::file_name`]): a name it repeats, shortens (one it is a
+    /// suffix or prefix of), extends (one that is a suffix or prefix of it),
+    /// shares its first and last word with, or abbreviates. Each key names
+    /// one relation, so that the entities found under it are nearly all
+    /// true candidates: in a long text of look-alike names, entities far
+    /// back are not read for nothing.
     fn lookup_keys(&mut self, range: &Range<usize>, person: bool) {
         let h = &self.hashes;
         let n = h.len();
@@ -1088,26 +1097,40 @@ impl<'a, 't> Builder<'a, 't> {
         if n == 0 {
             return;
         }
-        keys.push(NameKey::First.of(&h[..1]));
-        keys.push(NameKey::Last.of(&h[n - 1..]));
+        keys.push(NameKey::Full.of(h));
+        keys.push(NameKey::Suffix.of(h));
+        keys.push(NameKey::Prefix.of(h));
+        keys.extend((1..n).map(|k| NameKey::Full.of(&h[k..])));
+        keys.extend((1..n).map(|k| NameKey::Full.of(&h[..k])));
         if n == 1 {
             keys.push(NameKey::Initials.of(h));
-        } else if !person {
+        } else {
+            keys.push(NameKey::FirstLast.of(&[h[0], h[n - 1]]));
             // A person's name is never written as initials.
-            if let Some(i) = initials_hash(self.doc, range.clone()) {
-                keys.push(NameKey::Initials.of(&[i]));
+            if !person {
+                if let Some(i) = initials_hash(self.doc, range.clone()) {
+                    keys.push(NameKey::Initials.of(&[i]));
+                }
             }
         }
     }
 
     /// Files entity `e` under the keys of the name `range` whose word hashes
-    /// `self.hashes` holds (see [`Builder::lookup_keys`]).
+    /// `self.hashes` holds: the whole name, its proper suffixes and
+    /// prefixes, its first and last word, and its initials (an acronym
+    /// under its own word).
     fn file_name(&mut self, e: usize, range: &Range<usize>) {
         let h = std::mem::take(&mut self.hashes);
         let n = h.len();
         if n > 0 {
-            self.index.file(NameKey::First.of(&h[..1]), e);
-            self.index.file(NameKey::Last.of(&h[n - 1..]), e);
+            self.index.file(NameKey::Full.of(&h), e);
+            for k in 1..n {
+                self.index.file(NameKey::Suffix.of(&h[k..]), e);
+                self.index.file(NameKey::Prefix.of(&h[..k]), e);
+            }
+            if n >= 2 {
+                self.index.file(NameKey::FirstLast.of(&[h[0], h[n - 1]]), e);
+            }
             let person = self.ents[e].kind == EntityKind::Person;
             let initials = match n {
                 1 => is_acronym(self.word(range.start)).then_some(h[0]),
