@@ -65,10 +65,13 @@ impl<'t> Ctx<'_, 't> {
             return r;
         }
         let para = self.doc.paragraph_of(self.quotes[qi].token_range().start);
-        let prev = (0..qi).rev().find_map(|p| {
-            let e = done[p].as_ref()?.entity?;
-            Some((p, e))
-        });
+        // The quotation of reported speech right before, whatever its
+        // speaker: a walk back to the last one with an entity would make a
+        // text of unresolved pronouns quadratic.
+        let prev = (0..qi)
+            .rev()
+            .find(|&p| self.quotes[p].is_speech())
+            .and_then(|p| Some((p, done[p].as_ref()?.entity?)));
         let Some((p, prev_entity)) = prev else {
             return r;
         };
