@@ -23,12 +23,14 @@
 //!    without a name.
 //! 3. **Pronouns** take the most salient compatible entity of the sentences
 //!    before them: each earlier mention of an entity in the pronoun's
-//!    sentence and the three before adds to its salience, halved for each
-//!    sentence back, doubled for a clause subject or a speaker; "he" and
-//!    "she" take people of that gender (never places or organisations),
-//!    "it" organisations and documents, "they" groups and organisations.
-//!    A relative "who" takes the mention it follows; "I" in a letter or
-//!    column takes its signed author.
+//!    sentence and the two before with mentions adds to its salience,
+//!    halved for each sentence back, more for its own paragraph, a clause
+//!    subject, a speaker, a name; "he" and "she" take people of that gender
+//!    (never places or organisations), "it" organisations and documents,
+//!    "they" groups and organisations. A relative "who" takes the mention
+//!    it follows; "I" in a letter or column takes its signed author. A
+//!    possessive pronoun is resolved only before a speech noun ("his
+//!    claim"), where it can speak.
 //!
 //! An entity's canonical name is the fullest name the text gives it,
 //! without titles and labels; an entity only ever described has none
