@@ -1913,9 +1913,9 @@ impl<'a, 't> Builder<'a, 't> {
     /// salience, best first: the best three ([`NO_ENTITY`] where there are
     /// fewer).
     fn salience(&self, m: usize, want: Want, named_only: bool) -> Antecedents {
-        // Sentences back are counted among those with mentions: a
-        // quotation's own sentences hold none and do not push the
-        // antecedent away.
+        // Sentences back are counted among those with mentions of
+        // entities: a quotation's own sentences hold none, and do not push
+        // the antecedent away, nor do pronouns not resolved (yet).
         let mut sentence = self.mentions[m].sentence();
         let paragraph = self.doc.paragraph_of_sentence(sentence);
         let mut back = 0;
@@ -1932,6 +1932,8 @@ impl<'a, 't> Builder<'a, 't> {
                 continue;
             }
             let cm = &self.mentions[c];
+            // A mention without an entity (yet) is no step back.
+            let Some(e) = self.entity(c) else { continue };
             if cm.sentence() != sentence {
                 sentence = cm.sentence();
                 back += 1;
@@ -1939,7 +1941,6 @@ impl<'a, 't> Builder<'a, 't> {
                     break;
                 }
             }
-            let Some(e) = self.entity(c) else { continue };
             if named_only && self.ents[e].name.is_none() {
                 continue;
             }
