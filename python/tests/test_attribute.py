@@ -17,8 +17,8 @@ ALL_TEXTS = TEXTS + [SAMPLE]
 OPTION_SETS = [
     ({}, []),
     ({"all_spans": True}, ["--all-spans"]),
-    ({"single_quotes": "always"}, ["--single-quotes"]),
-    ({"single_quotes": "never", "all_spans": True}, ["--all-spans"]),
+    ({"single_quotes": "always"}, ["--single-quotes", "always"]),
+    ({"single_quotes": "never", "all_spans": True}, ["--single-quotes", "never", "--all-spans"]),
 ]
 
 
@@ -91,12 +91,17 @@ def test_records_equal_the_json_output_of_the_command_line(cli_jsonl, options, f
     assert sum(len(line["quotes"]) for line in expected) >= 40
 
 
-def test_single_quotes_always_finds_single_marked_quotations():
+def test_single_quotes_is_decided_per_document_unless_told():
     text = "'It is over,' said the minister, Ana Silva."
-    assert whosaid.attribute(text).quotes == whosaid.attribute(text, single_quotes="never").quotes
-    (q,) = whosaid.attribute(text, single_quotes="always").quotes
-    assert q.text == "'It is over,'"
-    assert q.entity == "Ana Silva"
+    assert whosaid.attribute(text, single_quotes="never").quotes == []
+    for when in ("auto", "always"):
+        (q,) = whosaid.attribute(text, single_quotes=when).quotes
+        assert q.text == "'It is over,'"
+        assert q.entity == "Ana Silva"
+    # Double marks in the document: single marks stay nested or apostrophes.
+    mixed = "\"It is over,\" said Ana Silva. 'Not yet,' her rival said."
+    assert [q.text for q in whosaid.attribute(mixed).quotes] == ['"It is over,"']
+    assert len(whosaid.attribute(mixed, single_quotes="always").quotes) == 2
 
 
 def test_all_spans_lists_titles_and_scare_quotes_with_their_kind():
