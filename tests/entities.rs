@@ -194,6 +194,20 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         quote: "\"bread is a right",
         entity: Some("Mara Quist"),
     },
+    SpeakerEntity {
+        name: "age_hometown_and_relative_clause_are_not_the_speaker",
+        text: "Lena Marsh, 61, of Dover, Del., who watched from the stands, said \
+               it was \"the best day of the season.\"",
+        quote: "\"the best day",
+        entity: Some("Lena Marsh"),
+    },
+    SpeakerEntity {
+        name: "name_set_off_after_a_description_is_the_speaker",
+        text: "A spokesman for Kestrel Foods, Omar Haddad, said: \"We have \
+               recalled every jar.\"",
+        quote: "\"We have recalled",
+        entity: Some("Omar Haddad"),
+    },
     // 5. Organisation names run through their joiners.
     SpeakerEntity {
         name: "organisation_name_runs_through_for",

@@ -128,9 +128,32 @@ impl<'t> Ctx<'_, 't> {
             let open = if w == "," { "," } else { "(" };
             let mut c = p;
             let floor = lo.max(p.saturating_sub(40));
+            let mut first = true;
             while c > floor {
                 c -= 1;
                 if self.word(c) == open && self.outside(c) {
+                    // "A spokesman for Acme, John Smith, said": a person's
+                    // name set off as the appositive names the head.
+                    if first && open == "," && c + 1 < p {
+                        if let Some(a) = self.mention_starting(c + 1).filter(|&a| {
+                            let n = &self.mentions[a];
+                            n.token_range().end == p
+                                && n.kind() == crate::mentions::MentionKind::Name
+                                && n.entity_kind() == crate::mentions::EntityKind::Person
+                        }) {
+                            if c > lo
+                                && self.mention_ending(c - 1).is_some_and(|h| {
+                                    let hs = self.mentions[h].token_range().start;
+                                    self.mentions[h].kind()
+                                        == crate::mentions::MentionKind::Description
+                                        || (hs > lo && self.has_class(hs - 1, class::PREPOSITION))
+                                })
+                            {
+                                return Some(a);
+                            }
+                        }
+                    }
+                    first = false;
                     if c > lo {
                         if let Some(m) = self.mention_ending(c - 1) {
                             // The head of the noun phrase, not a name inside
@@ -168,7 +191,16 @@ impl<'t> Ctx<'_, 't> {
         let place_after_comma = self.mentions[m].entity_kind()
             == crate::mentions::EntityKind::Place
             && self.word(start - 1) == ",";
-        if !(after_preposition || place_after_comma) {
+        // "of Ashton, Md.": what follows a comma after an appositive's name
+        // continues that appositive.
+        let continues_apposition = !after_preposition
+            && !place_after_comma
+            && self.word(start - 1) == ","
+            && start >= 2
+            && self
+                .mention_ending(start - 2)
+                .is_some_and(|p| p < m && self.inside_apposition(p, floor));
+        if !(after_preposition || place_after_comma || continues_apposition) {
             return false;
         }
         // An earlier mention closed by a comma: the head of the phrase.
