@@ -39,7 +39,9 @@ each document is judged for itself. Strip HTML or XML tags first: a mark
 after a tag opens as after a space, character references of quotation
 marks (&quot; &ldquo; &#8220;) are read as marks, other text is read as it
 is. A byte order mark is skipped. Single marks delimit quotations in a
-document that quotes in them (see --single-quotes).
+document that quotes in them (see --single-quotes). In a transcript, a
+paragraph opening with a speaker label (ROE:, Q:) is that speaker's turn;
+a turn without marks is listed as a quotation of kind \"turn\".
 
 options:
   --json                 print one JSON document instead of a table
@@ -54,7 +56,7 @@ options:
   --offsets UNIT         offsets in JSON output: chars (code points, default),
                          bytes or utf16
   --all-spans            list every top-level quoted span with its kind, not
-                         only reported speech
+                         only reported speech and transcript turns
   --single-quotes WHEN   whether single marks delimit top-level quotations:
                          auto (default: when the document quotes in them,
                          as British papers do), always, never; the bare

@@ -12,7 +12,7 @@ __version__: str
 MAX_TEXT_LEN: int
 """The longest text, in bytes of UTF-8, that can be attributed (4 GiB)."""
 
-QuoteKind = Literal["reported_speech", "scare_quote", "title", "nickname"]
+QuoteKind = Literal["reported_speech", "scare_quote", "title", "nickname", "turn"]
 SingleQuotes = Literal["auto", "always", "never"]
 
 class SpanDict(TypedDict):
@@ -80,7 +80,7 @@ class Quote:
         """The quotation, marks included."""
     @property
     def kind(self) -> QuoteKind:
-        """"reported_speech", "scare_quote", "title" or "nickname"."""
+        """"reported_speech", "scare_quote", "title", "nickname" or "turn" (a transcript turn, with no marks)."""
     @property
     def speaker(self) -> Optional[str]:
         """The speaker mention as written ("he", "the prime minister"), or None."""

@@ -272,7 +272,8 @@ impl<'t> Attribution<'t> {
         }
     }
 
-    /// The top-level quotations of reported speech, in text order.
+    /// The top-level quotations of reported speech and transcript turns, in
+    /// text order.
     pub fn speech(&self) -> Quotes<'_, 't> {
         Quotes {
             result: self,
@@ -529,7 +530,7 @@ impl<'a, 't> AttributedEntity<'a, 't> {
 /// Which quoted spans to write out.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum SpanSelection {
-    /// Only reported speech.
+    /// Only reported speech and transcript turns.
     #[default]
     Speech,
     /// Every top-level quoted span, with its kind.

@@ -83,8 +83,9 @@
 //! English news text, as plain text. Tags are yours to strip; the HTML
 //! character references of quotation marks (`&quot;`, `&ldquo;`, …) are
 //! read as the marks they stand for, and a byte order mark is skipped.
-//! Transcripts with speaker labels (`PENCE: …`) give each turn's quotations
-//! to the label. A document can have up to 4 GiB
+//! In transcripts with speaker labels (`PENCE: …`), each unquoted turn is a
+//! quotation of kind [`QuoteKind::Turn`] and each turn, quoted or not, is
+//! the label's. A document can have up to 4 GiB
 //! ([`tokenizer::MAX_TEXT_LEN`]): [`attribute`] panics on a longer one,
 //! [`Attributor::try_attribute`] returns [`Error::TooLong`].
 //!
@@ -127,6 +128,7 @@ pub mod resolver;
 mod span;
 mod speech;
 pub mod tokenizer;
+mod transcript;
 
 // The README's Rust examples run as doctests.
 #[cfg(doctest)]

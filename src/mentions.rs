@@ -16,6 +16,7 @@ use crate::quotes::Quote;
 use crate::span::Span;
 use crate::speech::speech_verb_at;
 use crate::tokenizer::{Document, Token, TokenKind};
+use crate::transcript::speaker_labels;
 
 /// What form a mention takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -828,83 +829,6 @@ fn chunk(
     }))
 }
 
-/// The speaker label opening a paragraph of a transcript: `PENCE:`,
-/// `MR. TRUMP:`, `Chris Wallace:`, `Q:`, also right after the opening mark
-/// of a quoted turn (`"WALLACE: …`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct SpeakerLabel {
-    /// The label's words.
-    pub words: Range<usize>,
-    /// The colon after them.
-    pub colon: usize,
-    /// `Q` or `A`: the interviewer's questions or the answers, with no name.
-    pub interview: bool,
-}
-
-/// The speaker label of each paragraph of `doc`, when `doc` is a
-/// transcript: two paragraphs or more open with a label, under two labels
-/// or more. Empty for any other text.
-pub(crate) fn speaker_labels(doc: &Document<'_>) -> Vec<Option<SpeakerLabel>> {
-    let labels: Vec<Option<SpeakerLabel>> = (0..doc.paragraphs().len())
-        .map(|p| paragraph_label(doc, p))
-        .collect();
-    let mut distinct: Vec<String> = Vec::new();
-    let mut count = 0;
-    for l in labels.iter().flatten() {
-        count += 1;
-        let words: String = l
-            .words
-            .clone()
-            .map(|k| doc.str_at(k).to_lowercase())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if !distinct.contains(&words) {
-            distinct.push(words);
-        }
-    }
-    if count >= 2 && distinct.len() >= 2 {
-        labels
-    } else {
-        Vec::new()
-    }
-}
-
-/// The label opening paragraph `p`, if it has the form of one: after an
-/// optional opening mark, one to three capitalised words (all in capitals,
-/// or each capitalised; `Q` and `A` alone), a colon, and text after it.
-fn paragraph_label(doc: &Document<'_>, p: usize) -> Option<SpeakerLabel> {
-    let r = doc.paragraphs()[p].token_range();
-    let tokens = doc.tokens();
-    let mut k = r.start;
-    if tokens[k].mark().is_some_and(|m| m.can_open()) {
-        k += 1;
-    }
-    let start = k;
-    while k < r.end && k < start + 3 && tokens[k].is_word() && tokens[k].is_capitalized() {
-        k += 1;
-    }
-    if k == start || k + 1 >= r.end || doc.str_at(k) != ":" {
-        return None;
-    }
-    let words = start..k;
-    let first = doc.str_at(start);
-    let interview = words.len() == 1 && matches!(first, "Q" | "A");
-    let caps = words.clone().all(|j| {
-        let w = doc.str_at(j);
-        !w.bytes().any(|b| b.is_ascii_lowercase())
-            && w.bytes().filter(u8::is_ascii_alphabetic).count() >= 2
-    });
-    let unlisted = !with_lower(first.trim_end_matches('.'), |w| {
-        LEXICON.non_speaker_labels.contains(w)
-    }) && (tokens[start].lex() & class::FUNCTION == 0 || caps);
-    (interview || (unlisted && (caps || words.clone().all(|j| tokens[j].is_capitalized()))))
-        .then_some(SpeakerLabel {
-            words,
-            colon: k,
-            interview,
-        })
-}
-
 /// Adds a name mention for each speaker label of a transcript that is not
 /// a mention already, inside quotations too: the label names the speaker
 /// of its turn.
@@ -916,7 +840,19 @@ fn add_label_mentions(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
         }
         let r = label.words.clone();
         let at = mentions.partition_point(|m| m.token_range().start < r.start);
-        if mentions.get(at).is_some_and(|m| m.token_range() == r) {
+        if let Some(m) = mentions.get_mut(at).filter(|m| m.token_range() == r) {
+            // A label in capitals ("DIALLO:") looks like an acronym; a label
+            // names a person who speaks.
+            if m.kind == MentionKind::Name
+                && m.entity_kind == EntityKind::Organisation
+                && r.clone().all(|k| {
+                    let w = doc.str_at(k);
+                    !w.bytes().any(|b| b.is_ascii_lowercase())
+                        && !LEXICON.organisation_words.contains(w)
+                })
+            {
+                m.entity_kind = EntityKind::Person;
+            }
             continue;
         }
         let overlaps = |m: &Mention| m.token_range().start < r.end && r.start < m.token_range().end;

@@ -67,6 +67,20 @@
 //! them “deplorables”" is reported speech. When the whole pipeline runs
 //! ([`crate::Attributor`]), a span of one to three words for which the
 //! speaker resolver finds no speaker becomes a scare quote.
+//!
+//! # Transcripts
+//!
+//! In a transcript (two paragraphs or more open with a speaker label,
+//! under two labels or more: `PENCE:`, `MR. TRUMP:`, `Chris Wallace:`,
+//! `Q:`), a labelled paragraph whose words are not in marks is a turn: a
+//! quotation of kind [`QuoteKind::Turn`] from the word after the label's
+//! colon to the end of the paragraph, with no marks, holding the
+//! quotations inside it as nested ones. Turns are returned only when the
+//! labels read as a conversation (a label comes back, and two turns or
+//! more hold five words or more), so that lists of `Name: figure` lines,
+//! sections headed by a place (`Iowa: …`) and headlines with a colon are
+//! left alone. A quoted turn (`"WALLACE: …"`, `WALLACE: "…"`) stays the
+//! quotation its marks make.
 
 use std::ops::Range;
 
@@ -88,6 +102,9 @@ pub enum QuoteKind {
     Title,
     /// A nickname between a first and a last name.
     Nickname,
+    /// A turn of a transcript: the words after a speaker label (`PENCE:
+    /// …`, `Q: …`) to the end of the paragraph, with no marks.
+    Turn,
 }
 
 impl QuoteKind {
@@ -98,6 +115,7 @@ impl QuoteKind {
             QuoteKind::ScareQuote => "scare_quote",
             QuoteKind::Title => "title",
             QuoteKind::Nickname => "nickname",
+            QuoteKind::Turn => "turn",
         }
     }
 }
@@ -233,14 +251,15 @@ pub struct Quote<'t> {
     kind: QuoteKind,
     unclosed: bool,
     paragraphs: usize,
-    opening: MarkGlyph,
+    opening: Option<MarkGlyph>,
     closing: Option<MarkGlyph>,
     nested: Vec<Quote<'t>>,
 }
 
 impl<'t> Quote<'t> {
     /// The span of the quotation including its marks (for an unclosed
-    /// quotation, up to the end of its paragraph).
+    /// quotation, up to the end of its paragraph; for a transcript turn,
+    /// which has none, its words).
     pub fn span(&self) -> Span {
         self.span
     }
@@ -271,9 +290,10 @@ impl<'t> Quote<'t> {
         self.kind
     }
 
-    /// Whether the quotation is reported speech.
+    /// Whether the quotation is somebody's words: reported speech or a
+    /// transcript turn.
     pub fn is_speech(&self) -> bool {
-        self.kind == QuoteKind::ReportedSpeech
+        matches!(self.kind, QuoteKind::ReportedSpeech | QuoteKind::Turn)
     }
 
     /// Whether the closing mark is missing.
@@ -286,12 +306,12 @@ impl<'t> Quote<'t> {
         self.paragraphs
     }
 
-    /// The opening mark.
-    pub fn opening_mark(&self) -> MarkGlyph {
+    /// The opening mark, `None` for a transcript turn.
+    pub fn opening_mark(&self) -> Option<MarkGlyph> {
         self.opening
     }
 
-    /// The closing mark, `None` when unclosed.
+    /// The closing mark, `None` when unclosed or a transcript turn.
     pub fn closing_mark(&self) -> Option<MarkGlyph> {
         self.closing
     }
@@ -463,6 +483,10 @@ impl QuoteDetector {
             classify(doc, q);
         }
         titles_in_lists(doc, &mut top);
+        let labels = crate::transcript::speaker_labels(doc);
+        if !labels.is_empty() {
+            add_turns(doc, &labels, &mut top);
+        }
         top
     }
 
@@ -668,9 +692,11 @@ impl QuoteDetector {
             kind: QuoteKind::ReportedSpeech,
             unclosed: r.unclosed,
             paragraphs: doc.paragraph_of(r.close) - doc.paragraph_of(r.open) + 1,
-            opening: open_tok
-                .mark()
-                .map_or(MarkGlyph::StraightDouble, |m| m.glyph()),
+            opening: Some(
+                open_tok
+                    .mark()
+                    .map_or(MarkGlyph::StraightDouble, |m| m.glyph()),
+            ),
             closing: if r.unclosed {
                 None
             } else {
@@ -679,6 +705,55 @@ impl QuoteDetector {
             nested: Vec::new(),
         }
     }
+}
+
+/// Adds the unquoted turns of a transcript to `top`, each holding the
+/// quotations inside it as nested ones.
+fn add_turns<'t>(
+    doc: &Document<'t>,
+    labels: &[Option<crate::transcript::SpeakerLabel>],
+    top: &mut Vec<Quote<'t>>,
+) {
+    // A turn that opens with a quotation is a quoted turn, which stays that
+    // quotation; one that a quotation crosses (one running on from the
+    // paragraph before, or into the next) is left as it is.
+    let turns = crate::transcript::turn_ranges(doc, labels, |r| {
+        let at = top.partition_point(|q| q.tokens.end <= r.start);
+        top[at..]
+            .iter()
+            .take_while(|q| q.tokens.start < r.end)
+            .any(|q| q.tokens.start <= r.start || q.tokens.end > r.end)
+    });
+    if turns.is_empty() {
+        return;
+    }
+    let tokens = doc.tokens();
+    let mut out = Vec::with_capacity(top.len() + turns.len());
+    let mut rest = std::mem::take(top).into_iter().peekable();
+    for r in turns {
+        while rest.peek().is_some_and(|q| q.tokens.start < r.start) {
+            out.extend(rest.next());
+        }
+        let mut nested = Vec::new();
+        while rest.peek().is_some_and(|q| q.tokens.end <= r.end) {
+            nested.extend(rest.next());
+        }
+        let span = tokens[r.start].span().cover(tokens[r.end - 1].span());
+        out.push(Quote {
+            text: doc.text(),
+            span,
+            content: span,
+            tokens: r.clone(),
+            kind: QuoteKind::Turn,
+            unclosed: false,
+            paragraphs: 1,
+            opening: None,
+            closing: None,
+            nested,
+        });
+    }
+    out.extend(rest);
+    *top = out;
 }
 
 /// Inserts `q` under `parent`: into the child that contains it, or beside

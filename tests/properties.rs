@@ -173,10 +173,31 @@ fn mark_soup() -> impl Strategy<Value = String> {
     prop::collection::vec(proptest::sample::select(atoms), 0..32).prop_map(|v| v.concat())
 }
 
-/// Any text: news-like, mark soup, or an arbitrary string.
+/// A transcript: paragraphs opening with speaker labels, some coming back,
+/// each turn news-like text.
+fn transcript() -> impl Strategy<Value = String> {
+    const LABELS: &[&str] = &["ROE", "MR. DIALLO", "Jane Roe", "Q", "A", "Note", "\"ROE"];
+    prop::collection::vec(
+        (pick(LABELS), news_text(), pick(&["\n\n", "\n", "\r\n\r\n"])),
+        0..8,
+    )
+    .prop_map(|turns| {
+        let mut text = String::new();
+        for (label, words, sep) in turns {
+            text.push_str(&label);
+            text.push_str(": ");
+            text.push_str(&words);
+            text.push_str(&sep);
+        }
+        text
+    })
+}
+
+/// Any text: news-like, mark soup, a transcript, or an arbitrary string.
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         5 => news_text(),
+        2 => transcript(),
         2 => mark_soup(),
         2 => any::<String>(),
     ]

@@ -630,3 +630,88 @@ fn an_unnamed_interviewer_asks_nobody_s_question() {
         question.speaker().map(|s| s.mention_text())
     );
 }
+
+/// The kind, words and speaker's entity of each reported quotation.
+fn turns_of(text: &str) -> Vec<(whosaid::QuoteKind, String, Option<String>)> {
+    whosaid::attribute(text)
+        .speech()
+        .map(|q| {
+            let entity = q
+                .speaker()
+                .and_then(|s| s.entity())
+                .and_then(|e| e.name().map(str::to_string));
+            (q.quote().kind(), q.quote().as_str().to_string(), entity)
+        })
+        .collect()
+}
+
+#[test]
+fn unquoted_turns_of_a_transcript_are_quotations_of_their_labels() {
+    use whosaid::QuoteKind::Turn;
+    let text = "Mara Quist spoke with Gov. Omar Diallo on Monday.\n\n\
+                QUIST: Thank you for coming in to talk about the budget.\n\n\
+                DIALLO: Glad to be here, and I have a lot to say about it.\n\n\
+                QUIST: Will the \"rainy day fund\" survive?\n\n\
+                DIALLO: It will, and the voters will see that soon.";
+    let got = turns_of(text);
+    let want = [
+        (
+            "Thank you for coming in to talk about the budget.",
+            "Mara Quist",
+        ),
+        (
+            "Glad to be here, and I have a lot to say about it.",
+            "Omar Diallo",
+        ),
+        ("Will the \"rainy day fund\" survive?", "Mara Quist"),
+        ("It will, and the voters will see that soon.", "Omar Diallo"),
+    ];
+    assert_eq!(got.len(), want.len(), "{got:?}");
+    for ((kind, words, entity), (w, e)) in got.iter().zip(want) {
+        assert_eq!(
+            (*kind, words.as_str(), entity.as_deref()),
+            (Turn, w, Some(e))
+        );
+    }
+    // A quotation inside a turn nests in it.
+    let result = whosaid::attribute(text);
+    let third = result.speech().nth(2).expect("four turns");
+    assert_eq!(third.quote().nested()[0].as_str(), "\"rainy day fund\"");
+    assert_eq!(third.quote().opening_mark(), None);
+}
+
+#[test]
+fn unnamed_interview_turns_have_no_speaker() {
+    let text = "Q: What will you do about the plan next year?\n\n\
+                A: We will pass it, and then we will see what happens.\n\n\
+                Q: And if it fails?\n\n\
+                A: It will not fail, I promise you that much.";
+    let got = turns_of(text);
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert!(
+        got.iter()
+            .all(|(k, _, e)| *k == whosaid::QuoteKind::Turn && e.is_none()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn lists_sections_and_headlines_with_colons_are_not_turns() {
+    for text in [
+        // Name: figure lines.
+        "The count so far.\n\nJane Roe: 1,769.\n\nOmar Diallo: 1,501.\n\nRoe: 547.\n\nDiallo: 46.",
+        // Sections headed by places.
+        "Who the panel is.\n\nIowa: Tim Ward, Ann Lee, Rob Marsh and Kay Dunn of Des Moines.\n\n\
+         Ohio: Sam Ode, Lia Park, Ben Cruz and Amy Holt of the capital.\n\n\
+         Iowa: Ida Bell, Max Rowe, Kim Ash and Joe Penn of the county.",
+        // One entry a label, none coming back.
+        "Their plans.\n\nJane Roe: Student loans would be forgiven after ten years.\n\n\
+         Omar Diallo: Credit scores would count rent paid on time.",
+    ] {
+        let got = turns_of(text);
+        assert!(
+            got.iter().all(|(k, _, _)| *k != whosaid::QuoteKind::Turn),
+            "{text:?}: {got:?}"
+        );
+    }
+}

@@ -186,7 +186,7 @@ impl Quote {
         &self.inner.text
     }
 
-    /// "reported_speech", "scare_quote", "title" or "nickname".
+    /// "reported_speech", "scare_quote", "title", "nickname" or "turn" (a transcript turn, with no marks).
     #[getter]
     fn kind(&self) -> &'static str {
         self.inner.kind.as_str()

@@ -216,3 +216,19 @@ def test_functions_and_fields_are_documented():
         for name in dir(cls):
             if not name.startswith("_"):
                 assert getattr(cls, name).__doc__, f"{cls.__name__}.{name}"
+
+
+def test_transcript_turns_are_quotations_of_their_labels():
+    text = (
+        "Mara Quist spoke with Gov. Omar Diallo on Monday.\n\n"
+        "QUIST: Thank you for coming in to talk about the budget.\n\n"
+        "DIALLO: Glad to be here, and I have a lot to say about it.\n\n"
+        "QUIST: Will the fund survive?\n\n"
+        "DIALLO: It will, and the voters will see that soon."
+    )
+    quotes = whosaid.attribute(text).quotes
+    assert [q.kind for q in quotes] == ["turn"] * 4
+    assert [q.entity for q in quotes] == ["Mara Quist", "Omar Diallo"] * 2
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        assert text[: q.start].rstrip().endswith(":")

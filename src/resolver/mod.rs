@@ -208,11 +208,14 @@ pub(crate) fn demote_unattributed(
             .content()
             .trim_end_matches(crate::tokenizer::is_mark_char)
             .ends_with(['.', '!', '?', '…']);
-        let corner = q.opening_mark().family() == crate::tokenizer::MarkFamily::Corner;
+        let corner = q
+            .opening_mark()
+            .is_some_and(|g| g.family() == crate::tokenizer::MarkFamily::Corner);
         let carried = s
             .as_ref()
             .is_some_and(|r| matches!(r.rule, Rule::Continuation | Rule::AlternatingTurns));
-        if (s.is_some() && !carried) || !q.is_speech() || sentence || corner {
+        let turn = q.kind() == crate::quotes::QuoteKind::Turn;
+        if (s.is_some() && !carried) || !q.is_speech() || sentence || corner || turn {
             continue;
         }
         let r = q.token_range();
@@ -290,7 +293,7 @@ struct Ctx<'a, 't> {
     quoted: Vec<u64>,
     /// The speaker label of each paragraph, when the text is a transcript
     /// (empty otherwise).
-    labels: Vec<Option<crate::mentions::SpeakerLabel>>,
+    labels: Vec<Option<crate::transcript::SpeakerLabel>>,
 }
 
 /// One step of the resolver: a way of finding a quotation's speaker, in
@@ -478,7 +481,7 @@ impl SpeakerResolver {
             mentions,
             entities,
             quoted,
-            labels: crate::mentions::speaker_labels(doc),
+            labels: crate::transcript::speaker_labels(doc),
         };
         let mut out: Vec<Option<Resolution>> = Vec::with_capacity(quotes.len());
         for (qi, q) in quotes.iter().enumerate() {
@@ -493,10 +496,13 @@ impl SpeakerResolver {
                 after,
                 done: &out,
             };
-            let found = STEPS
-                .iter()
-                .find_map(|step| (step.find)(&cx, &query))
-                .filter(|f| f.mention != NOBODY);
+            // A transcript turn is its label's, or nobody's.
+            let found = if q.kind() == crate::quotes::QuoteKind::Turn {
+                rules::speaker_label(&cx, &query)
+            } else {
+                STEPS.iter().find_map(|step| (step.find)(&cx, &query))
+            }
+            .filter(|f| f.mention != NOBODY);
             let resolution = found
                 .map(|f| cx.finish(f))
                 .map(|r| cx.same_speaker(qi, r, &out));

@@ -413,13 +413,32 @@ pub fn check_quotes(text: &str, result: &Attribution<'_>) -> Result<(), String> 
         let q = aq.quote();
         let span = q.span();
         check_quote_spans(text, q, "quote")?;
-        if !mark_at(text, span.start) {
+        if q.kind() == QuoteKind::Turn {
+            // A transcript turn: after its label's colon, to the end of its
+            // paragraph, with no marks of its own.
+            let label_line =
+                text[..span.start].trim_end_matches(|c: char| c.is_whitespace() || is_skippable(c));
+            if !label_line.ends_with(':') {
+                return Err(format!(
+                    "turn {span:?} {:?} does not follow a label's colon",
+                    q.as_str()
+                ));
+            }
+            if !ends_paragraph(text, result, span.end) || q.opening_mark().is_some() {
+                return Err(format!(
+                    "turn {span:?} {:?} does not end its paragraph or has a mark",
+                    q.as_str()
+                ));
+            }
+        } else if !mark_at(text, span.start) {
             return Err(format!(
                 "quote {span:?} {:?} does not start on a quotation mark",
                 q.as_str()
             ));
         }
-        if q.is_unclosed() {
+        if q.kind() == QuoteKind::Turn {
+            // Checked above.
+        } else if q.is_unclosed() {
             if !ends_paragraph(text, result, span.end) {
                 return Err(format!(
                     "unclosed quote {span:?} {:?} does not end at the end of a paragraph",
@@ -444,11 +463,16 @@ pub fn check_quotes(text: &str, result: &Attribution<'_>) -> Result<(), String> 
     }
     let speech = result
         .quotes()
-        .filter(|aq| aq.quote().kind() == QuoteKind::ReportedSpeech)
+        .filter(|aq| {
+            matches!(
+                aq.quote().kind(),
+                QuoteKind::ReportedSpeech | QuoteKind::Turn
+            )
+        })
         .count();
     if result.speech().count() != speech {
         return Err(format!(
-            "speech() yields {} quotes but quotes() has {speech} of reported speech",
+            "speech() yields {} quotes but quotes() has {speech} of speech and turns",
             result.speech().count()
         ));
     }
