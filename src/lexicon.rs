@@ -474,6 +474,8 @@ pub(crate) struct Lexicon {
     /// Phrasal speech verbs: (form, particle) to lemma ("pointed", "out"
     /// gives "point out").
     pub phrasal_verbs: FastMap<(&'static str, &'static str), &'static str>,
+    /// The phrases of `interview_phrases.txt`, each split into its words.
+    pub interview_phrases: Vec<Vec<&'static str>>,
     /// Speech verb lemmas whose object is not their speaker.
     pub object_verbs: FastSet<&'static str>,
     /// Nouns that report speech ("claim", "remarks").
@@ -721,6 +723,9 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         speech_verb_table,
         weak_speech_verbs: entries(include_str!("lexicon/weak_speech_verbs.txt")).collect(),
         speech_nouns: entries(include_str!("lexicon/speech_nouns.txt")).collect(),
+        interview_phrases: entries(include_str!("lexicon/interview_phrases.txt"))
+            .map(|l| l.split(' ').collect())
+            .collect(),
         phrasal_verbs: entries(include_str!("lexicon/phrasal_speech_verbs.txt"))
             .filter_map(|l| {
                 let (lemma, forms) = l.split_once(':')?;

@@ -715,3 +715,49 @@ fn lists_sections_and_headlines_with_colons_are_not_turns() {
         );
     }
 }
+
+#[test]
+fn interview_turns_go_to_the_sides_the_text_names() {
+    let turns = "\n\nQ: What will you do about the plan next year?\n\n\
+                 A: We will pass it, and then we will see what happens.\n\n\
+                 Q: And if it fails in the end?\n\n\
+                 A: It will not fail, I promise you that much.";
+    for (intro, asks, answers) in [
+        (
+            "Mara Quist interviewed Gov. Omar Diallo on Monday.",
+            Some("Mara Quist"),
+            Some("Omar Diallo"),
+        ),
+        (
+            "Gov. Omar Diallo was interviewed by Mara Quist.",
+            Some("Mara Quist"),
+            Some("Omar Diallo"),
+        ),
+        // The publication asks: no name for the questions.
+        (
+            "Omar Diallo spoke with us on Monday.",
+            None,
+            Some("Omar Diallo"),
+        ),
+        (
+            "We sat down with Gov. Omar Diallo.",
+            None,
+            Some("Omar Diallo"),
+        ),
+        (
+            "An interview with Gov. Omar Diallo.",
+            None,
+            Some("Omar Diallo"),
+        ),
+        // Nobody named: nobody asks, nobody answers.
+        ("The governor took questions.", None, None),
+    ] {
+        let got = turns_of(&format!("{intro}{turns}"));
+        let want: Vec<Option<String>> = [asks, answers, asks, answers]
+            .iter()
+            .map(|s| s.map(str::to_string))
+            .collect();
+        let entities: Vec<Option<String>> = got.iter().map(|(_, _, e)| e.clone()).collect();
+        assert_eq!(entities, want, "{intro}");
+    }
+}

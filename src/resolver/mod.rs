@@ -294,6 +294,9 @@ struct Ctx<'a, 't> {
     /// The speaker label of each paragraph, when the text is a transcript
     /// (empty otherwise).
     labels: Vec<Option<crate::transcript::SpeakerLabel>>,
+    /// In a transcript, the mentions the text introduces its interview
+    /// with: the one who asks (`Q:`) and the one who answers (`A:`).
+    interview: (Option<usize>, Option<usize>),
 }
 
 /// One step of the resolver: a way of finding a quotation's speaker, in
@@ -337,8 +340,8 @@ static STEPS: [Step; 15] = [
     Step {
         name: "speaker_label",
         summary: "in a transcript, the label opening the quotation's paragraph \
-                  (`PENCE: …`, `\"WALLACE: …`); a `Q:` or `A:` with no name gives \
-                  no speaker",
+                  (`PENCE: …`, `\"WALLACE: …`); a `Q:` or `A:` goes to the one the \
+                  text says asks or answers (`X interviewed Y`), else to nobody",
         rules: &[Rule::SpeakerLabel],
         find: rules::speaker_label,
     },
@@ -482,7 +485,11 @@ impl SpeakerResolver {
             entities,
             quoted,
             labels: crate::transcript::speaker_labels(doc),
+            interview: (None, None),
         };
+        let mut cx = cx;
+        cx.interview = cx.interview_parties();
+        let cx = cx;
         let mut out: Vec<Option<Resolution>> = Vec::with_capacity(quotes.len());
         for (qi, q) in quotes.iter().enumerate() {
             if !q.is_speech() {

@@ -495,9 +495,76 @@ pub(super) fn clause_subject(cx: &Ctx<'_, '_>, q: &Query<'_>) -> Option<Found> {
     })
 }
 
+impl Ctx<'_, '_> {
+    /// Who asks and who answers in a transcript's interview, from the first
+    /// phrase of `interview_phrases.txt` before the first labelled
+    /// paragraph: the mention before it asks and the one after it answers
+    /// ("Mara Quist interviewed Gov. Omar Diallo"), but a first-person side
+    /// is the publication, which names nobody ("Omar Diallo spoke with us":
+    /// he answers), and a passive swaps them ("X was interviewed by Y").
+    pub(super) fn interview_parties(&self) -> (Option<usize>, Option<usize>) {
+        let Some(first) = self.labels.iter().position(Option::is_some) else {
+            return (None, None);
+        };
+        let end = self.doc.paragraphs()[first].token_range().start;
+        let tokens = self.doc.tokens();
+        for (k, t) in tokens[..end].iter().enumerate() {
+            if !t.is_word() {
+                continue;
+            }
+            let Some(len) = LEXICON
+                .interview_phrases
+                .iter()
+                .filter(|p| k + p.len() <= end)
+                .find(|p| {
+                    p.iter()
+                        .enumerate()
+                        .all(|(j, w)| self.word(k + j).eq_ignore_ascii_case(w))
+                })
+                .map(Vec::len)
+            else {
+                continue;
+            };
+            let sentence = self.doc.sentences()[self.doc.sentence_of(k)].token_range();
+            let first_person = |m: &usize| {
+                with_lower(&self.doc.text()[self.mentions[*m].span()], |w| {
+                    matches!(w, "i" | "we" | "me" | "us")
+                })
+            };
+            let passive = self.is_word(k, "interviewed")
+                && k > sentence.start
+                && self.has_class(k - 1, class::BE);
+            let mut after = k + len;
+            if passive && after < end && self.is_word(after, "by") {
+                after += 1;
+            }
+            let before = self
+                .subject_before(k - usize::from(passive), sentence.start)
+                .filter(|&m| !self.mentions[m].is_possessive());
+            let object_first_person =
+                after < end && with_lower(self.word(after), |w| matches!(w, "me" | "us"));
+            let after = (after < end)
+                .then(|| self.mention_starting(after))
+                .flatten();
+            let (mut asks, mut answers) = (before, after);
+            if passive {
+                std::mem::swap(&mut asks, &mut answers);
+            }
+            // "Omar Diallo spoke with us": the publication asks.
+            if object_first_person || answers.as_ref().is_some_and(first_person) {
+                answers = asks.take();
+            }
+            return (asks.filter(|m| !first_person(m)), answers);
+        }
+        (None, None)
+    }
+}
+
 /// In a transcript, the label opening the quotation's paragraph, for a
-/// quotation after it or one that holds it (a quoted turn); an unnamed
-/// `Q:` or `A:` settles that there is no speaker to name.
+/// quotation after it or one that holds it (a quoted turn); a `Q:` or `A:`
+/// goes to the side of the interview the text names
+/// (`Ctx::interview_parties`), and with none named settles that there is
+/// no speaker to name.
 pub(super) fn speaker_label(cx: &Ctx<'_, '_>, q: &Query<'_>) -> Option<Found> {
     let open = cx.quotes[q.qi].token_range().start;
     let label = cx.labels.get(cx.doc.paragraph_of(open))?.as_ref()?;
@@ -506,9 +573,17 @@ pub(super) fn speaker_label(cx: &Ctx<'_, '_>, q: &Query<'_>) -> Option<Found> {
         return None;
     }
     if label.interview {
+        // The one the text says asks, or answers; nobody when it names
+        // neither.
+        let (asks, answers) = cx.interview;
+        let side = if cx.word(label.words.start) == "Q" {
+            asks
+        } else {
+            answers
+        };
         return Some(Found {
-            mention: NOBODY,
-            cue: Vec::new(),
+            mention: side.unwrap_or(NOBODY),
+            cue: vec![cx.span(label.colon)],
             rule: Rule::SpeakerLabel,
         });
     }
