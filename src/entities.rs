@@ -922,6 +922,41 @@ impl<'a, 't> Builder<'a, 't> {
         s..e
     }
 
+    /// Gives person entity `e` the name `run` of a headline name, which
+    /// stands to its name as `rel`, when `run` is its name with a given name
+    /// before it ("Jane Roe" of "Jane Roe Goes After …" for "Roe") and the
+    /// given name's gender does not contradict the text's.
+    fn given_from_headline(&mut self, e: usize, run: Range<usize>, rel: Relation) {
+        let st = self.ents[e];
+        let person = st.kind == EntityKind::Person
+            || st.person
+            || (st.kind == EntityKind::Unknown && !st.thing);
+        let g = run.start;
+        let one_more = st
+            .name
+            .is_some_and(|(a, b)| (b - a) as usize + 1 == run.len());
+        if !(rel == Relation::Fuller
+            && person
+            && one_more
+            && self.lex(g) & class::GIVEN_NAME != 0
+            && self.is_given(g))
+        {
+            return;
+        }
+        let known = if st.female > st.male {
+            Grammatical::Feminine
+        } else if st.male > st.female {
+            Grammatical::Masculine
+        } else {
+            Grammatical::Any
+        };
+        let given = self.given_gender(g);
+        if given != Grammatical::Any && known != Grammatical::Any && given != known {
+            return;
+        }
+        self.set_name(e, &run, &run);
+    }
+
     fn is_given(&self, k: usize) -> bool {
         LEXICON.given_names.contains_key(self.word(k))
     }
@@ -1217,6 +1252,7 @@ impl<'a, 't> Builder<'a, 't> {
             false => (EntityKind::Person, false),
         };
         let matched = self.match_range(core.clone());
+        let mut run = None;
         let found = self.find_named(m, matched.clone(), kind).or_else(|| {
             if !headline {
                 return None;
@@ -1225,11 +1261,20 @@ impl<'a, 't> Builder<'a, 't> {
             let len = matched.len();
             (1..len).rev().find_map(|w| {
                 (matched.start..=matched.end - w).find_map(|s| {
-                    self.find_named(m, s..s + w, kind)
-                        .map(|(e, _)| (e, Relation::Shorter))
+                    let found = self.find_named(m, s..s + w, kind);
+                    if let Some((_, rel)) = found {
+                        run = Some((s..s + w, rel));
+                    }
+                    found.map(|(e, _)| (e, Relation::Shorter))
                 })
             })
         });
+        // "Jane Roe Goes After …" over a text that says only "Roe": the
+        // given name before the entity's whole name in the headline is its
+        // own.
+        if let (Some((e, _)), Some((r, rel))) = (found, run) {
+            self.given_from_headline(e, r, rel);
+        }
         let e = match found {
             Some((e, rel)) => {
                 let grows = rel == Relation::Fuller

@@ -240,6 +240,20 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         quote: "\"We won",
         entity: Some("Mara Okafor"),
     },
+    SpeakerEntity {
+        name: "given_name_from_a_headline",
+        text: "Lena Okafor Takes On The Council Over Taxes\n\nThe vote is \
+               on Tuesday.\n\n\"We will win,\" Okafor said.",
+        quote: "\"We will win",
+        entity: Some("Lena Okafor"),
+    },
+    SpeakerEntity {
+        name: "headline_given_name_of_another_gender_is_someone_else",
+        text: "Lena Okafor Takes On The Council Over Taxes\n\nThe vote is \
+               on Tuesday.\n\n\"We will win,\" Mr. Okafor said.",
+        quote: "\"We will win",
+        entity: Some("Okafor"),
+    },
     // 9. An article in the first person, signed: "I" is its author.
     SpeakerEntity {
         name: "first_person_of_a_signed_letter",

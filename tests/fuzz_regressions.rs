@@ -85,3 +85,16 @@ fn corners_nested_twice_form_a_tree() {
         }
     }
 }
+
+/// Found by the `attribute` target: `E:m` ¶ `"\u{5}S:s`, a transcript whose
+/// quoted turn has a control character between its opening mark and its
+/// label. The label speaks its quoted turn, as it should; the check of
+/// speakers took the control character for words before the label
+/// (check `speakers`). Minimised to nine bytes.
+#[test]
+fn a_label_after_a_control_character_speaks_its_quoted_turn() {
+    let name = "attribute-label-after-control-character";
+    if let Err(e) = replay(name) {
+        panic!("{name}: {e}");
+    }
+}

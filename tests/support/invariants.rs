@@ -561,7 +561,9 @@ pub fn check_speakers(text: &str, result: &Attribution<'_>) -> Result<(), String
         }
         let label = speaker.rule() == whosaid::Rule::SpeakerLabel
             && q.content_span().contains(m)
-            && text[q.content_span().start..m.start].trim().is_empty();
+            && text[q.content_span().start..m.start]
+                .chars()
+                .all(|c| c.is_whitespace() || is_skippable(c));
         if q.span().overlaps(m) && !label {
             return Err(format!(
                 "speaker mention {m:?} {:?} lies inside its own quote {:?} {:?}",
