@@ -1351,16 +1351,19 @@ impl<'a, 't> Builder<'a, 't> {
                 }
                 seen.push(e);
                 let s = self.ents[e];
-                if !kinds_compatible(s.kind, kind) {
+                let person = s.kind == EntityKind::Person || s.person;
+                // "Jordan said" after "Rep. Jim Jordan": a place's name that
+                // is a person's surname is that person.
+                let surname_place = kind == EntityKind::Place && person && range.len() == 1;
+                if !kinds_compatible(s.kind, kind) && !surname_place {
                     continue;
                 }
-                let person = s.kind == EntityKind::Person || s.person;
                 let rel = self
                     .stored_words(e)
                     .into_iter()
                     .flatten()
                     .find_map(|(words, core)| self.relation(&new, (words, core), person));
-                let Some(rel) = rel else {
+                let Some(rel) = rel.filter(|&r| !surname_place || r == Relation::Shorter) else {
                     continue;
                 };
                 // A fuller name whose given name tells another gender than
@@ -1619,14 +1622,32 @@ impl<'a, 't> Builder<'a, 't> {
                 return;
             }
         }
-        if definite && !words.is_empty() {
+        // "Obama's former campaign strategist": a role after a name's
+        // possessive is as definite as one after "the", and names someone
+        // other than the possessor.
+        let start = mention.token_range().start;
+        let possessor = m
+            .checked_sub(1)
+            .filter(|&p| {
+                let x = &self.mentions[p];
+                x.is_possessive()
+                    && x.kind() == MentionKind::Name
+                    && start.saturating_sub(x.token_range().end) <= 1
+            })
+            .and_then(|p| self.entity(p));
+        if (definite || possessor.is_some()) && !words.is_empty() {
             let found = self.described(m, words, kind).or_else(|| {
                 // "the Vermont senator" with no title to match: a role names
                 // the most salient person of the sentences before.
                 let role = self.lex(mention.head()) & class::TITLE != 0;
-                (role && kind == EntityKind::Person && !mention.is_possessive())
-                    .then(|| self.most_salient(m, Want::Person(mention.gender), true))
-                    .flatten()
+                if !(role && kind == EntityKind::Person && !mention.is_possessive()) {
+                    return None;
+                }
+                let top = self.salience(m, Want::Person(mention.gender), true);
+                top.iter()
+                    .map(|&(e, _)| e)
+                    .find(|&e| e != NO_ENTITY && Some(e as usize) != possessor)
+                    .map(|e| e as usize)
             });
             if let Some(e) = found {
                 self.attach(m, e);

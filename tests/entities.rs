@@ -178,6 +178,13 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         quote: "\"No comment",
         entity: None,
     },
+    SpeakerEntity {
+        name: "role_after_a_possessive_names_someone_else",
+        text: "Omar Haddad on Monday urged Lena Marsh to resign.\n\n\"That was \
+               outrageous,\" Ms. Marsh's former campaign strategist said.",
+        quote: "\"That was outrageous",
+        entity: Some("Omar Haddad"),
+    },
     // 4. The speaker is the head of the noun phrase, not a name inside its
     // appositives.
     SpeakerEntity {
@@ -232,6 +239,13 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
                said.",
         quote: "\"It was moving",
         entity: Some("Omar Diallo"),
+    },
+    SpeakerEntity {
+        name: "surname_that_names_a_place_is_the_person",
+        text: "Rep. Tom Jordan (R-Ohio) questioned the witness. Later the \
+               hearing went on. \"We got nothing,\" Jordan said.",
+        quote: "\"We got nothing",
+        entity: Some("Tom Jordan"),
     },
     // 8. The fullest name the text gives, wherever it stands.
     SpeakerEntity {
