@@ -748,6 +748,22 @@ fn capitalised_words(bytes: usize, sentence_every: usize) -> String {
     s
 }
 
+/// A transcript of `bytes` bytes whose every turn has a label not seen
+/// before, then one that comes back.
+fn distinct_labels(bytes: usize) -> String {
+    let mut rng = common::Rng::new(11);
+    let mut s = String::with_capacity(bytes + 64);
+    while s.len() < bytes {
+        let n = rng.range(2, 4);
+        s.push_str(&common::invented_word(&mut rng, n));
+        s.push(' ');
+        s.push_str(&common::invented_word(&mut rng, n));
+        s.push_str(": we will win it, and soon.\n\n");
+    }
+    s.push_str("Kaven: we will.\n\nKaven: we will.\n\n");
+    s
+}
+
 /// `“w ‘w “w ‘w … w’ w” w’ w”`: alternating double and single marks, nested
 /// as deep as the size allows, in one paragraph.
 fn alternating_nested(bytes: usize) -> String {
@@ -857,6 +873,21 @@ fn hostile_inputs() -> Vec<(&'static str, &'static str, Builder)> {
                 s.push('\u{201D}');
                 s
             },
+        ),
+        (
+            "x:transcript",
+            "ROE: we will win it, and soon. ¶ MARSH: we will not win it. ¶ …",
+            |n| {
+                repeat_to(
+                    "ROE: we will win it, and soon.\n\nMARSH: we will not win it.\n\n",
+                    n,
+                )
+            },
+        ),
+        (
+            "x:transcript-labels",
+            "Kaven Morta: we will win it. ¶ Shi Dagul: … (every label new)",
+            distinct_labels,
         ),
         ("x:semicolons", "a; a; a; … \"x\" (one sentence)", |n| {
             let mut s = repeat_to("a; ", n.saturating_sub(8));

@@ -33,21 +33,20 @@ pub(crate) fn speaker_labels(doc: &Document<'_>) -> Vec<Option<SpeakerLabel>> {
     let labels: Vec<Option<SpeakerLabel>> = (0..doc.paragraphs().len())
         .map(|p| paragraph_label(doc, p))
         .collect();
-    let mut distinct: Vec<String> = Vec::new();
-    let mut count = 0;
-    for l in labels.iter().flatten() {
-        count += 1;
-        let words: String = l
-            .words
-            .clone()
-            .map(|k| doc.str_at(k).to_lowercase())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if !distinct.contains(&words) {
-            distinct.push(words);
-        }
-    }
-    if count >= 2 && distinct.len() >= 2 {
+    // Two labels or more, under two labels or more: a label that differs
+    // from the first one is enough to tell.
+    let same = |a: &SpeakerLabel, b: &SpeakerLabel| {
+        a.words.len() == b.words.len()
+            && a.words
+                .clone()
+                .zip(b.words.clone())
+                .all(|(x, y)| doc.str_at(x).eq_ignore_ascii_case(doc.str_at(y)))
+    };
+    let mut found = labels.iter().flatten();
+    let count = found.clone().count();
+    let first = found.next();
+    let two = first.is_some_and(|f| found.any(|l| !same(f, l)));
+    if count >= 2 && two {
         labels
     } else {
         Vec::new()
@@ -111,7 +110,7 @@ pub(crate) fn turn_ranges(
 ) -> Vec<Range<usize>> {
     let tokens = doc.tokens();
     let mut out = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut recurs = false;
     let mut long = 0usize;
     for (p, label) in labels.iter().enumerate() {
@@ -130,11 +129,8 @@ pub(crate) fn turn_ranges(
         if LEXICON.places.contains(name.as_str()) {
             continue;
         }
-        let key = name.to_lowercase();
-        if seen.contains(&key) {
+        if !seen.insert(name.to_lowercase()) {
             recurs = true;
-        } else {
-            seen.push(key);
         }
         let turn = label.colon + 1..para.end;
         let words = tokens[turn.clone()].iter().filter(|t| t.is_word()).count();
