@@ -510,12 +510,21 @@ impl State {
 
     /// The gender the text gives, or else the given name's.
     fn gender(&self) -> Grammatical {
+        match self.text_gender() {
+            Grammatical::Any => self.given,
+            g => g,
+        }
+    }
+
+    /// The gender the text itself gives the entity (titles, gendered heads,
+    /// pronouns), without its given name.
+    fn text_gender(&self) -> Grammatical {
         if self.female > self.male {
             Grammatical::Feminine
         } else if self.male > self.female {
             Grammatical::Masculine
         } else {
-            self.given
+            Grammatical::Any
         }
     }
 }
@@ -943,13 +952,7 @@ impl<'a, 't> Builder<'a, 't> {
         {
             return;
         }
-        let known = if st.female > st.male {
-            Grammatical::Feminine
-        } else if st.male > st.female {
-            Grammatical::Masculine
-        } else {
-            Grammatical::Any
-        };
+        let known = st.text_gender();
         let given = self.given_gender(g);
         if given != Grammatical::Any && known != Grammatical::Any && given != known {
             return;
@@ -1371,13 +1374,7 @@ impl<'a, 't> Builder<'a, 't> {
                 // Obama" after "Mr. Obama").
                 if rel == Relation::Fuller {
                     let g = self.given_gender(range.start);
-                    let known = if s.female > s.male {
-                        Grammatical::Feminine
-                    } else if s.male > s.female {
-                        Grammatical::Masculine
-                    } else {
-                        Grammatical::Any
-                    };
+                    let known = s.text_gender();
                     if g != Grammatical::Any && known != Grammatical::Any && g != known {
                         continue;
                     }

@@ -478,7 +478,7 @@ impl SpeakerResolver {
                 quoted[k / 64] |= 1 << (k % 64);
             }
         }
-        let cx = Ctx {
+        let mut cx = Ctx {
             doc,
             quotes,
             mentions,
@@ -487,9 +487,7 @@ impl SpeakerResolver {
             labels: crate::transcript::speaker_labels(doc),
             interview: (None, None),
         };
-        let mut cx = cx;
         cx.interview = cx.interview_parties();
-        let cx = cx;
         let mut out: Vec<Option<Resolution>> = Vec::with_capacity(quotes.len());
         for (qi, q) in quotes.iter().enumerate() {
             if !q.is_speech() {

@@ -526,10 +526,12 @@ impl Ctx<'_, '_> {
                 continue;
             };
             let sentence = self.doc.sentences()[self.doc.sentence_of(k)].token_range();
+            // The first person of `pronouns.txt`: "we", "us", "I", "me".
+            let first_person_at =
+                |k: usize| LEXICON.pronoun(self.word(k)).is_some_and(|p| p.person == 1);
             let first_person = |m: &usize| {
-                with_lower(&self.doc.text()[self.mentions[*m].span()], |w| {
-                    matches!(w, "i" | "we" | "me" | "us")
-                })
+                let r = self.mentions[*m].token_range();
+                r.len() == 1 && first_person_at(r.start)
             };
             let passive = self.is_word(k, "interviewed")
                 && k > sentence.start
@@ -541,8 +543,7 @@ impl Ctx<'_, '_> {
             let before = self
                 .subject_before(k - usize::from(passive), sentence.start)
                 .filter(|&m| !self.mentions[m].is_possessive());
-            let object_first_person =
-                after < end && with_lower(self.word(after), |w| matches!(w, "me" | "us"));
+            let object_first_person = after < end && first_person_at(after);
             let after = (after < end)
                 .then(|| self.mention_starting(after))
                 .flatten();
