@@ -374,7 +374,7 @@ fn news(texts: &[String], rounds: usize) -> f64 {
         median(&split)
     );
     println!(
-        "  ratio attribute/split_whitespace: best {:.3}   median {:.3}   (target >= 0.5)",
+        "  ratio attribute/split_whitespace: best {:.3}   median {:.3}",
         best(&attr) / best(&split),
         median(&attr) / median(&split)
     );
