@@ -81,6 +81,19 @@
 //! sections headed by a place (`Iowa: …`) and headlines with a colon are
 //! left alone. A quoted turn (`"WALLACE: …"`, `WALLACE: "…"`) stays the
 //! quotation its marks make.
+//!
+//! ```
+//! use whosaid::{QuoteDetector, QuoteKind};
+//!
+//! let transcript = "ROE: Thank you for coming in to talk about the budget.\n\n\
+//!                   MARSH: Glad to be here, and I have \"a lot\" to say.\n\n\
+//!                   ROE: Will it pass?";
+//! let turns = QuoteDetector::new().find(transcript);
+//! assert_eq!(turns.len(), 3);
+//! assert!(turns.iter().all(|q| q.kind() == QuoteKind::Turn && q.opening_mark().is_none()));
+//! assert_eq!(turns[1].as_str(), "Glad to be here, and I have \"a lot\" to say.");
+//! assert_eq!(turns[1].nested()[0].as_str(), "\"a lot\"");
+//! ```
 
 use std::ops::Range;
 
