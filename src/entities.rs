@@ -1623,17 +1623,22 @@ impl<'a, 't> Builder<'a, 't> {
         // possessive is as definite as one after "the", and names someone
         // other than the possessor.
         let start = mention.token_range().start;
-        let possessor = m
-            .checked_sub(1)
-            .filter(|&p| {
-                let x = &self.mentions[p];
-                x.is_possessive()
-                    && x.kind() == MentionKind::Name
-                    && start.saturating_sub(x.token_range().end) <= 1
-            })
-            .and_then(|p| self.entity(p));
+        let possessor_mention = m.checked_sub(1).filter(|&p| {
+            let x = &self.mentions[p];
+            x.is_possessive()
+                && x.kind() == MentionKind::Name
+                && start.saturating_sub(x.token_range().end) <= 1
+        });
+        let possessor = possessor_mention.and_then(|p| self.entity(p));
         if (definite || possessor.is_some()) && !words.is_empty() {
-            let found = self.described(m, words, kind).or_else(|| {
+            // A possessed description is told by its owner, not by the
+            // descriptions before it ("the campaign" may be anyone's).
+            let described = if definite {
+                self.described(m, words, kind)
+            } else {
+                None
+            };
+            let found = described.or_else(|| {
                 // "the Vermont senator" with no title to match: a role names
                 // the most salient person of the sentences before.
                 let role = self.lex(mention.head()) & class::TITLE != 0;
@@ -1671,6 +1676,16 @@ impl<'a, 't> Builder<'a, 't> {
             if s < r.end {
                 self.ents[e].name = Some((s as u32, r.end as u32));
             }
+        } else if let Some(p) = possessor_mention.filter(|_| kind == EntityKind::Organisation) {
+            // "Donald Trump's campaign": an organisation of a named owner is
+            // named by the owner's last word and its own ("Trump's
+            // campaign").
+            let owner = self.name_core(p);
+            let last = (owner.start..owner.end)
+                .rev()
+                .find(|&k| self.doc.tokens()[k].is_word())
+                .unwrap_or(owner.start);
+            self.ents[e].name = Some((last as u32, mention.token_range().end as u32));
         }
         self.attach(m, e);
     }

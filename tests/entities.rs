@@ -232,6 +232,14 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         quote: "\"We are ready",
         entity: Some("Mary Okafor"),
     },
+    SpeakerEntity {
+        name: "organisation_of_a_named_owner_is_named_by_it",
+        text: "The campaign began in May. Lena Marsh's campaign is defending \
+               her remarks. It is denouncing what it calls \"a coordinated \
+               attack.\"",
+        quote: "\"a coordinated attack",
+        entity: Some("Marsh's campaign"),
+    },
     // 7. A pronoun's antecedent is a person, never a place.
     SpeakerEntity {
         name: "pronoun_passes_over_a_place",
