@@ -1641,7 +1641,10 @@ impl<'a, 't> Builder<'a, 't> {
             let found = described.or_else(|| {
                 // "the Vermont senator" with no title to match: a role names
                 // the most salient person of the sentences before.
-                let role = self.lex(mention.head()) & class::TITLE != 0;
+                // "the 34-year-old mother": an age picks out someone the text
+                // has named, as a role does.
+                let aged = mention.token_range().any(|k| is_age(self.word(k)));
+                let role = self.lex(mention.head()) & class::TITLE != 0 || aged;
                 if !(role && kind == EntityKind::Person && !mention.is_possessive()) {
                     return None;
                 }
@@ -2277,6 +2280,15 @@ fn is_suffix(w: &str) -> bool {
         w,
         "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV" | "jr." | "sr."
     )
+}
+
+/// An age written as a modifier: "34-year-old".
+fn is_age(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(n, rest)| {
+        !n.is_empty()
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && rest.eq_ignore_ascii_case("year-old")
+    })
 }
 
 /// Two capital letters or more and no lower-case letter.

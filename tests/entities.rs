@@ -185,6 +185,13 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         quote: "\"That was outrageous",
         entity: Some("Omar Haddad"),
     },
+    SpeakerEntity {
+        name: "an_age_picks_out_the_named_person",
+        text: "Omar Haddad and Lena Marsh spoke at the rally on Monday. \"We \
+               will win,\" the 34-year-old mother of three said.",
+        quote: "\"We will win",
+        entity: Some("Lena Marsh"),
+    },
     // 4. The speaker is the head of the noun phrase, not a name inside its
     // appositives.
     SpeakerEntity {
