@@ -132,25 +132,9 @@ impl<'t> Ctx<'_, 't> {
             while c > floor {
                 c -= 1;
                 if self.word(c) == open && self.outside(c) {
-                    // "A spokesman for Acme, John Smith, said": a person's
-                    // name set off as the appositive names the head.
-                    if first && open == "," && c + 1 < p {
-                        if let Some(a) = self.mention_starting(c + 1).filter(|&a| {
-                            let n = &self.mentions[a];
-                            n.token_range().end == p
-                                && n.kind() == crate::mentions::MentionKind::Name
-                                && n.entity_kind() == crate::mentions::EntityKind::Person
-                        }) {
-                            if c > lo
-                                && self.mention_ending(c - 1).is_some_and(|h| {
-                                    let hs = self.mentions[h].token_range().start;
-                                    self.mentions[h].kind()
-                                        == crate::mentions::MentionKind::Description
-                                        || (hs > lo && self.has_class(hs - 1, class::PREPOSITION))
-                                })
-                            {
-                                return Some(a);
-                            }
+                    if first && open == "," {
+                        if let Some(a) = self.name_set_off(c, p, lo) {
+                            return Some(a);
                         }
                     }
                     first = false;
@@ -175,6 +159,28 @@ impl<'t> Ctx<'_, 't> {
             }
         }
         None
+    }
+
+    /// "A spokesman for Acme, John Smith, said": the person's name that
+    /// stands alone between the comma at `c` and the one at `p`, when a
+    /// description or a prepositional phrase ends before `c`: the
+    /// appositive names the head.
+    fn name_set_off(&self, c: usize, p: usize, lo: usize) -> Option<usize> {
+        use crate::mentions::{EntityKind, MentionKind};
+        let a = self.mention_starting(c + 1)?;
+        let n = &self.mentions[a];
+        let alone = n.token_range().end == p
+            && n.kind() == MentionKind::Name
+            && n.entity_kind() == EntityKind::Person;
+        let head = (c > lo)
+            .then(|| self.mention_ending(c - 1))
+            .flatten()
+            .is_some_and(|h| {
+                let hs = self.mentions[h].token_range().start;
+                self.mentions[h].kind() == MentionKind::Description
+                    || (hs > lo && self.has_class(hs - 1, class::PREPOSITION))
+            });
+        (alone && head).then_some(a)
     }
 
     /// Whether mention `m`, found before a comma while walking back to a
