@@ -2176,7 +2176,7 @@ impl<'a, 't> Builder<'a, 't> {
     /// speaker ("X said", "said X").
     fn next_to_speech_verb(&self, c: usize) -> bool {
         let r = self.mentions[c].token_range();
-        let verb = |k: usize| crate::speech::speech_verb_at(self.doc, k).is_some();
+        let verb = |k: usize| crate::speech::is_speech_verb_at(self.doc, k);
         verb(r.end) || (r.start > 0 && verb(r.start - 1))
     }
 }

@@ -62,6 +62,20 @@ pub(crate) fn speech_verb_at(doc: &Document<'_>, k: usize) -> Option<SpeechVerb>
     })
 }
 
+/// Whether the word token `k` is a speech verb: [`speech_verb_at`]
+/// without working out the form.
+#[inline]
+pub(crate) fn is_speech_verb_at(doc: &Document<'_>, k: usize) -> bool {
+    let Some(t) = doc.tokens().get(k) else {
+        return false;
+    };
+    if t.lex() & (class::SPEECH_VERB | class::PHRASAL) == 0 || t.kind() != TokenKind::Word {
+        return false;
+    }
+    let w = doc.str_at(k);
+    LEXICON.speech_verb(w).is_some() || phrasal_verb(doc, k, w).is_some()
+}
+
 /// The lemma of the phrasal speech verb whose verb is `w`, at token `k`,
 /// when its particle follows.
 fn phrasal_verb(doc: &Document<'_>, k: usize, w: &str) -> Option<&'static str> {
