@@ -889,13 +889,12 @@ impl<'a, 't> Builder<'a, 't> {
         let mention = &self.mentions[m];
         let name = mention.name_tokens().unwrap_or(mention.token_range());
         let (mut s, e) = (name.start, name.end);
-        let given = |k: usize| self.lex(k) & class::GIVEN_NAME != 0 && self.is_given(k);
         // "Secretary of State John Kerry": the words after "of" belong to
         // the title, up to a given name.
         let after_of =
             s >= 2 && e >= s + 2 && self.word(s - 1) == "of" && self.lex(s - 2) & class::TITLE != 0;
         if after_of {
-            if let Some(k) = (s + 1..e - 1).find(|&k| given(k)) {
+            if let Some(k) = (s + 1..e - 1).find(|&k| self.is_given(k)) {
                 return k..e;
             }
             s += 1;
@@ -907,7 +906,7 @@ impl<'a, 't> Builder<'a, 't> {
             let label = with_lower(self.word(s), |w| LEXICON.name_labels.get(w).copied());
             match label {
                 Some(false) => s += 1,
-                Some(true) if given(s + 1) => s += 1,
+                Some(true) if self.is_given(s + 1) => s += 1,
                 _ => break,
             }
         }
@@ -919,7 +918,7 @@ impl<'a, 't> Builder<'a, 't> {
         };
         if e - s >= 3 && headline {
             let split = (s + 1..e - 1).rev().find(|&k| {
-                given(k) && !given(k - 1) && !is_initial(self.word(k - 1)) && {
+                self.is_given(k) && !self.is_given(k - 1) && !is_initial(self.word(k - 1)) && {
                     let p = self.word(k - 1);
                     p.bytes().all(|b| b.is_ascii_alphabetic())
                 }
@@ -944,12 +943,7 @@ impl<'a, 't> Builder<'a, 't> {
         let one_more = st
             .name
             .is_some_and(|(a, b)| (b - a) as usize + 1 == run.len());
-        if !(rel == Relation::Fuller
-            && person
-            && one_more
-            && self.lex(g) & class::GIVEN_NAME != 0
-            && self.is_given(g))
-        {
+        if !(rel == Relation::Fuller && person && one_more && self.is_given(g)) {
             return;
         }
         let known = st.text_gender();
@@ -960,8 +954,10 @@ impl<'a, 't> Builder<'a, 't> {
         self.set_name(e, &run, &run);
     }
 
+    /// Whether the word at token `k` is a given name of the list (its word
+    /// class rules most words out without a lookup).
     fn is_given(&self, k: usize) -> bool {
-        LEXICON.given_names.contains_key(self.word(k))
+        self.lex(k) & class::GIVEN_NAME != 0 && LEXICON.given_names.contains_key(self.word(k))
     }
 
     fn organisation_word(&self, k: usize) -> bool {
@@ -1009,7 +1005,7 @@ impl<'a, 't> Builder<'a, 't> {
         let titled = mention.name_tokens().is_some_and(|n| {
             (mention.token_range().start..n.start).any(|k| self.lex(k) & class::TITLE != 0)
         });
-        let given = self.lex(core.start) & class::GIVEN_NAME != 0 && self.is_given(core.start);
+        let given = self.is_given(core.start);
         let kind = mention.entity_kind();
         if titled || (given && core.len() >= 2) {
             return (EntityKind::Person, false);
@@ -1051,10 +1047,7 @@ impl<'a, 't> Builder<'a, 't> {
                 let next = self.words_of(old.1.clone()).nth(n).unwrap_or(old.1.start);
                 let named_after =
                     self.organisation_word(next) || LEXICON.thing_words.contains(self.word(next));
-                let given = n == 1
-                    && k <= 3
-                    && self.lex(new.tokens.start) & class::GIVEN_NAME != 0
-                    && self.is_given(new.tokens.start);
+                let given = n == 1 && k <= 3 && self.is_given(new.tokens.start);
                 // "Peabody" of "Peabody Energy": the first word of a name
                 // that is no person's.
                 let company = n == 1 && !person && !named_after;
