@@ -294,7 +294,8 @@ impl MentionFinder {
                 != 0;
             let after_possessive =
                 after_possessive_pronoun || (i > 0 && tokens[i - 1].is_possessive());
-            if !(t.is_capitalized() || opener || after_possessive) {
+            if !(t.is_capitalized() || opener || after_possessive || before_inverted_title(doc, i))
+            {
                 i += 1;
                 continue;
             }
@@ -534,6 +535,9 @@ fn chunk(
     parts: &mut Vec<(usize, Part)>,
 ) -> Option<Mention> {
     let poss_start = after_possessive(doc, start);
+    // "said lead author Jane Roe": after an inverted speech verb, words the
+    // lists do not know may open the title before a name.
+    let inverted_start = before_inverted_title(doc, start);
     let tokens = doc.tokens();
     parts.clear();
     let mut j = start;
@@ -642,7 +646,9 @@ fn chunk(
             Part::Head
         } else if flags & class::MODIFIER != 0 {
             Part::Modifier
-        } else if (parts.first().is_some_and(|&(_, p)| p == Part::Determiner) || poss_start)
+        } else if (parts.first().is_some_and(|&(_, p)| p == Part::Determiner)
+            || poss_start
+            || inverted_start)
             && parts
                 .iter()
                 .all(|&(_, p)| matches!(p, Part::Determiner | Part::Modifier))
@@ -1017,6 +1023,24 @@ pub(crate) fn next_is_speech_verb(doc: &Document<'_>, mut j: usize) -> bool {
         j += 1;
     }
     false
+}
+
+/// Whether token `i` is a lower-case word the lists do not know, right
+/// after an inverted speech verb, with a title within the next two words:
+/// the start of a title phrase before a name ("…," said lead author Jane
+/// Roe; "…," said team captain Jane Roe).
+fn before_inverted_title(doc: &Document<'_>, i: usize) -> bool {
+    let tokens = doc.tokens();
+    let t = &tokens[i];
+    i > 0
+        && t.is_word()
+        && !t.is_capitalized()
+        && t.lex() == 0
+        && prev_is_speech_verb(doc, i)
+        && (i + 1..(i + 3).min(tokens.len())).any(|k| {
+            let n = &tokens[k];
+            n.is_word() && n.lex() & class::TITLE != 0
+        })
 }
 
 /// Whether an inverted speech verb stands right before token `start`:
