@@ -294,7 +294,11 @@ impl MentionFinder {
                 != 0;
             let after_possessive =
                 after_possessive_pronoun || (i > 0 && tokens[i - 1].is_possessive());
-            if !(t.is_capitalized() || opener || after_possessive || before_inverted_title(doc, i))
+            if !(t.is_capitalized()
+                || opener
+                || after_possessive
+                || before_inverted_title(doc, i)
+                || opens_name_with_particle(doc, i))
             {
                 i += 1;
                 continue;
@@ -576,7 +580,10 @@ fn chunk(
         let w = doc.token_str(t);
         let flags = t.lex();
         let first = parts.is_empty();
-        let part = if first
+        let part = if first && opens_name_with_particle(doc, j) {
+            // "von der Leyen said", "de Blasio added".
+            Part::Joiner
+        } else if first
             && flags & class::DETERMINER != 0
             && (!t.is_capitalized() || t.starts_sentence() || w == "The")
             && !(w.eq_ignore_ascii_case("that") && is_complementizer(doc, j))
@@ -625,6 +632,8 @@ fn chunk(
                     && LEXICON.organisation_words.contains(doc.str_at(k))
             };
             let prev_cap = parts.last().is_some_and(|&(k, p)| match p {
+                // "von der Leyen", "de la Cruz": name particles in a row.
+                Part::Joiner => is_name_particle(doc, j) && is_name_particle(doc, k),
                 Part::Title => w == "of" || (w != "and" && organisation()),
                 Part::Cap => {
                     (flags & class::JOINER != 0 && w != "of")
@@ -632,9 +641,16 @@ fn chunk(
                 }
                 _ => false,
             });
-            let next_cap = tokens.get(j + 1).is_some_and(|n| {
-                n.is_capitalized() && n.kind() == TokenKind::Word && j + 1 < limit
-            });
+            let cap_at = |k: usize| {
+                tokens
+                    .get(k)
+                    .is_some_and(|n| n.is_capitalized() && n.kind() == TokenKind::Word && k < limit)
+            };
+            let next_cap = cap_at(j + 1)
+                || (is_name_particle(doc, j)
+                    && j + 1 < limit
+                    && is_name_particle(doc, j + 1)
+                    && cap_at(j + 2));
             if prev_cap && next_cap {
                 Part::Joiner
             } else {
@@ -736,8 +752,11 @@ fn chunk(
     let span = Span::new(tokens[first_idx].span().start, tokens[last_idx].span().end);
     if last_part == Part::Cap {
         let ns = name_start.unwrap_or(last_idx);
-        // A joiner cannot start a name.
-        let ns = if parts.iter().any(|&(k, p)| k == ns && p == Part::Joiner) {
+        // A joiner cannot start a name, but for a name's own particle ("de
+        // Blasio").
+        let ns = if parts.iter().any(|&(k, p)| k == ns && p == Part::Joiner)
+            && !opens_name_with_particle(doc, ns)
+        {
             ns + 1
         } else {
             ns
@@ -1023,6 +1042,33 @@ pub(crate) fn next_is_speech_verb(doc: &Document<'_>, mut j: usize) -> bool {
         j += 1;
     }
     false
+}
+
+/// Whether token `k` is a particle of a name ("de", "van", "von", "bin"):
+/// a joiner of the word lists that joins no organisation's name.
+fn is_name_particle(doc: &Document<'_>, k: usize) -> bool {
+    let t = &doc.tokens()[k];
+    t.is_word() && !t.is_capitalized() && t.lex() & class::JOINER != 0 && {
+        let w = doc.str_at(k);
+        !is_organisation_joiner(w) && w != "y"
+    }
+}
+
+/// Whether the name particle at token `i` opens a name: no name word
+/// before it, and a capitalised word after it, or after one more particle
+/// ("de Blasio", "von der Leyen", "bin Salman").
+fn opens_name_with_particle(doc: &Document<'_>, i: usize) -> bool {
+    let tokens = doc.tokens();
+    let cap = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && t.is_capitalized())
+    };
+    let w = doc.str_at(i);
+    is_name_particle(doc, i)
+        && !matches!(w, "der" | "den")
+        && !(i > 0 && (cap(i - 1) || is_name_particle(doc, i - 1)))
+        && (cap(i + 1) || (i + 1 < tokens.len() && is_name_particle(doc, i + 1) && cap(i + 2)))
 }
 
 /// Whether token `i` is a lower-case word the lists do not know, right

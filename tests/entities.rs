@@ -79,6 +79,16 @@ fn names_sharing_a_word_in_other_places_stay_apart() {
     }
 }
 
+#[test]
+fn a_surname_with_its_particles_joins_the_full_name() {
+    let found = entities(
+        "Ilse van der Molen arrived on Monday. Later, van der Molen left. \
+         Rafael de Arcos waved, and de Arcos sat down.",
+    );
+    assert_eq!(entity_of(&found, "van der Molen"), ["Ilse van der Molen"]);
+    assert_eq!(entity_of(&found, "de Arcos"), ["Rafael de Arcos"]);
+}
+
 /// Invented names, distinct, made of a few syllables.
 fn invented(i: usize) -> String {
     const SYLLABLES: [&str; 12] = [

@@ -137,6 +137,28 @@ const CUE_AFTER: &[Case] = &[
             Rule::CueAfter,
         )],
     },
+    Case {
+        name: "inverted_verb_then_a_title_with_an_unlisted_modifier",
+        text: "\"The effect was larger than we thought,\" said lead author Ana Petrov \
+               of Tarnow University.",
+        want: &[want(
+            "\"The effect was larger",
+            "lead author Ana Petrov",
+            Some("Ana Petrov"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
+        name: "surname_with_name_particles_before_the_verb",
+        text: "Commissioner Ilse van der Molen spoke on Monday. \"The rules stand,\" \
+               van der Molen said.",
+        want: &[want(
+            "\"The rules stand",
+            "van der Molen",
+            Some("Ilse van der Molen"),
+            Rule::CueAfter,
+        )],
+    },
 ];
 
 const CUE_BEFORE: &[Case] = &[
