@@ -159,6 +159,25 @@ const CUE_AFTER: &[Case] = &[
             Rule::CueAfter,
         )],
     },
+    Case {
+        name: "roles_of_sport_and_science_are_titles_before_a_name",
+        text: "\"We were unlucky,\" said Rovers striker Tomas Kell. \"The data are \
+               clear,\" said epidemiologist Ana Petrov.",
+        want: &[
+            want(
+                "\"We were unlucky",
+                "Rovers striker Tomas Kell",
+                Some("Tomas Kell"),
+                Rule::CueAfter,
+            ),
+            want(
+                "\"The data are",
+                "epidemiologist Ana Petrov",
+                Some("Ana Petrov"),
+                Rule::CueAfter,
+            ),
+        ],
+    },
 ];
 
 const CUE_BEFORE: &[Case] = &[
