@@ -263,16 +263,6 @@ impl MentionFinder {
                 i = quotes[qi].token_range().end;
                 continue;
             }
-            // A nickname between the words of a name ("Robert C. "Bobby"
-            // Scott") belongs to the name: the phrase may run through it.
-            let mut next = qi;
-            while quotes.get(next).is_some_and(|q| is_name_nickname(doc, q)) {
-                next += 1;
-            }
-            let nicknames = &quotes[qi..next];
-            let limit = quotes
-                .get(next)
-                .map_or(tokens.len(), |q| q.token_range().start);
             let t = &tokens[i];
             if t.kind() != TokenKind::Word {
                 i += 1;
@@ -297,12 +287,25 @@ impl MentionFinder {
             if !(t.is_capitalized()
                 || opener
                 || after_possessive
-                || before_inverted_title(doc, i)
-                || opens_name_with_particle(doc, i))
+                || (flags == 0
+                    && i > 0
+                    && tokens[i - 1].lex() & class::SPEECH_VERB != 0
+                    && before_inverted_title(doc, i))
+                || (flags & class::JOINER != 0 && opens_name_with_particle(doc, i)))
             {
                 i += 1;
                 continue;
             }
+            // A nickname between the words of a name ("Robert C. "Bobby"
+            // Scott") belongs to the name: the phrase may run through it.
+            let mut next = qi;
+            while quotes.get(next).is_some_and(|q| is_name_nickname(doc, q)) {
+                next += 1;
+            }
+            let nicknames = &quotes[qi..next];
+            let limit = quotes
+                .get(next)
+                .map_or(tokens.len(), |q| q.token_range().start);
             // A dateline ("WASHINGTON —", "PHILADELPHIA (UPI) —") names no
             // speaker.
             if t.starts_paragraph() && is_dateline(doc, i) {
@@ -541,7 +544,9 @@ fn chunk(
     let poss_start = after_possessive(doc, start);
     // "said lead author Jane Roe": after an inverted speech verb, words the
     // lists do not know may open the title before a name.
-    let inverted_start = before_inverted_title(doc, start);
+    let inverted_start = start > 0
+        && doc.tokens()[start - 1].lex() & class::SPEECH_VERB != 0
+        && before_inverted_title(doc, start);
     let tokens = doc.tokens();
     parts.clear();
     let mut j = start;
@@ -580,7 +585,7 @@ fn chunk(
         let w = doc.token_str(t);
         let flags = t.lex();
         let first = parts.is_empty();
-        let part = if first && opens_name_with_particle(doc, j) {
+        let part = if first && flags & class::JOINER != 0 && opens_name_with_particle(doc, j) {
             // "von der Leyen said", "de Blasio added".
             Part::Joiner
         } else if first
@@ -1064,9 +1069,8 @@ fn opens_name_with_particle(doc: &Document<'_>, i: usize) -> bool {
             .get(k)
             .is_some_and(|t| t.is_word() && t.is_capitalized())
     };
-    let w = doc.str_at(i);
     is_name_particle(doc, i)
-        && !matches!(w, "der" | "den")
+        && !matches!(doc.str_at(i), "der" | "den")
         && !(i > 0 && (cap(i - 1) || is_name_particle(doc, i - 1)))
         && (cap(i + 1) || (i + 1 < tokens.len() && is_name_particle(doc, i + 1) && cap(i + 2)))
 }
@@ -1078,10 +1082,10 @@ fn opens_name_with_particle(doc: &Document<'_>, i: usize) -> bool {
 fn before_inverted_title(doc: &Document<'_>, i: usize) -> bool {
     let tokens = doc.tokens();
     let t = &tokens[i];
-    i > 0
+    t.lex() == 0
+        && i > 0
         && t.is_word()
         && !t.is_capitalized()
-        && t.lex() == 0
         && prev_is_speech_verb(doc, i)
         && (i + 1..(i + 3).min(tokens.len())).any(|k| {
             let n = &tokens[k];
@@ -1094,10 +1098,11 @@ fn before_inverted_title(doc: &Document<'_>, i: usize) -> bool {
 fn prev_is_speech_verb(doc: &Document<'_>, start: usize) -> bool {
     let tokens = doc.tokens();
     let t = &tokens[start - 1];
-    let w = doc.str_at(start - 1);
-    let inverted = start >= 2
-        && (tokens[start - 2].mark().is_some() || matches!(doc.str_at(start - 2), "," | "—"));
-    inverted && t.lex() & class::SPEECH_VERB != 0 && !t.is_capitalized() && !w.ends_with("ing")
+    if t.lex() & class::SPEECH_VERB == 0 || t.is_capitalized() || start < 2 {
+        return false;
+    }
+    let inverted = tokens[start - 2].mark().is_some() || matches!(doc.str_at(start - 2), "," | "—");
+    inverted && !doc.str_at(start - 1).ends_with("ing")
 }
 
 /// Guesses what a name denotes, and the gender of a person.
