@@ -254,13 +254,24 @@ impl MentionFinder {
         let mut prev = (usize::MAX, false);
         let mut qi = 0usize;
         let mut i = 0usize;
+        // The token range of quotation `qi`, kept at hand.
+        let bounds = |qi: usize| {
+            quotes
+                .get(qi)
+                .map_or((usize::MAX, usize::MAX), |q| {
+                    let r = q.token_range();
+                    (r.start, r.end)
+                })
+        };
+        let (mut q_start, mut q_end) = bounds(0);
         while i < tokens.len() {
             // Skip quotations.
-            while qi < quotes.len() && quotes[qi].token_range().end <= i {
+            while q_end <= i {
                 qi += 1;
+                (q_start, q_end) = bounds(qi);
             }
-            if qi < quotes.len() && quotes[qi].token_range().contains(&i) {
-                i = quotes[qi].token_range().end;
+            if q_start <= i {
+                i = q_end;
                 continue;
             }
             let t = &tokens[i];
