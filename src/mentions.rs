@@ -256,12 +256,10 @@ impl MentionFinder {
         let mut i = 0usize;
         // The token range of quotation `qi`, kept at hand.
         let bounds = |qi: usize| {
-            quotes
-                .get(qi)
-                .map_or((usize::MAX, usize::MAX), |q| {
-                    let r = q.token_range();
-                    (r.start, r.end)
-                })
+            quotes.get(qi).map_or((usize::MAX, usize::MAX), |q| {
+                let r = q.token_range();
+                (r.start, r.end)
+            })
         };
         let (mut q_start, mut q_end) = bounds(0);
         while i < tokens.len() {

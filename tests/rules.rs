@@ -178,6 +178,20 @@ const CUE_AFTER: &[Case] = &[
             ),
         ],
     },
+    Case {
+        name: "inverted_verb_then_a_possessive_gives_what_it_owns",
+        text: "\"We will appeal,\" said Okafor's lawyer, Tomas Kell. \"It is false,\" \
+               said his spokeswoman.",
+        want: &[
+            want(
+                "\"We will appeal",
+                "lawyer",
+                Some("Tomas Kell"),
+                Rule::CueAfter,
+            ),
+            want("\"It is false", "spokeswoman", None, Rule::CueAfter),
+        ],
+    },
 ];
 
 const CUE_BEFORE: &[Case] = &[

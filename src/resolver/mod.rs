@@ -550,6 +550,26 @@ impl<'t> Ctx<'_, 't> {
         (i < self.mentions.len() && self.mentions[i].token_range().start == k).then_some(i)
     }
 
+    /// The subject of an inverted speech verb, the mention whose first
+    /// token is `k`: for a possessive, what it owns, when a mention follows
+    /// it ("…," said Smith's lawyer; "…," said his spokeswoman).
+    fn inverted_subject(&self, k: usize) -> Option<usize> {
+        let m = self.mention_starting(k)?;
+        let mention = &self.mentions[m];
+        if !mention.is_possessive() {
+            return Some(m);
+        }
+        let mut e = mention.token_range().end;
+        if self.doc.tokens().get(e).is_some_and(|t| t.is_possessive()) {
+            e += 1;
+        }
+        Some(
+            self.mention_starting(e)
+                .filter(|&n| self.mentions[n].kind() != MentionKind::Pronoun)
+                .unwrap_or(m),
+        )
+    }
+
     /// The mention whose last token is `k`.
     fn mention_ending(&self, k: usize) -> Option<usize> {
         let i = self.mentions.partition_point(|m| m.token_range().end <= k);

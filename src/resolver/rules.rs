@@ -188,7 +188,7 @@ impl<'t> Ctx<'_, 't> {
                 {
                     s += 1;
                 }
-                if let Some(m) = self.mention_starting(s).filter(|_| s < after.end) {
+                if let Some(m) = self.inverted_subject(s).filter(|_| s < after.end) {
                     return Some(Found {
                         mention: m,
                         cue: vec![self.span(k)],
@@ -342,7 +342,7 @@ impl<'t> Ctx<'_, 't> {
         }
         // Inverted: `…, said X`.
         if inverts(lemma) && v + 1 < hi {
-            if let Some(m) = self.mention_starting(v + 1) {
+            if let Some(m) = self.inverted_subject(v + 1) {
                 let prev = if v > lo { self.word(v - 1) } else { "" };
                 if v == lo || matches!(prev, "," | "—" | "–" | "--") || !self.outside(v - 1) {
                     return Some(Found {
