@@ -585,6 +585,15 @@ const ORGANISATIONS: &[Case] = &[
             Rule::CueAfter,
         )],
     },
+    Case {
+        name: "bare_plural_bodies_open_a_sentence_and_speak",
+        text: "Police said in a statement: \"Two men were arrested.\" \
+               Investigators said: \"The motive is unclear.\"",
+        want: &[
+            want("\"Two men", "Police", None, Rule::CueBefore),
+            want("\"The motive", "Investigators", None, Rule::CueBefore),
+        ],
+    },
 ];
 
 #[test]
