@@ -690,7 +690,8 @@ fn chunk(
             generic += 1;
             Part::Modifier
         } else if parts.iter().any(|&(_, p)| p == Part::Cap)
-            && flags & (class::SPEECH_VERB | class::CLOSED | class::AUXILIARY) == 0
+            && flags & (class::SPEECH_VERB | class::CLOSED | class::AUXILIARY | class::DETERMINER)
+                == 0
             && !w.contains(['\'', '’'])
             && !(w.ends_with("ly") && flags & class::NOT_ADVERB == 0)
             && next_is_speech_verb(doc, j + 1)

@@ -89,6 +89,15 @@ fn a_surname_with_its_particles_joins_the_full_name() {
     assert_eq!(entity_of(&found, "de Arcos"), ["Rafael de Arcos"]);
 }
 
+#[test]
+fn a_quantifier_after_a_name_before_a_speech_verb_is_not_its_head() {
+    // "both" is no noun heading a description ("the GOP front-runner
+    // said"): the name stays a name.
+    let found = entities("Tom Kell and Jane Roe both spoke. Later, Roe left.");
+    assert_eq!(entity_of(&found, "Roe"), ["Jane Roe"]);
+    assert_eq!(entity_of(&found, "Jane Roe"), ["Jane Roe"]);
+}
+
 /// Invented names, distinct, made of a few syllables.
 fn invented(i: usize) -> String {
     const SYLLABLES: [&str; 12] = [
