@@ -531,33 +531,33 @@ impl State {
 
 /// What a name is filed under in the [`NameIndex`], so that the names it
 /// may corefer with are found by a few hash lookups instead of a scan. A key
-/// is the hash of a word and of the place it has in the name; a collision
-/// is harmless, as every candidate is compared word for word.
-///
-/// Every relation [`Builder::relation`] finds between two names keeps a
-/// word in place: the same name, a surname ("Mattis" of "Jim Mattis") and
-/// a fuller name ending in the other, and the same first and last word,
-/// share the last word; a given name or a shortened organisation name
-/// ("Bank" of "Bank of America") and a fuller name beginning with the
-/// other share the first. So a name is filed under its first and its last
-/// word, and looked up by the same two.
+/// is the hash of a run of words and of the way the run stands in the
+/// name; a collision is harmless, as every candidate is compared word for
+/// word.
 #[derive(Clone, Copy)]
 enum NameKey {
-    /// The first word of a name.
-    First = 1,
-    /// The last word of a name.
-    Last,
+    /// The whole name.
+    Full = 1,
+    /// A proper suffix ("Mattis" of "Jim Mattis").
+    Suffix,
+    /// A proper prefix ("Jim" of "Jim Mattis", "Bank of" of "Bank of
+    /// America").
+    Prefix,
+    /// The first and the last word of a name of two words or more.
+    FirstLast,
     /// The initials of a name of two capitalised words or more ("IMF"),
     /// or an acronym's own word.
     Initials,
 }
 
 impl NameKey {
-    /// The key of the word whose hash is `word`.
-    fn of(self, word: u64) -> u64 {
-        ((0xcbf2_9ce4_8422_2325 ^ self as u64) ^ word)
-            .wrapping_mul(0x0100_0000_01b3)
-            .rotate_left(23)
+    /// The key of the words whose hashes are `words`.
+    fn of(self, words: &[u64]) -> u64 {
+        let mut h = 0xcbf2_9ce4_8422_2325 ^ self as u64;
+        for &w in words {
+            h = (h ^ w).wrapping_mul(0x0100_0000_01b3).rotate_left(23);
+        }
+        h
     }
 }
 
@@ -1116,9 +1116,12 @@ impl<'a, 't> Builder<'a, 't> {
 
     /// The keys under which the names that may corefer with the name whose
     /// word hashes `self.hashes` holds are filed (see
-    /// [`Builder::file_name`]): its first word, its last word, and for a
-    /// single word the initials it may stand for, for a longer name that is
-    /// no person's its initials.
+    /// [`Builder::file_name`]): a name it repeats, shortens (one it is a
+    /// suffix or prefix of), extends (one that is a suffix or prefix of it),
+    /// shares its first and last word with, or abbreviates. Each key names
+    /// one relation, so that the entities found under it are nearly all
+    /// true candidates: in a long text of look-alike names, entities far
+    /// back are not read for nothing.
     fn lookup_keys(&mut self, range: &Range<usize>, person: bool) {
         let h = &self.hashes;
         let n = h.len();
@@ -1127,27 +1130,40 @@ impl<'a, 't> Builder<'a, 't> {
         if n == 0 {
             return;
         }
-        keys.push(NameKey::Last.of(h[n - 1]));
-        keys.push(NameKey::First.of(h[0]));
+        keys.push(NameKey::Full.of(h));
+        keys.push(NameKey::Suffix.of(h));
+        keys.push(NameKey::Prefix.of(h));
+        keys.extend((1..n).map(|k| NameKey::Full.of(&h[k..])));
+        keys.extend((1..n).map(|k| NameKey::Full.of(&h[..k])));
         if n == 1 {
-            keys.push(NameKey::Initials.of(h[0]));
-        } else if !person {
+            keys.push(NameKey::Initials.of(h));
+        } else {
+            keys.push(NameKey::FirstLast.of(&[h[0], h[n - 1]]));
             // A person's name is never written as initials.
-            if let Some(i) = initials_hash(self.doc, range.clone()) {
-                keys.push(NameKey::Initials.of(i));
+            if !person {
+                if let Some(i) = initials_hash(self.doc, range.clone()) {
+                    keys.push(NameKey::Initials.of(&[i]));
+                }
             }
         }
     }
 
     /// Files entity `e` under the keys of the name `range` whose word hashes
-    /// `self.hashes` holds: its first and its last word, and its initials
-    /// (an acronym under its own word).
+    /// `self.hashes` holds: the whole name, its proper suffixes and
+    /// prefixes, its first and last word, and its initials (an acronym
+    /// under its own word).
     fn file_name(&mut self, e: usize, range: &Range<usize>) {
         let h = std::mem::take(&mut self.hashes);
         let n = h.len();
         if n > 0 {
-            self.index.file(NameKey::Last.of(h[n - 1]), e);
-            self.index.file(NameKey::First.of(h[0]), e);
+            self.index.file(NameKey::Full.of(&h), e);
+            for k in 1..n {
+                self.index.file(NameKey::Suffix.of(&h[k..]), e);
+                self.index.file(NameKey::Prefix.of(&h[..k]), e);
+            }
+            if n >= 2 {
+                self.index.file(NameKey::FirstLast.of(&[h[0], h[n - 1]]), e);
+            }
             let person = self.ents[e].kind == EntityKind::Person;
             let initials = match n {
                 1 => is_acronym(self.word(range.start)).then_some(h[0]),
@@ -1155,7 +1171,7 @@ impl<'a, 't> Builder<'a, 't> {
                 _ => initials_hash(self.doc, range.clone()),
             };
             if let Some(i) = initials {
-                self.index.file(NameKey::Initials.of(i), e);
+                self.index.file(NameKey::Initials.of(&[i]), e);
             }
         }
         self.hashes = h;
