@@ -43,7 +43,7 @@ use std::fmt;
 use std::ops::Range;
 
 use crate::lexicon::{class, hash_bytes, with_lower, Gender as Grammatical, HashKeyMap, LEXICON};
-use crate::mentions::{is_determiner, EntityKind, Mention, MentionKind};
+use crate::mentions::{is_age, is_determiner, EntityKind, Mention, MentionKind};
 use crate::span::Span;
 use crate::tokenizer::Document;
 
@@ -1553,7 +1553,10 @@ impl<'a, 't> Builder<'a, 't> {
             let t = &self.doc.tokens()[k];
             let w = self.word(k);
             let lex = self.lex(k);
-            if !t.is_word() || lex & class::DETERMINER != 0 || matches!(w, "of" | "and") {
+            if !(t.is_word() || is_age(w))
+                || lex & class::DETERMINER != 0
+                || matches!(w, "of" | "and")
+            {
                 continue;
             }
             let optional = with_lower(w, |l| LEXICON.optional_modifiers.contains(l));
@@ -2273,15 +2276,6 @@ fn is_suffix(w: &str) -> bool {
         w,
         "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV" | "jr." | "sr."
     )
-}
-
-/// An age written as a modifier: "34-year-old".
-fn is_age(w: &str) -> bool {
-    w.split_once('-').is_some_and(|(n, rest)| {
-        !n.is_empty()
-            && n.bytes().all(|b| b.is_ascii_digit())
-            && rest.eq_ignore_ascii_case("year-old")
-    })
 }
 
 /// Two capital letters or more and no lower-case letter.

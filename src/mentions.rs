@@ -210,6 +210,15 @@ pub(crate) fn is_determiner(w: &str) -> bool {
     LEXICON.flags(w) & class::DETERMINER != 0
 }
 
+/// An age written as a modifier: "34-year-old".
+pub(crate) fn is_age(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(n, rest)| {
+        !n.is_empty()
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && rest.eq_ignore_ascii_case("year-old")
+    })
+}
+
 /// The longest mention, in tokens.
 const MAX_MENTION_TOKENS: usize = 12;
 // A name's start is kept as a 16-bit offset into its mention.
@@ -606,7 +615,7 @@ fn chunk(
         } else if t.is_capitalized() {
             let dated = parts.first().is_some_and(|&(_, p)| p == Part::Determiner)
                 && flags & class::CALENDAR != 0;
-            if dated {
+            if dated || is_compound_modifier(w) {
                 Part::Modifier
             } else if (flags & class::FUNCTION != 0
                 && !is_acronym(w)
@@ -837,6 +846,8 @@ fn chunk(
             Some(HeadKind::Group) => (EntityKind::Group, Number::Plural),
             Some(HeadKind::Organisation) => (EntityKind::Organisation, Number::Singular),
             Some(HeadKind::Document) => (EntityKind::Document, Number::Singular),
+            // "the 21-year-old": an age stands for a person.
+            None if is_age(doc.str_at(last_idx)) => (EntityKind::Person, Number::Singular),
             None => (EntityKind::Unknown, Number::Singular),
         }
     };
@@ -1057,6 +1068,18 @@ pub(crate) fn next_is_speech_verb(doc: &Document<'_>, mut j: usize) -> bool {
         j += 1;
     }
     false
+}
+
+/// A capitalised compound ending in a lower-case participle: a modifier,
+/// not a name ("Slovenia-born", "Texas-based", "Pulitzer-winning"). A
+/// given name such as "Ki-moon" or "Jae-in" ends in no participle.
+fn is_compound_modifier(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(head, tail)| {
+        !head.is_empty()
+            && tail.len() >= 4
+            && tail.bytes().all(|b| b.is_ascii_lowercase())
+            && (tail.ends_with("ed") || tail.ends_with("ing") || tail == "born")
+    })
 }
 
 /// Whether token `k` is a particle of a name ("de", "van", "von", "bin"):

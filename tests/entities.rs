@@ -98,6 +98,22 @@ fn a_quantifier_after_a_name_before_a_speech_verb_is_not_its_head() {
     assert_eq!(entity_of(&found, "Jane Roe"), ["Jane Roe"]);
 }
 
+#[test]
+fn a_place_based_modifier_is_not_part_of_the_name() {
+    let found = entities("The Texas-based strategist Ana Petrov spoke. Ohio-born Tomas Kell left.");
+    assert_eq!(
+        entity_of(&found, "The Texas-based strategist Ana Petrov"),
+        ["Ana Petrov"]
+    );
+    assert_eq!(entity_of(&found, "Ohio-born Tomas Kell"), ["Tomas Kell"]);
+    // A hyphenated given name stays a name.
+    let found = entities("Secretary General Ban Ki-moon spoke.");
+    assert_eq!(
+        entity_of(&found, "Secretary General Ban Ki-moon"),
+        ["Ban Ki-moon"]
+    );
+}
+
 /// Invented names, distinct, made of a few syllables.
 fn invented(i: usize) -> String {
     const SYLLABLES: [&str; 12] = [
@@ -309,6 +325,13 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
                disgrace.\"\n\nMara Quist.",
         quote: "\"This is a disgrace",
         entity: Some("Mara Quist"),
+    },
+    SpeakerEntity {
+        name: "an_age_alone_picks_out_the_person_just_named",
+        text: "Tomas Kell scored twice on Saturday.\n\n\"I just went for it,\" the \
+               21-year-old said.",
+        quote: "\"I just went",
+        entity: Some("Tomas Kell"),
     },
 ];
 
