@@ -305,10 +305,7 @@ impl MentionFinder {
             if !(t.is_capitalized()
                 || opener
                 || after_possessive
-                || (flags == 0
-                    && i > 0
-                    && tokens[i - 1].lex() & class::SPEECH_VERB != 0
-                    && before_inverted_title(doc, i))
+                || (flags == 0 && before_inverted_title(doc, i))
                 || (flags & class::JOINER != 0 && opens_name_with_particle(doc, i)))
             {
                 i += 1;
@@ -562,9 +559,7 @@ fn chunk(
     let poss_start = after_possessive(doc, start);
     // "said lead author Jane Roe": after an inverted speech verb, words the
     // lists do not know may open the title before a name.
-    let inverted_start = start > 0
-        && doc.tokens()[start - 1].lex() & class::SPEECH_VERB != 0
-        && before_inverted_title(doc, start);
+    let inverted_start = before_inverted_title(doc, start);
     let tokens = doc.tokens();
     parts.clear();
     let mut j = start;
@@ -1074,12 +1069,14 @@ pub(crate) fn next_is_speech_verb(doc: &Document<'_>, mut j: usize) -> bool {
 /// not a name ("Slovenia-born", "Texas-based", "Pulitzer-winning"). A
 /// given name such as "Ki-moon" or "Jae-in" ends in no participle.
 fn is_compound_modifier(w: &str) -> bool {
-    w.rsplit_once('-').is_some_and(|(head, tail)| {
-        !head.is_empty()
-            && tail.len() >= 4
-            && tail.bytes().all(|b| b.is_ascii_lowercase())
-            && (tail.ends_with("ed") || tail.ends_with("ing") || tail == "born")
-    })
+    // The ending first: most capitalised words stop there.
+    (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("born"))
+        && w.rsplit_once('-').is_some_and(|(head, tail)| {
+            !head.is_empty()
+                && tail.len() >= 4
+                && tail.bytes().all(|b| b.is_ascii_lowercase())
+                && (tail.ends_with("ed") || tail.ends_with("ing") || tail == "born")
+        })
 }
 
 /// Whether token `k` is a particle of a name ("de", "van", "von", "bin"):
@@ -1112,11 +1109,14 @@ fn opens_name_with_particle(doc: &Document<'_>, i: usize) -> bool {
 /// after an inverted speech verb, with a title within the next two words:
 /// the start of a title phrase before a name ("…," said lead author Jane
 /// Roe; "…," said team captain Jane Roe).
+#[inline]
 fn before_inverted_title(doc: &Document<'_>, i: usize) -> bool {
     let tokens = doc.tokens();
     let t = &tokens[i];
+    // The word classes first: nearly every word stops here.
     t.lex() == 0
         && i > 0
+        && tokens[i - 1].lex() & class::SPEECH_VERB != 0
         && t.is_word()
         && !t.is_capitalized()
         && prev_is_speech_verb(doc, i)

@@ -47,12 +47,7 @@ impl SpeechVerb {
 /// word classes alone.
 #[inline]
 pub(crate) fn speech_verb_at(doc: &Document<'_>, k: usize) -> Option<SpeechVerb> {
-    let t = doc.tokens().get(k)?;
-    if t.lex() & (class::SPEECH_VERB | class::PHRASAL) == 0 || t.kind() != TokenKind::Word {
-        return None;
-    }
-    let w = doc.str_at(k);
-    let lemma = LEXICON.speech_verb(w).or_else(|| phrasal_verb(doc, k, w))?;
+    let (w, lemma) = lemma_at(doc, k)?;
     // A phrasal verb's forms are compared with its whole lemma, so that
     // none of them is a base or -s form, which could be a noun: "as the
     // memo put it".
@@ -66,14 +61,19 @@ pub(crate) fn speech_verb_at(doc: &Document<'_>, k: usize) -> Option<SpeechVerb>
 /// without working out the form.
 #[inline]
 pub(crate) fn is_speech_verb_at(doc: &Document<'_>, k: usize) -> bool {
-    let Some(t) = doc.tokens().get(k) else {
-        return false;
-    };
+    lemma_at(doc, k).is_some()
+}
+
+/// The word at token `k` and the lemma of the speech verb it is a form of.
+#[inline(always)]
+fn lemma_at<'t>(doc: &Document<'t>, k: usize) -> Option<(&'t str, &'static str)> {
+    let t = doc.tokens().get(k)?;
     if t.lex() & (class::SPEECH_VERB | class::PHRASAL) == 0 || t.kind() != TokenKind::Word {
-        return false;
+        return None;
     }
     let w = doc.str_at(k);
-    LEXICON.speech_verb(w).is_some() || phrasal_verb(doc, k, w).is_some()
+    let lemma = LEXICON.speech_verb(w).or_else(|| phrasal_verb(doc, k, w))?;
+    Some((w, lemma))
 }
 
 /// The lemma of the phrasal speech verb whose verb is `w`, at token `k`,
