@@ -42,8 +42,10 @@ use std::cell::Cell;
 use std::fmt;
 use std::ops::Range;
 
-use crate::lexicon::{class, hash_bytes, with_lower, Gender as Grammatical, HashKeyMap, LEXICON};
-use crate::mentions::{is_age, is_determiner, EntityKind, Mention, MentionKind};
+use crate::lexicon::{
+    class, hash_bytes, with_lower, Gender as Grammatical, HashKeyMap, PronounRole, LEXICON,
+};
+use crate::mentions::{is_age, is_demonym, is_determiner, EntityKind, Mention, MentionKind};
 use crate::span::Span;
 use crate::tokenizer::Document;
 
@@ -1640,7 +1642,9 @@ impl<'a, 't> Builder<'a, 't> {
                 // "the 34-year-old mother": an age picks out someone the text
                 // has named, as a role does.
                 let aged = mention.token_range().any(|k| is_age(self.word(k)));
-                let role = self.lex(mention.head()) & class::TITLE != 0 || aged;
+                let role = self.lex(mention.head()) & class::TITLE != 0
+                    || aged
+                    || is_demonym(self.word(mention.head()));
                 if !(role && kind == EntityKind::Person && !mention.is_possessive()) {
                     return None;
                 }
@@ -1954,7 +1958,15 @@ impl<'a, 't> Builder<'a, 't> {
         if want == Want::Nothing {
             return;
         }
-        let top = self.salience(m, want, false);
+        let mut top = self.salience(m, want, false);
+        // "Reuters quoted him as saying": an object pronoun is never the
+        // subject of its own verb.
+        if let Some(subject) = self.subject_of_object(m) {
+            if let Some(i) = top.iter().position(|&(e, _)| e == subject as u32) {
+                top.copy_within(i + 1.., i);
+                top[top.len() - 1] = (NO_ENTITY, 0.0);
+            }
+        }
         let best = (top[0].0 != NO_ENTITY).then_some(top[0].0 as usize);
         if best.is_some() {
             self.antecedents.push((m as u32, top));
@@ -1972,6 +1984,32 @@ impl<'a, 't> Builder<'a, 't> {
                 _ => {}
             }
         }
+    }
+
+    /// For an object pronoun right after its verb ("quoted him"), the
+    /// entity of the mention right before that verb, its subject.
+    fn subject_of_object(&self, m: usize) -> Option<usize> {
+        let mention = &self.mentions[m];
+        let head = mention.head();
+        if self
+            .doc
+            .tokens()
+            .get(head + 1)
+            .is_none_or(|t| t.span().len() != 2)
+            || self.word(head + 1) != "as"
+        {
+            return None;
+        }
+        let w = mention.as_str(self.doc.text());
+        let object = w.eq_ignore_ascii_case("her")
+            || LEXICON
+                .pronoun(w)
+                .is_some_and(|p| p.role == PronounRole::Object);
+        let verb = mention.head().checked_sub(1)?;
+        let subject = m
+            .checked_sub(1)
+            .filter(|&s| self.mentions[s].token_range().end == verb)?;
+        object.then(|| self.entity(subject)).flatten()
     }
 
     /// The most salient entity of the sort `want` (only named ones with

@@ -493,6 +493,8 @@ pub(crate) struct Lexicon {
     pub function_words: FastSet<&'static str>,
     pub given_names: FastMap<&'static str, Gender>,
     pub places: FastSet<&'static str>,
+    /// Nouns for a person of a nation ("Spaniard", "Australian"), as written.
+    pub demonyms: FastSet<&'static str>,
     pub organisation_words: FastSet<&'static str>,
     /// Labels before a person's name (lower case), and whether each is a
     /// nationality, dropped only before a given name.
@@ -753,6 +755,7 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         function_words: entries(include_str!("lexicon/function_words.txt")).collect(),
         given_names,
         places: entries(include_str!("lexicon/places.txt")).collect(),
+        demonyms: entries(include_str!("lexicon/demonyms.txt")).collect(),
         organisation_words: entries(include_str!("lexicon/organisation_words.txt")).collect(),
         name_labels: entries(include_str!("lexicon/name_labels.txt"))
             .filter_map(|l| {

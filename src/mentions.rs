@@ -219,6 +219,11 @@ pub(crate) fn is_age(w: &str) -> bool {
     })
 }
 
+/// A noun for a person of a nation: "Spaniard", "Australian".
+pub(crate) fn is_demonym(w: &str) -> bool {
+    LEXICON.demonyms.contains(w)
+}
+
 /// The longest mention, in tokens.
 const MAX_MENTION_TOKENS: usize = 12;
 // A name's start is kept as a 16-bit offset into its mention.
@@ -308,6 +313,13 @@ impl MentionFinder {
                 || (flags == 0 && before_inverted_title(doc, i))
                 || (flags & class::JOINER != 0 && opens_name_with_particle(doc, i)))
             {
+                // "quoted him as saying": an object pronoun that a speech
+                // verb quotes is the speaker's mention.
+                if flags == class::FUNCTION && quoted_object_at(doc, i) {
+                    if let Some(m) = pronoun_mention(doc, i, tokens.len()) {
+                        mentions.push(m);
+                    }
+                }
                 i += 1;
                 continue;
             }
@@ -395,6 +407,14 @@ fn pronoun_mention(doc: &Document<'_>, i: usize, limit: usize) -> Option<Mention
             possessive,
         })
     };
+    // "quoted her as saying": "her" the object.
+    if let Some((gender, number)) = quoted_object_pronoun(doc, i, w) {
+        let kind = match number {
+            Number::Plural => EntityKind::Group,
+            _ => EntityKind::Person,
+        };
+        return Some(mention(gender, number, kind, false));
+    }
     let possessive = t.lex() & class::POSSESSIVE != 0
         && tokens
             .get(i + 1)
@@ -425,6 +445,29 @@ fn pronoun_mention(doc: &Document<'_>, i: usize, limit: usize) -> Option<Mention
         EntityKind::Person
     };
     Some(mention(gender, number, kind, false))
+}
+
+/// An object pronoun of the third person that a speech verb quotes: "quoted
+/// him as saying", "cited them as". The agencies' way of naming a speaker.
+fn quoted_object_pronoun(doc: &Document<'_>, i: usize, w: &str) -> Option<(Gender, Number)> {
+    if !quoted_object_at(doc, i) {
+        return None;
+    }
+    let p = LEXICON.pronoun(w)?;
+    let object = p.role == PronounRole::Object || w.eq_ignore_ascii_case("her");
+    (object && p.person == 3).then_some((p.gender, p.number))
+}
+
+/// Whether token `i` stands between "quoted" or "cited" and "as".
+fn quoted_object_at(doc: &Document<'_>, i: usize) -> bool {
+    let tokens = doc.tokens();
+    i > 0
+        && tokens[i - 1].lex() & class::SPEECH_VERB != 0
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| t.is_word() && t.span().len() == 2)
+        && doc.str_at(i + 1) == "as"
+        && speech_verb_at(doc, i - 1).is_some_and(|v| matches!(v.lemma, "quote" | "cite"))
 }
 
 /// An all-capitals word opening a paragraph and followed by a dash or a
@@ -801,6 +844,40 @@ fn chunk(
             }));
         }
         let name = ns..last_idx + 1;
+        // "the Spaniard said": a nationality noun alone after an article
+        // describes a person; not an adjective before a noun ("the Syrian
+        // civil war"), which a word of no class after it most often is.
+        if parts.len() == 2 && first_part == Part::Determiner && is_demonym(doc.str_at(ns)) {
+            let article = with_lower(doc.str_at(first_idx), |w| matches!(w, "the" | "a"));
+            let noun_after = tokens.get(last_idx + 1).is_some_and(|n| {
+                n.is_word()
+                    && n.lex()
+                        & (class::SPEECH_VERB
+                            | class::AUXILIARY
+                            | class::BE
+                            | class::MODAL
+                            | class::FUNCTION
+                            | class::PREPOSITION
+                            | class::SUBORDINATOR)
+                        == 0
+            });
+            if article && !noun_after {
+                return Some(Mention::from(Parts {
+                    span,
+                    tokens: first_idx..last_idx + 1,
+                    name: None,
+                    head: last_idx,
+                    sentence: doc.sentence_of(start),
+                    kind: MentionKind::Description,
+                    entity_kind: EntityKind::Person,
+                    gender: LEXICON
+                        .gender_of_word_in(text, tokens[last_idx].span())
+                        .unwrap_or(Gender::Any),
+                    number: Number::Singular,
+                    possessive,
+                }));
+            }
+        }
         let titled = parts.iter().any(|&(k, p)| k < ns && p == Part::Title);
         let name_str = &text[Span::new(tokens[ns].span().start, tokens[last_idx].span().end)];
         let (mut kind, gender) = name_kind(doc, name.clone(), name_str, titled, parts);

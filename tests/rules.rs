@@ -381,6 +381,36 @@ const ACCORDING_AND_QUOTED_AS: &[Case] = &[
         )],
     },
     Case {
+        name: "quoted_a_description_with_a_name_in_apposition",
+        text: r#"The Harbour Courier quoted a local geologist, Lena Marsh, as saying the tremor was "nothing unusual.""#,
+        want: &[want(
+            "\"nothing unusual",
+            "Lena Marsh",
+            Some("Lena Marsh"),
+            Rule::QuotedAs,
+        )],
+    },
+    Case {
+        name: "quoted_a_known_description_with_a_name_in_apposition",
+        text: r#"The agency quoted the spokesman, Tomas Reyes, as saying: "Talks will resume.""#,
+        want: &[want(
+            "\"Talks will",
+            "the spokesman",
+            Some("Tomas Reyes"),
+            Rule::QuotedAs,
+        )],
+    },
+    Case {
+        name: "quoted_him_as_saying_is_not_the_subject",
+        text: "Lena Marsh visited the site on Monday. The Harbour Courier quoted her \
+               as saying: \"It is safe.\" Tomas Reyes disagreed. The agency quoted \
+               him as saying: \"It is not.\"",
+        want: &[
+            want("\"It is safe", "her", Some("Lena Marsh"), Rule::QuotedAs),
+            want("\"It is not", "him", Some("Tomas Reyes"), Rule::QuotedAs),
+        ],
+    },
+    Case {
         name: "was_quoted_as_saying",
         text: r#"Senator Amy Lund was quoted as saying "the bill will pass easily.""#,
         want: &[want(
@@ -510,6 +540,31 @@ const PRONOUNS_AND_DESCRIPTIONS: &[Case] = &[
             "\"We agreed",
             "he",
             Some("Tom Becker"),
+            Rule::CueAfter,
+        )],
+    },
+    Case {
+        name: "a_nationality_noun_takes_the_person_just_named",
+        text: "Tomas Reyes won the final in four sets. \"I never doubted it,\" the \
+               Spaniard said. Ana Kovac lost hers. \"She was better,\" said the Croat.",
+        want: &[
+            want(
+                "\"I never",
+                "the Spaniard",
+                Some("Tomas Reyes"),
+                Rule::CueAfter,
+            ),
+            want("\"She was", "the Croat", Some("Ana Kovac"), Rule::CueAfter),
+        ],
+    },
+    Case {
+        name: "a_nationality_adjective_before_a_noun_names_nobody",
+        text: "Lena Marsh wrote about the Syrian civil war. \"It changed everything,\" \
+               she said.",
+        want: &[want(
+            "\"It changed",
+            "she",
+            Some("Lena Marsh"),
             Rule::CueAfter,
         )],
     },

@@ -235,6 +235,34 @@ impl<'t> Ctx<'_, 't> {
             || (self.has_class(next, class::PREPOSITION) && !self.is_word(next, "to")))
     }
 
+    /// The object of "quoted"/"cited" at `v` when "as" follows it, and
+    /// where that "as" is: the mention right after the verb ("quoted Oleg
+    /// Petrov as saying"), or a name in apposition to the words after it
+    /// ("quoted a Russian seismologist, Oleg Petrov, as saying"), which
+    /// names the speaker when those words are no mention.
+    fn quoted_object(&self, v: usize, hi: usize) -> Option<(usize, usize)> {
+        let mut direct = self.mention_starting(v + 1);
+        let mut k = direct.map_or(v + 1, |m| self.mentions[m].token_range().end);
+        if k < hi && self.is_word(k, "as") {
+            return direct.map(|m| (m, k));
+        }
+        // Up to the comma that opens the apposition, a few words on.
+        if k >= hi || !self.is_word(k, ",") {
+            direct = None;
+            let limit = (v + 6).min(hi);
+            k = (v + 1..limit).find(|&j| self.is_word(j, ","))?;
+        }
+        let a = self.mention_starting(k + 1)?;
+        let end = self.mentions[a].token_range().end;
+        if end + 1 >= hi || !self.is_word(end, ",") || !self.is_word(end + 1, "as") {
+            return None;
+        }
+        if self.mentions[a].kind() != MentionKind::Name {
+            return None;
+        }
+        Some((direct.unwrap_or(a), end + 1))
+    }
+
     /// The speaker of the speech verb at `v`, looking no further than
     /// `lo..hi` (its sentence, outside quotations).
     pub(super) fn speaker_of_verb(&self, v: usize, lo: usize, hi: usize) -> Option<Found> {
@@ -243,19 +271,16 @@ impl<'t> Ctx<'_, 't> {
         let cue = vec![self.span(v)];
         // "quoted Y as (saying)", "cited Y as".
         if matches!(lemma, "quote" | "cite") {
-            if let Some(m) = self.mention_starting(v + 1) {
-                let after = self.mentions[m].token_range().end;
-                if after < hi && self.is_word(after, "as") {
-                    let mut parts = vec![self.span(v), self.span(after)];
-                    if after + 1 < hi && self.speech_verb(after + 1).is_some() {
-                        parts.push(self.span(after + 1));
-                    }
-                    return Some(Found {
-                        mention: m,
-                        cue: parts,
-                        rule: Rule::QuotedAs,
-                    });
+            if let Some((m, after)) = self.quoted_object(v, hi) {
+                let mut parts = vec![self.span(v), self.span(after)];
+                if after + 1 < hi && self.speech_verb(after + 1).is_some() {
+                    parts.push(self.span(after + 1));
                 }
+                return Some(Found {
+                    mention: m,
+                    cue: parts,
+                    rule: Rule::QuotedAs,
+                });
             }
         }
         // Skip back over auxiliaries and adverbs to see a passive.
