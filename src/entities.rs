@@ -42,10 +42,10 @@ use std::cell::Cell;
 use std::fmt;
 use std::ops::Range;
 
-use crate::lexicon::{
-    class, hash_bytes, with_lower, Gender as Grammatical, HashKeyMap, PronounRole, LEXICON,
+use crate::lexicon::{class, hash_bytes, with_lower, Gender as Grammatical, HashKeyMap, LEXICON};
+use crate::mentions::{
+    is_age, is_demonym, is_determiner, quoted_object_pronoun, EntityKind, Mention, MentionKind,
 };
-use crate::mentions::{is_age, is_demonym, is_determiner, EntityKind, Mention, MentionKind};
 use crate::span::Span;
 use crate::tokenizer::Document;
 
@@ -1991,25 +1991,11 @@ impl<'a, 't> Builder<'a, 't> {
     fn subject_of_object(&self, m: usize) -> Option<usize> {
         let mention = &self.mentions[m];
         let head = mention.head();
-        if self
-            .doc
-            .tokens()
-            .get(head + 1)
-            .is_none_or(|t| t.span().len() != 2)
-            || self.word(head + 1) != "as"
-        {
-            return None;
-        }
-        let w = mention.as_str(self.doc.text());
-        let object = w.eq_ignore_ascii_case("her")
-            || LEXICON
-                .pronoun(w)
-                .is_some_and(|p| p.role == PronounRole::Object);
-        let verb = mention.head().checked_sub(1)?;
+        quoted_object_pronoun(self.doc, head, mention.as_str(self.doc.text()))?;
         let subject = m
             .checked_sub(1)
-            .filter(|&s| self.mentions[s].token_range().end == verb)?;
-        object.then(|| self.entity(subject)).flatten()
+            .filter(|&s| self.mentions[s].token_range().end + 1 == head)?;
+        self.entity(subject)
     }
 
     /// The most salient entity of the sort `want` (only named ones with

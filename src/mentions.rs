@@ -449,7 +449,11 @@ fn pronoun_mention(doc: &Document<'_>, i: usize, limit: usize) -> Option<Mention
 
 /// An object pronoun of the third person that a speech verb quotes: "quoted
 /// him as saying", "cited them as". The agencies' way of naming a speaker.
-fn quoted_object_pronoun(doc: &Document<'_>, i: usize, w: &str) -> Option<(Gender, Number)> {
+pub(crate) fn quoted_object_pronoun(
+    doc: &Document<'_>,
+    i: usize,
+    w: &str,
+) -> Option<(Gender, Number)> {
     if !quoted_object_at(doc, i) {
         return None;
     }
@@ -812,7 +816,27 @@ fn chunk(
     }
     let text = doc.text();
     let span = Span::new(tokens[first_idx].span().start, tokens[last_idx].span().end);
-    if last_part == Part::Cap {
+    // "the Spaniard said": a nationality noun alone after an article
+    // describes a person; not an adjective before a noun ("the Syrian civil
+    // war"), which a word of no class after it most often is.
+    let demonym = last_part == Part::Cap
+        && parts.len() == 2
+        && first_part == Part::Determiner
+        && is_demonym(doc.str_at(last_idx))
+        && with_lower(doc.str_at(first_idx), |w| matches!(w, "the" | "a"))
+        && !tokens.get(last_idx + 1).is_some_and(|n| {
+            n.is_word()
+                && n.lex()
+                    & (class::SPEECH_VERB
+                        | class::AUXILIARY
+                        | class::BE
+                        | class::MODAL
+                        | class::FUNCTION
+                        | class::PREPOSITION
+                        | class::SUBORDINATOR)
+                    == 0
+        });
+    if last_part == Part::Cap && !demonym {
         let ns = name_start.unwrap_or(last_idx);
         // A joiner cannot start a name, but for a name's own particle ("de
         // Blasio").
@@ -844,40 +868,6 @@ fn chunk(
             }));
         }
         let name = ns..last_idx + 1;
-        // "the Spaniard said": a nationality noun alone after an article
-        // describes a person; not an adjective before a noun ("the Syrian
-        // civil war"), which a word of no class after it most often is.
-        if parts.len() == 2 && first_part == Part::Determiner && is_demonym(doc.str_at(ns)) {
-            let article = with_lower(doc.str_at(first_idx), |w| matches!(w, "the" | "a"));
-            let noun_after = tokens.get(last_idx + 1).is_some_and(|n| {
-                n.is_word()
-                    && n.lex()
-                        & (class::SPEECH_VERB
-                            | class::AUXILIARY
-                            | class::BE
-                            | class::MODAL
-                            | class::FUNCTION
-                            | class::PREPOSITION
-                            | class::SUBORDINATOR)
-                        == 0
-            });
-            if article && !noun_after {
-                return Some(Mention::from(Parts {
-                    span,
-                    tokens: first_idx..last_idx + 1,
-                    name: None,
-                    head: last_idx,
-                    sentence: doc.sentence_of(start),
-                    kind: MentionKind::Description,
-                    entity_kind: EntityKind::Person,
-                    gender: LEXICON
-                        .gender_of_word_in(text, tokens[last_idx].span())
-                        .unwrap_or(Gender::Any),
-                    number: Number::Singular,
-                    possessive,
-                }));
-            }
-        }
         let titled = parts.iter().any(|&(k, p)| k < ns && p == Part::Title);
         let name_str = &text[Span::new(tokens[ns].span().start, tokens[last_idx].span().end)];
         let (mut kind, gender) = name_kind(doc, name.clone(), name_str, titled, parts);
@@ -920,6 +910,7 @@ fn chunk(
             Some(HeadKind::Document) => (EntityKind::Document, Number::Singular),
             // "the 21-year-old": an age stands for a person.
             None if is_age(doc.str_at(last_idx)) => (EntityKind::Person, Number::Singular),
+            None if demonym => (EntityKind::Person, Number::Singular),
             None => (EntityKind::Unknown, Number::Singular),
         }
     };
