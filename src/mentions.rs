@@ -634,6 +634,22 @@ fn chunk(
         }
         let generic_number =
             t.kind() == TokenKind::Number && parts.len() == 1 && parts[0].1 == Part::Determiner;
+        // "a Channel 4 presenter", "a No 10 spokesman": a short number
+        // after a capitalised modifier, before a lower-case word.
+        let numbered = t.kind() == TokenKind::Number
+            && t.span().len() <= 3
+            && parts.last().is_some_and(|&(k, p)| {
+                matches!(p, Part::Cap | Part::Modifier) && tokens[k].is_capitalized()
+            })
+            && parts.first().is_some_and(|&(_, p)| p == Part::Determiner)
+            && tokens
+                .get(j + 1)
+                .is_some_and(|n| n.is_word() && !n.is_capitalized() && j + 1 < limit);
+        if numbered {
+            parts.push((j, Part::Modifier));
+            j += 1;
+            continue;
+        }
         // A sentence start ends the phrase (the loop steps one token at
         // a time, so the first token of another sentence is one).
         if (j > start && t.starts_sentence())
@@ -657,7 +673,14 @@ fn chunk(
         } else if t.is_capitalized() {
             let dated = parts.first().is_some_and(|&(_, p)| p == Part::Determiner)
                 && flags & class::CALENDAR != 0;
-            if dated || is_compound_modifier(w) {
+            // "No" before a number ("a No 10 spokesman", "the No. 2
+            // official") is a word of the modifier, not a determiner.
+            let number_sign = !first
+                && matches!(w, "No" | "No.")
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|n| n.kind() == TokenKind::Number);
+            if dated || number_sign || is_compound_modifier(w) {
                 Part::Modifier
             } else if (flags & class::FUNCTION != 0
                 && !is_acronym(w)

@@ -612,6 +612,27 @@ const PRONOUNS_AND_DESCRIPTIONS: &[Case] = &[
         )],
     },
     Case {
+        name: "a_spokesman_for_someone_is_not_that_someone",
+        text: "Gov. Dana Whitfield vetoed the bill. A spokesman for Gov. Dana Whitfield said: \
+               \"The governor stands by her decision.\" An adviser to the campaign told \
+               reporters: \"We expected this.\"",
+        want: &[
+            want("\"The governor", "A spokesman", None, Rule::CueBefore),
+            want("\"We expected", "An adviser", None, Rule::CueBefore),
+        ],
+    },
+    Case {
+        name: "british_descriptions_with_a_number_or_a_title_of_initials",
+        text: "Downing Street defended the plan. A No 10 spokesman said: \"It is working.\" \
+               One Tory MP said: \"The mood is grim.\" A Channel 4 presenter said: \"Nobody \
+               believes it.\"",
+        want: &[
+            want("\"It is", "A No 10 spokesman", None, Rule::CueBefore),
+            want("\"The mood", "One Tory MP", None, Rule::CueBefore),
+            want("\"Nobody", "A Channel 4 presenter", None, Rule::CueBefore),
+        ],
+    },
+    Case {
         name: "description_after_a_possessive_name_speaks",
         text: r#"Paul Okafor's spokeswoman said: "No comment.""#,
         want: &[want("\"No comment", "spokeswoman", None, Rule::CueBefore)],

@@ -97,7 +97,7 @@ impl<'t> Ctx<'_, 't> {
         let p = k - 1;
         if let Some(m) = self.mention_ending(p) {
             if !self.mentions[m].is_possessive() {
-                return Some(m);
+                return Some(self.described_by_phrase(m, lo).unwrap_or(m));
             }
         }
         // "the 34-year-old mother of three replied": skip a short "of" phrase.
@@ -159,6 +159,28 @@ impl<'t> Ctx<'_, 't> {
             }
         }
         None
+    }
+
+    /// "A spokesman for Bernie Sanders said", "an adviser to the campaign
+    /// told": the description of people that mention `m` completes after
+    /// "for", "to", "with" or "at" is the head of the noun phrase, and the
+    /// speaker, not the name in its prepositional phrase.
+    fn described_by_phrase(&self, m: usize, lo: usize) -> Option<usize> {
+        use crate::mentions::{EntityKind, MentionKind};
+        let start = self.mentions[m].token_range().start;
+        if start < lo + 2 {
+            return None;
+        }
+        let joined = with_lower(self.word(start - 1), |w| {
+            matches!(w, "for" | "to" | "with" | "at")
+        });
+        if !joined {
+            return None;
+        }
+        let d = self.mention_ending(start - 2)?;
+        let head = &self.mentions[d];
+        let people = matches!(head.entity_kind(), EntityKind::Person | EntityKind::Group);
+        (head.kind() == MentionKind::Description && people && !head.is_possessive()).then_some(d)
     }
 
     /// "A spokesman for Acme, John Smith, said": the person's name that
