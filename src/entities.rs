@@ -42,7 +42,9 @@ use std::cell::Cell;
 use std::fmt;
 use std::ops::Range;
 
-use crate::lexicon::{class, hash_bytes, with_lower, Gender as Grammatical, HashKeyMap, LEXICON};
+use crate::lexicon::{
+    class, hash_bytes, with_lower, Gender as Grammatical, HashKeyMap, HeadKind, LEXICON,
+};
 use crate::mentions::{
     is_age, is_demonym, is_determiner, quoted_object_pronoun, EntityKind, Mention, MentionKind,
 };
@@ -1527,7 +1529,16 @@ impl<'a, 't> Builder<'a, 't> {
             }
             let h = self.word_hash(k);
             self.add_descriptor(e, h);
-            if self.lex(k) & class::TITLE != 0 {
+            // "Senator Jane Roe", "her brother Erik": a title, or a
+            // gendered noun of people, before the name.
+            let role = self.lex(k) & class::TITLE != 0
+                || (self.lex(k) & class::HEAD != 0
+                    && LEXICON.nominal_head_in(self.doc.text(), t.span())
+                        == Some(HeadKind::Person)
+                    && LEXICON
+                        .gender_of_word_in(self.doc.text(), t.span())
+                        .is_some());
+            if role {
                 self.ents[e].person = true;
                 if self.ents[e].kind == EntityKind::Unknown {
                     self.ents[e].kind = EntityKind::Person;
@@ -1628,15 +1639,28 @@ impl<'a, 't> Builder<'a, 't> {
                 && start.saturating_sub(x.token_range().end) <= 1
         });
         let possessor = possessor_mention.and_then(|p| self.entity(p));
-        if (definite || possessor.is_some()) && !words.is_empty() {
+        // "her brother", "its chief executive": a role after a possessive
+        // pronoun is the one the text has given that role to, when it has;
+        // the pronoun's owner is not known yet, so no salience guesses it.
+        let pronoun_owned = m.checked_sub(1).is_some_and(|p| {
+            let x = &self.mentions[p];
+            x.is_possessive() && x.kind() == MentionKind::Pronoun && x.token_range().end == start
+        }) && kind == EntityKind::Person;
+        if (definite || possessor.is_some() || pronoun_owned) && !words.is_empty() {
             // A possessed description is told by its owner, not by the
             // descriptions before it ("the campaign" may be anyone's).
             let described = if definite {
                 self.described(m, words, kind)
+            } else if pronoun_owned {
+                self.described(m, words, kind)
+                    .filter(|&e| self.ents[e].kind == EntityKind::Person || self.ents[e].person)
             } else {
                 None
             };
             let found = described.or_else(|| {
+                if pronoun_owned {
+                    return None;
+                }
                 // "the Vermont senator" with no title to match: a role names
                 // the most salient person of the sentences before.
                 // "the 34-year-old mother": an age picks out someone the text

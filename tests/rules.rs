@@ -633,6 +633,12 @@ const PRONOUNS_AND_DESCRIPTIONS: &[Case] = &[
         ],
     },
     Case {
+        name: "her_brother_is_the_brother_the_text_named",
+        text: "Ada Lindqvist founded the firm with her brother Nils. Her brother left last \
+               year. He told a newspaper he had \"no regrets at all.\"",
+        want: &[want("\"no regrets", "He", Some("Nils"), Rule::EmbeddedCue)],
+    },
+    Case {
         name: "description_after_a_possessive_name_speaks",
         text: r#"Paul Okafor's spokeswoman said: "No comment.""#,
         want: &[want("\"No comment", "spokeswoman", None, Rule::CueBefore)],
