@@ -191,6 +191,19 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         quote: "\"We are ready",
         entity: Some("Jane Roe"),
     },
+    SpeakerEntity {
+        name: "offices_of_state_and_city_are_titles",
+        text: "Treasurer Ilse Brandt spoke first. \"The books balance,\" she said. \
+               City Comptroller Raúl Ibáñez disagreed. \"They do not,\" he said.",
+        quote: "\"They do not",
+        entity: Some("Raúl Ibáñez"),
+    },
+    SpeakerEntity {
+        name: "a_title_opening_a_sentence_is_not_the_name",
+        text: "Treasurer Ilse Brandt spoke first. \"The books balance,\" she said.",
+        quote: "\"The books",
+        entity: Some("Ilse Brandt"),
+    },
     // 3. A description joins the entity the text introduced with it; one
     // with no named antecedent has no name.
     SpeakerEntity {
