@@ -1649,14 +1649,12 @@ impl<'a, 't> Builder<'a, 't> {
         if (definite || possessor.is_some() || pronoun_owned) && !words.is_empty() {
             // A possessed description is told by its owner, not by the
             // descriptions before it ("the campaign" may be anyone's).
-            let described = if definite {
-                self.described(m, words, kind)
-            } else if pronoun_owned {
-                self.described(m, words, kind)
-                    .filter(|&e| self.ents[e].kind == EntityKind::Person || self.ents[e].person)
-            } else {
-                None
-            };
+            let described = (definite || pronoun_owned)
+                .then(|| self.described(m, words, kind))
+                .flatten()
+                .filter(|&e| {
+                    definite || self.ents[e].kind == EntityKind::Person || self.ents[e].person
+                });
             let found = described.or_else(|| {
                 if pronoun_owned {
                     return None;
