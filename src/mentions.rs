@@ -638,6 +638,7 @@ fn chunk(
         // after a capitalised modifier, before a lower-case word.
         let numbered = t.kind() == TokenKind::Number
             && t.span().len() <= 3
+            && !t.starts_sentence()
             && parts.last().is_some_and(|&(k, p)| {
                 matches!(p, Part::Cap | Part::Modifier) && tokens[k].is_capitalized()
             })
