@@ -43,7 +43,8 @@ use std::fmt;
 use std::ops::Range;
 
 use crate::lexicon::{
-    class, hash_bytes, with_lower, Gender as Grammatical, HashKeyMap, HeadKind, LEXICON,
+    class, hash_bytes, with_lower, Gender as Grammatical, HashKeyMap, HeadKind, OrganisationHead,
+    LEXICON,
 };
 use crate::mentions::{
     is_age, is_demonym, is_determiner, quoted_object_pronoun, EntityKind, Mention, MentionKind,
@@ -1681,6 +1682,9 @@ impl<'a, 't> Builder<'a, 't> {
                 for &h in words {
                     self.add_descriptor(e, h);
                 }
+                if kind == EntityKind::Organisation && self.ents[e].kind == EntityKind::Unknown {
+                    self.ents[e].kind = EntityKind::Organisation;
+                }
                 return;
             }
         }
@@ -1838,12 +1842,15 @@ impl<'a, 't> Builder<'a, 't> {
     fn described(&mut self, m: usize, words: &[u64], kind: EntityKind) -> Option<usize> {
         let head = self.word(self.mentions[m].head());
         let sort = with_lower(head, |h| LEXICON.organisation_heads.get(h).copied());
-        let (generic, media) = (sort == Some(false), sort == Some(true));
+        let business = sort == Some(OrganisationHead::Business);
+        let generic = business || sort == Some(OrganisationHead::Generic);
+        let media = sort == Some(OrganisationHead::Media);
         let head_hash = with_lower(head, |h| hash_bytes(h.as_bytes()));
         let lo = m.saturating_sub(LOOK_BACK);
         // Each entity is judged once, at its most recent mention: marked
         // with this description's number.
         let stamp = m as u32;
+        let mut fallback = None;
         for c in (lo..m).rev() {
             let Some(e) = self.entity(c) else { continue };
             if self.judged[e] == stamp {
@@ -1854,29 +1861,85 @@ impl<'a, 't> Builder<'a, 't> {
             if !kinds_compatible(s.kind, kind) {
                 continue;
             }
+            // A name's descriptions tell it before any organisation; an
+            // unnamed one ("a union") comes after the last named one.
             if self.descriptors[e] != NO_LIST && words.iter().all(|&h| self.has_descriptor(e, h)) {
-                return Some(e);
+                return match s.name {
+                    Some(_) => Some(e),
+                    None => fallback.or(Some(e)),
+                };
             }
-            if kind == EntityKind::Organisation && s.kind == EntityKind::Organisation {
+            if kind != EntityKind::Organisation {
+                continue;
+            }
+            let one = words.len() == 1;
+            // "Columbia's Graduate School …, the school": a name that
+            // holds the head, if it is no person's, is an organisation.
+            let organisation = s.kind == EntityKind::Organisation
+                || (s.kind == EntityKind::Unknown && !s.person && !s.headline_only);
+            if organisation {
                 let name_words = s.name.map(|(a, b)| a as usize..b as usize);
                 let holds = |pred: &dyn Fn(&str) -> bool| {
                     name_words
                         .clone()
                         .is_some_and(|mut r| r.any(|k| pred(self.word(k))))
                 };
-                let by_head = words.len() == 1
+                let by_head = one
                     && holds(&|w: &str| {
                         with_lower(w, |l| hash_bytes(l.as_bytes())) == head_hash
                             || w.eq_ignore_ascii_case(head.trim_end_matches('s'))
                     });
                 let by_media = media && holds(&|w: &str| LEXICON.media_words.contains(w));
-                let generic = generic && s.name.is_some() && words.len() == 1;
-                if by_head || by_media || generic {
+                if by_head || by_media {
                     return Some(e);
                 }
+                if one && generic && s.name.is_some() && s.kind == EntityKind::Organisation {
+                    fallback.get_or_insert(e);
+                }
+            }
+            if one && business && self.unknown_business(e) {
+                // "Acme Robotics …, the company said": a name with no word
+                // of its kind, never a person's, is the business.
+                fallback.get_or_insert(e);
             }
         }
-        None
+        // The last organisation of any sort, unless one further back has
+        // the head in its name ("the school" after "Columbia Journalism
+        // School" and "Exxon Mobil").
+        fallback
+    }
+
+    /// Whether entity `e`, named with no word of its kind, may be a
+    /// business: no evidence of a person (a given name, a gender, a
+    /// surname shared with a person), of a thing or of a nationality.
+    fn unknown_business(&self, e: usize) -> bool {
+        let s = &self.ents[e];
+        let Some((a, b)) = s.name else { return false };
+        let (a, b) = (a as usize, b as usize);
+        if s.kind != EntityKind::Unknown
+            || s.person
+            || s.thing
+            || s.gender() != Grammatical::Any
+            || self.is_given(a)
+            || (b == a + 1 && is_demonym(self.word(a)))
+        {
+            return false;
+        }
+        // "Late last month, the company …": a word that opens a sentence
+        // once is no name to go on.
+        if b == a + 1 && s.named == 1 && self.doc.tokens()[a].starts_sentence() {
+            return false;
+        }
+        // "Ivanka Trump" beside "Donald Trump": a family's name.
+        let [main, _] = self.stored_words(e);
+        let Some(&last) = main.and_then(|(w, _)| w.last()) else {
+            return true;
+        };
+        let person =
+            |x: usize| x != e && (self.ents[x].kind == EntityKind::Person || self.ents[x].person);
+        ![NameKey::Full, NameKey::Suffix]
+            .iter()
+            .any(|k| self.index.under(k.of(&[last])).any(person))
     }
 
     // --------------------------------------------------------- pronouns

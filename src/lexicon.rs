@@ -509,7 +509,7 @@ pub(crate) struct Lexicon {
     pub gendered_words: FastMap<&'static str, Gender>,
     /// Organisation heads that stand for any organisation of their sort,
     /// and whether they stand for publications only.
-    pub organisation_heads: FastMap<&'static str, bool>,
+    pub organisation_heads: FastMap<&'static str, OrganisationHead>,
     /// Modifiers a description may add to an entity's titles.
     pub optional_modifiers: FastSet<&'static str>,
     /// Words that open a paragraph before a colon naming no speaker.
@@ -517,6 +517,20 @@ pub(crate) struct Lexicon {
     /// Words that present a quoted span as a name: each word or phrase
     /// (words separated by one space) and what it tells, case-insensitively.
     pub naming_words: WordTable<Option<Naming>>,
+}
+
+/// The sort of organisation a generic description head stands for
+/// (`organisation_heads.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OrganisationHead {
+    /// Any named organisation ("the agency", "the union").
+    Generic,
+    /// Any named organisation, or a name of no known kind that is not a
+    /// person's: businesses go by bare names ("Tesla", "Acme Robotics",
+    /// then "the carmaker", "the company").
+    Business,
+    /// A named publication or broadcaster ("the newspaper").
+    Media,
 }
 
 /// What a word next to a quoted span tells of it (`naming_words.txt`).
@@ -768,7 +782,14 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         media_words: entries(include_str!("lexicon/media_words.txt")).collect(),
         gendered_words: gendered(include_str!("lexicon/gendered_words.txt")),
         organisation_heads: pairs(include_str!("lexicon/organisation_heads.txt"))
-            .map(|(w, sort)| (w, sort == "media"))
+            .map(|(w, sort)| {
+                let sort = match sort {
+                    "media" => OrganisationHead::Media,
+                    "business" => OrganisationHead::Business,
+                    _ => OrganisationHead::Generic,
+                };
+                (w, sort)
+            })
             .collect(),
         optional_modifiers: entries(include_str!("lexicon/optional_modifiers.txt")).collect(),
         non_speaker_labels: entries(include_str!("lexicon/non_speaker_labels.txt")).collect(),

@@ -207,6 +207,34 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
     // 3. A description joins the entity the text introduced with it; one
     // with no named antecedent has no name.
     SpeakerEntity {
+        name: "the_company_is_a_business_named_without_a_corporate_word",
+        text: "Nordwind Robotics cut 200 jobs on Tuesday.\n\
+               \"We had no choice,\" the company said in a statement.",
+        quote: "\"We had no choice",
+        entity: Some("Nordwind Robotics"),
+    },
+    SpeakerEntity {
+        name: "a_sector_head_names_the_business",
+        text: "Shares of Kestrel Motors fell 8% after the recall.\n\
+               \"Safety comes first,\" the carmaker said.",
+        quote: "\"Safety comes first",
+        entity: Some("Kestrel Motors"),
+    },
+    SpeakerEntity {
+        name: "the_company_is_not_a_relative_of_a_person_named",
+        text: "Donald Okafor praised his daughter. Amara Okafor runs a fashion \
+               brand.\n\"Sales are strong,\" the company said.",
+        quote: "\"Sales are strong",
+        entity: None,
+    },
+    SpeakerEntity {
+        name: "the_school_is_the_one_whose_name_holds_it",
+        text: "A dean of the Halvorsen Graduate School wrote to Exxel Energy. \
+               \"We stand by our reporters,\" the school said.",
+        quote: "\"We stand by",
+        entity: Some("Halvorsen Graduate School"),
+    },
+    SpeakerEntity {
         name: "description_repeats_the_titles_of_its_entity",
         text: "Vermont Sen. Omar Diallo toured the plant. Workers cheered. \
                \"This is good work,\" the Vermont senator said.",
