@@ -443,6 +443,10 @@ const SALIENCE_CANDIDATES: usize = 24;
 /// How many sentences before its own a pronoun's antecedent may stand in.
 const PRONOUN_SENTENCES: usize = 2;
 
+/// How many sentences back a gendered pronoun with no antecedent in
+/// [`PRONOUN_SENTENCES`] looks for the one person of its gender.
+const WIDE_PRONOUN_SENTENCES: usize = 5;
+
 /// What the builder knows of an entity while it clusters.
 #[derive(Clone, Copy)]
 struct State {
@@ -2052,7 +2056,27 @@ impl<'a, 't> Builder<'a, 't> {
                 top[top.len() - 1] = (NO_ENTITY, 0.0);
             }
         }
-        let best = (top[0].0 != NO_ENTITY).then_some(top[0].0 as usize);
+        let mut best = (top[0].0 != NO_ENTITY).then_some(top[0].0 as usize);
+        // "Tom Hill spoke first. Ann Lee disagreed. "…," she said. "…," he
+        // said.": with no person in reach, the one person of the pronoun's
+        // gender a few sentences further back.
+        if let (None, Want::Person(g)) = (best, want) {
+            if g != Grammatical::Any {
+                let wide = self.salience_over(m, want, false, WIDE_PRONOUN_SENTENCES);
+                let mut of_gender = wide.iter().map(|&(e, _)| e).filter(|&e| {
+                    e != NO_ENTITY && {
+                        let s = &self.ents[e as usize];
+                        (s.kind == EntityKind::Person || s.person)
+                            && !s.headline_only
+                            && s.gender() == g
+                    }
+                });
+                if let (Some(e), None) = (of_gender.next(), of_gender.next()) {
+                    best = Some(e as usize);
+                    top = wide;
+                }
+            }
+        }
         if best.is_some() {
             self.antecedents.push((m as u32, top));
         }
@@ -2099,6 +2123,18 @@ impl<'a, 't> Builder<'a, 't> {
     /// salience, best first: the best three ([`NO_ENTITY`] where there are
     /// fewer).
     fn salience(&self, m: usize, want: Want, named_only: bool) -> Antecedents {
+        self.salience_over(m, want, named_only, PRONOUN_SENTENCES)
+    }
+
+    /// [`Builder::salience`] over `sentences` sentences with mentions
+    /// before `m`'s own.
+    fn salience_over(
+        &self,
+        m: usize,
+        want: Want,
+        named_only: bool,
+        sentences: usize,
+    ) -> Antecedents {
         // Sentences back are counted among those with mentions of
         // entities: a quotation's own sentences hold none, and do not push
         // the antecedent away, nor do pronouns not resolved (yet).
@@ -2123,7 +2159,7 @@ impl<'a, 't> Builder<'a, 't> {
             if cm.sentence() != sentence {
                 sentence = cm.sentence();
                 back += 1;
-                if back > PRONOUN_SENTENCES {
+                if back > sentences {
                     break;
                 }
             }

@@ -325,6 +325,13 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
     },
     // 7. A pronoun's antecedent is a person, never a place.
     SpeakerEntity {
+        name: "an_exchange_goes_back_to_the_one_person_of_the_gender",
+        text: "Mr Tom Hale spoke first at the hearing. Ann Lee disagreed. \
+               \"It will fail,\" she said. \"It will not,\" he said.",
+        quote: "\"It will not",
+        entity: Some("Tom Hale"),
+    },
+    SpeakerEntity {
         name: "pronoun_passes_over_a_place",
         text: "Omar Diallo flew to Midway Atoll on Friday. \"It was moving,\" he \
                said.",
