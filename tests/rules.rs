@@ -633,6 +633,17 @@ const PRONOUNS_AND_DESCRIPTIONS: &[Case] = &[
         ],
     },
     Case {
+        name: "an_unlisted_job_word_before_a_whole_name_after_said",
+        text: "The market was busy. \"We sell out every day,\" said shopkeeper Ann Lee. \
+               \"Prices are up,\" said part-timer Jo Ruiz, who works the till. \
+               \"It is quiet,\" said Lee.",
+        want: &[
+            want("\"We sell", "Ann Lee", Some("Ann Lee"), Rule::CueAfter),
+            want("\"Prices", "Jo Ruiz", Some("Jo Ruiz"), Rule::CueAfter),
+            want("\"It is quiet", "Lee", Some("Ann Lee"), Rule::CueAfter),
+        ],
+    },
+    Case {
         name: "her_brother_is_the_brother_the_text_named",
         text: "Ada Lindqvist founded the firm with her brother Nils. Her brother left last \
                year. He told a newspaper he had \"no regrets at all.\"",

@@ -550,6 +550,41 @@ impl<'t> Ctx<'_, 't> {
         (i < self.mentions.len() && self.mentions[i].token_range().start == k).then_some(i)
     }
 
+    /// Where the subject of an inverted speech verb starts when `k` is the
+    /// token after the verb: past at most two lower-case words of no listed
+    /// class before a person's whole name (`…," said shopkeeper Ann Lee`,
+    /// `said local pensioner Ann Lee`), a description the lexicon does not
+    /// hold; else `k`.
+    fn past_unlisted_label(&self, k: usize, end: usize) -> usize {
+        let tokens = self.doc.tokens();
+        let mut s = k;
+        while s < end.min(k + 2) {
+            let t = &tokens[s];
+            let plain = t.is_word()
+                && !t.is_capitalized()
+                && t.lex() == 0
+                && self
+                    .word(s)
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'-');
+            if !plain {
+                break;
+            }
+            s += 1;
+        }
+        let full_name = s > k
+            && s < end
+            && self.mention_starting(s).is_some_and(|m| {
+                let m = &self.mentions[m];
+                m.kind() == MentionKind::Name && m.name_tokens().is_some_and(|r| r.len() >= 2)
+            });
+        if full_name {
+            s
+        } else {
+            k
+        }
+    }
+
     /// The subject of an inverted speech verb, the mention whose first
     /// token is `k`: for a possessive, what it owns, when a mention follows
     /// it ("…," said Smith's lawyer; "…," said his spokeswoman).

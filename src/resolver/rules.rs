@@ -188,6 +188,7 @@ impl<'t> Ctx<'_, 't> {
                 {
                     s += 1;
                 }
+                let s = self.past_unlisted_label(s, after.end);
                 if let Some(m) = self.inverted_subject(s).filter(|_| s < after.end) {
                     return Some(Found {
                         mention: m,
@@ -367,7 +368,7 @@ impl<'t> Ctx<'_, 't> {
         }
         // Inverted: `…, said X`.
         if inverts(lemma) && v + 1 < hi {
-            if let Some(m) = self.inverted_subject(v + 1) {
+            if let Some(m) = self.inverted_subject(self.past_unlisted_label(v + 1, hi)) {
                 let prev = if v > lo { self.word(v - 1) } else { "" };
                 if v == lo || matches!(prev, "," | "—" | "–" | "--") || !self.outside(v - 1) {
                     return Some(Found {
