@@ -925,6 +925,12 @@ impl<'a, 't> Builder<'a, 't> {
             let p = self.doc.paragraph_of_sentence(mention.sentence());
             self.headlines.get(p) == Some(&2)
         };
+        // "Ann Lee KC", "Tom Hale OBE": letters after a name are honours
+        // and offices, not the name.
+        let mut e = e;
+        while e - s > 1 && is_post_nominal(self.word(e - 1)) {
+            e -= 1;
+        }
         if e - s >= 3 && headline {
             let split = (s + 1..e - 1).rev().find(|&k| {
                 self.is_given(k) && !self.is_given(k - 1) && !is_initial(self.word(k - 1)) && {
@@ -2420,6 +2426,29 @@ fn is_suffix(w: &str) -> bool {
     matches!(
         w,
         "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV" | "jr." | "sr."
+    )
+}
+
+/// Letters after a name for an honour, a degree or an office ("KC",
+/// "OBE", "PhD", "MP").
+fn is_post_nominal(w: &str) -> bool {
+    matches!(
+        w,
+        "KC" | "QC"
+            | "OBE"
+            | "MBE"
+            | "CBE"
+            | "KBE"
+            | "DBE"
+            | "PhD"
+            | "Ph.D."
+            | "M.D."
+            | "Esq."
+            | "MP"
+            | "MEP"
+            | "MSP"
+            | "MLA"
+            | "FRS"
     )
 }
 

@@ -180,6 +180,20 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
     // 2. Party, role and title words are not the name, nor is the
     // department of a "Secretary of" title.
     SpeakerEntity {
+        name: "honours_after_a_name_are_not_the_name",
+        text: "Ann Lee KC, for the family, spoke at the inquest. \
+               \"They deserve answers,\" Ann Lee KC said.",
+        quote: "\"They deserve",
+        entity: Some("Ann Lee"),
+    },
+    SpeakerEntity {
+        name: "a_job_before_a_name_is_a_title_and_its_description",
+        text: "Pensioner Ann Lee, 71, was angry at the plan. \
+               \"We will fight on,\" the pensioner said.",
+        quote: "\"We will fight",
+        entity: Some("Ann Lee"),
+    },
+    SpeakerEntity {
         name: "party_label_is_not_the_name",
         text: "Republican Mara Okafor spoke first. \"We will win,\" Okafor said.",
         quote: "\"We will win",

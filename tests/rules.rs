@@ -634,7 +634,7 @@ const PRONOUNS_AND_DESCRIPTIONS: &[Case] = &[
     },
     Case {
         name: "an_unlisted_job_word_before_a_whole_name_after_said",
-        text: "The market was busy. \"We sell out every day,\" said shopkeeper Ann Lee. \
+        text: "The market was busy. \"We sell out every day,\" said bookbinder Ann Lee. \
                \"Prices are up,\" said part-timer Jo Ruiz, who works the till. \
                \"It is quiet,\" said Lee.",
         want: &[
