@@ -615,10 +615,12 @@ const PRONOUNS_AND_DESCRIPTIONS: &[Case] = &[
         name: "a_spokesman_for_someone_is_not_that_someone",
         text: "Gov. Dana Whitfield vetoed the bill. A spokesman for Gov. Dana Whitfield said: \
                \"The governor stands by her decision.\" An adviser to the campaign told \
-               reporters: \"We expected this.\"",
+               reporters: \"We expected this.\" A spokeswoman for the mayor's office said: \
+               \"We will look again.\"",
         want: &[
             want("\"The governor", "A spokesman", None, Rule::CueBefore),
             want("\"We expected", "An adviser", None, Rule::CueBefore),
+            want("\"We will look", "A spokeswoman", None, Rule::CueBefore),
         ],
     },
     Case {

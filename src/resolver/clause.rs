@@ -167,7 +167,17 @@ impl<'t> Ctx<'_, 't> {
     /// speaker, not the name in its prepositional phrase.
     fn described_by_phrase(&self, m: usize, lo: usize) -> Option<usize> {
         use crate::mentions::{EntityKind, MentionKind};
-        let start = self.mentions[m].token_range().start;
+        let mut start = self.mentions[m].token_range().start;
+        // "a spokesman for the mayor's office": the phrase opens at the
+        // possessor.
+        if let Some(p) = m.checked_sub(1).filter(|&p| {
+            let owner = &self.mentions[p];
+            let end = owner.token_range().end;
+            owner.is_possessive()
+                && (end == start || (end + 1 == start && self.doc.tokens()[end].is_possessive()))
+        }) {
+            start = self.mentions[p].token_range().start;
+        }
         if start < lo + 2 {
             return None;
         }
