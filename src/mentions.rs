@@ -15,7 +15,7 @@ use crate::lexicon::{
 use crate::quotes::Quote;
 use crate::span::Span;
 use crate::speech::speech_verb_at;
-use crate::tokenizer::{Document, Token, TokenKind};
+use crate::tokenizer::{Document, MarkGlyph, Token, TokenKind};
 use crate::transcript::speaker_labels;
 
 /// What form a mention takes.
@@ -632,6 +632,13 @@ fn chunk(
             }
             break;
         }
+        // "the National Farmers' Union": a plural possessive inside an
+        // organisation's name joins it.
+        if plural_possessive_in_name(doc, j, limit, parts) {
+            parts.push((j, Part::Joiner));
+            j += 1;
+            continue;
+        }
         let generic_number =
             t.kind() == TokenKind::Number && parts.len() == 1 && parts[0].1 == Part::Determiner;
         // "a Channel 4 presenter", "a No 10 spokesman": a short number
@@ -1077,6 +1084,41 @@ fn function_word_in_organisation(doc: &Document<'_>, j: usize, parts: &[(usize, 
             .get(j + 1)
             .is_some_and(|n| n.is_word() && n.is_capitalized())
         && organisation_phrase(doc, parts, false)
+}
+
+/// Whether the mark at token `j` is the apostrophe of a plural possessive
+/// inside an organisation's name: glued to a capitalised word in `s`
+/// that the phrase `parts` has taken as a name word, and followed by
+/// capitalised words up to an organisation word ("Farmers' Union",
+/// "Veterans’ Affairs Department").
+fn plural_possessive_in_name(
+    doc: &Document<'_>,
+    j: usize,
+    limit: usize,
+    parts: &[(usize, Part)],
+) -> bool {
+    let tokens = doc.tokens();
+    let apostrophe = tokens[j].mark().is_some_and(|m| {
+        matches!(
+            m.glyph(),
+            MarkGlyph::StraightSingle | MarkGlyph::RightSingle
+        )
+    });
+    let glued = parts.last().is_some_and(|&(k, p)| {
+        p == Part::Cap
+            && k + 1 == j
+            && tokens[k].span().end == tokens[j].span().start
+            && doc.str_at(k).ends_with('s')
+    });
+    if !(apostrophe && glued) {
+        return false;
+    }
+    (j + 1..limit.min(j + 4))
+        .take_while(|&k| tokens[k].kind() == TokenKind::Word && tokens[k].is_capitalized())
+        .any(|k| {
+            tokens[k].lex() & class::ORGANISATION_WORD != 0
+                && LEXICON.organisation_words.contains(doc.str_at(k))
+        })
 }
 
 /// Whether token `i` follows a possessive: "Okafor's", "his", "their".

@@ -320,6 +320,13 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         quote: "\"It is a giveaway",
         entity: Some("Citizens for Fair Taxes"),
     },
+    SpeakerEntity {
+        name: "organisation_name_runs_through_a_plural_possessive",
+        text: "The Upland Growers’ Union opposed the levy. \"Food prices will rise,\" \
+               the union said.",
+        quote: "\"Food prices",
+        entity: Some("Upland Growers’ Union"),
+    },
     // 6. People who share a surname: the pronoun after the surname tells
     // which.
     SpeakerEntity {
