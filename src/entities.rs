@@ -1675,9 +1675,13 @@ impl<'a, 't> Builder<'a, 't> {
                 // "the 34-year-old mother": an age picks out someone the text
                 // has named, as a role does.
                 let aged = mention.token_range().any(|k| is_age(self.word(k)));
-                let role = self.lex(mention.head()) & class::TITLE != 0
-                    || aged
-                    || is_demonym(self.word(mention.head()));
+                let head = mention.head();
+                let office = self.lex(head) & class::TITLE != 0 && {
+                    let (text, span) = (self.doc.text(), self.doc.tokens()[head].span());
+                    let form = LEXICON.title_form_in(text, span).unwrap_or("");
+                    !LEXICON.occupations.contains(form)
+                };
+                let role = office || aged || is_demonym(self.word(mention.head()));
                 if !(role && kind == EntityKind::Person && !mention.is_possessive()) {
                     return None;
                 }

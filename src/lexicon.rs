@@ -510,6 +510,9 @@ pub(crate) struct Lexicon {
     /// Organisation heads that stand for any organisation of their sort,
     /// and whether they stand for publications only.
     pub organisation_heads: FastMap<&'static str, OrganisationHead>,
+    /// Titles of an occupation, which a description shares with anyone
+    /// (full forms, lower case).
+    pub occupations: FastSet<&'static str>,
     /// Modifiers a description may add to an entity's titles.
     pub optional_modifiers: FastSet<&'static str>,
     /// Words that open a paragraph before a colon naming no speaker.
@@ -791,6 +794,7 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
                 (w, sort)
             })
             .collect(),
+        occupations: entries(include_str!("lexicon/occupations.txt")).collect(),
         optional_modifiers: entries(include_str!("lexicon/optional_modifiers.txt")).collect(),
         non_speaker_labels: entries(include_str!("lexicon/non_speaker_labels.txt")).collect(),
         naming_words: WordTable::new(

@@ -249,6 +249,20 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         entity: Some("Halvorsen Graduate School"),
     },
     SpeakerEntity {
+        name: "an_occupation_is_someone_else_unless_the_text_gave_it",
+        text: "Tom Hale was treated at the Northgate clinic. \"He was calm,\" the nurse \
+               said. Doctor Ann Lee saw him later. \"He will recover,\" the doctor said.",
+        quote: "\"He was calm",
+        entity: None,
+    },
+    SpeakerEntity {
+        name: "an_occupation_joins_the_person_the_text_gave_it_to",
+        text: "Tom Hale was treated at the Northgate clinic. Doctor Ann Lee saw him \
+               later. \"He will recover,\" the doctor said.",
+        quote: "\"He will recover",
+        entity: Some("Ann Lee"),
+    },
+    SpeakerEntity {
         name: "description_repeats_the_titles_of_its_entity",
         text: "Vermont Sen. Omar Diallo toured the plant. Workers cheered. \
                \"This is good work,\" the Vermont senator said.",
