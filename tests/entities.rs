@@ -256,6 +256,13 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         entity: None,
     },
     SpeakerEntity {
+        name: "the_defendant_is_the_person_on_trial",
+        text: "Tom Hale, 34, of Leeds, denies murder. The defendant told the jury: \
+               \"I never touched him.\"",
+        quote: "\"I never touched",
+        entity: Some("Tom Hale"),
+    },
+    SpeakerEntity {
         name: "an_occupation_joins_the_person_the_text_gave_it_to",
         text: "Tom Hale was treated at the Northgate clinic. Doctor Ann Lee saw him \
                later. \"He will recover,\" the doctor said.",
