@@ -1062,7 +1062,22 @@ impl<'a, 't> Builder<'a, 't> {
                 let next = self.words_of(old.1.clone()).nth(n).unwrap_or(old.1.start);
                 let named_after =
                     self.organisation_word(next) || LEXICON.thing_words.contains(self.word(next));
-                let given = n == 1 && k <= 3 && self.is_given(new.tokens.start);
+                // A given name the list lacks counts for a person whose
+                // whole name the text gives ("Priya" after "Coach Priya
+                // Nair"), unless it is a place's name.
+                let w = new.tokens.start;
+                let plain_name = || {
+                    self.words_of(old.1.clone()).all(|j| {
+                        !self.organisation_word(j) && !LEXICON.thing_words.contains(self.word(j))
+                    })
+                };
+                let given = n == 1
+                    && k <= 3
+                    && (self.is_given(w)
+                        || (person
+                            && k >= 2
+                            && !LEXICON.places.contains(self.word(w))
+                            && plain_name()));
                 // "Peabody" of "Peabody Energy": the first word of a name
                 // that is no person's.
                 let company = n == 1 && !person && !named_after;
@@ -1380,8 +1395,23 @@ impl<'a, 't> Builder<'a, 't> {
                 // A fuller name whose given name tells another gender than
                 // the text gave the entity is someone else ("Michelle
                 // Obama" after "Mr. Obama").
+                // "Mrs Hale" after "Mr Hale": a title's gender against the
+                // one the text gave the person is another of the family.
+                let titled = self.title_gender(m);
+                if rel != Relation::Fuller
+                    && titled != Grammatical::Any
+                    && s.text_gender() != Grammatical::Any
+                    && s.text_gender() != titled
+                {
+                    continue;
+                }
                 if rel == Relation::Fuller {
-                    let g = self.given_gender(range.start);
+                    // The given name's gender, or that of a gendered noun
+                    // right before the name ("their son Humayun Khan").
+                    let g = match self.given_gender(range.start) {
+                        Grammatical::Any => self.noun_gender_before(range.start),
+                        g => g,
+                    };
                     let known = s.text_gender();
                     if g != Grammatical::Any && known != Grammatical::Any && g != known {
                         continue;
@@ -1396,6 +1426,39 @@ impl<'a, 't> Builder<'a, 't> {
         self.candidates = candidates;
         self.seen = seen;
         best
+    }
+
+    /// The gender the title opening name mention `m` tells ("Mrs Hale"),
+    /// if it opens with one.
+    fn title_gender(&self, m: usize) -> Grammatical {
+        let mention = &self.mentions[m];
+        let k = mention.token_range().start;
+        let titled =
+            mention.name_tokens().is_some_and(|r| r.start > k) && self.lex(k) & class::TITLE != 0;
+        match titled {
+            true => LEXICON
+                .gender_of_word_in(self.doc.text(), self.doc.tokens()[k].span())
+                .unwrap_or(Grammatical::Any),
+            false => Grammatical::Any,
+        }
+    }
+
+    /// The gender a gendered noun or title right before token `k`, or
+    /// before a comma there, tells ("son", "Mrs").
+    fn noun_gender_before(&self, k: usize) -> Grammatical {
+        let Some(mut p) = k.checked_sub(1) else {
+            return Grammatical::Any;
+        };
+        // "her son, Humayun Khan".
+        if p > 0 && self.word(p) == "," {
+            p -= 1;
+        }
+        if self.lex(p) & (class::HEAD | class::TITLE) == 0 {
+            return Grammatical::Any;
+        }
+        LEXICON
+            .gender_of_word_in(self.doc.text(), self.doc.tokens()[p].span())
+            .unwrap_or(Grammatical::Any)
     }
 
     /// The gender of the given name at token `k`, from the list.

@@ -351,6 +351,27 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
     // 6. People who share a surname: the pronoun after the surname tells
     // which.
     SpeakerEntity {
+        name: "a_title_of_the_other_gender_is_another_of_the_family",
+        text: "Mr Tom Hale and his wife lost their home in the flood. \
+               \"We have nothing,\" Mrs Hale said.",
+        quote: "\"We have nothing",
+        entity: Some("Hale"),
+    },
+    SpeakerEntity {
+        name: "an_unlisted_given_name_joins_the_whole_name",
+        text: "Coach Priya Nair was upbeat after the defeat. \"We will be back,\" \
+               Priya said.",
+        quote: "\"We will be back",
+        entity: Some("Priya Nair"),
+    },
+    SpeakerEntity {
+        name: "a_family_name_first_joins_the_whole_name",
+        text: "Foreign Minister Wang Jiyun arrived on Monday. \"We seek calm,\" \
+               Wang told reporters.",
+        quote: "\"We seek calm",
+        entity: Some("Wang Jiyun"),
+    },
+    SpeakerEntity {
         name: "shared_surname_goes_by_the_pronoun_after_it",
         text: "Mary Okafor spoke first. Her husband, John Okafor, spoke later. \
                \"We are ready,\" Okafor said as she left.",
