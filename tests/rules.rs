@@ -646,6 +646,17 @@ const PRONOUNS_AND_DESCRIPTIONS: &[Case] = &[
         ],
     },
     Case {
+        name: "a_relative_clause_in_the_appositive_keeps_its_verb",
+        text: "\u{201c}It was chaos,\u{201d} one witness, who asked not to be named, told \
+               the BBC.",
+        want: &[want(
+            "\u{201c}It was chaos",
+            "one witness",
+            None,
+            Rule::CueAfter,
+        )],
+    },
+    Case {
         name: "her_brother_is_the_brother_the_text_named",
         text: "Ada Lindqvist founded the firm with her brother Nils. Her brother left last \
                year. He told a newspaper he had \"no regrets at all.\"",

@@ -116,7 +116,10 @@ impl<'t> Ctx<'_, 't> {
                     {
                         break;
                     }
-                    if self.speech_verb(c).is_some() {
+                    // A verb of a relative clause is the appositive's own
+                    // ("one witness, who asked not to be named, told").
+                    let relative = with_lower(self.word(c - 1), |l| matches!(l, "who" | "which"));
+                    if self.speech_verb(c).is_some() && !relative {
                         break;
                     }
                     c += 1;
