@@ -884,6 +884,15 @@ const KINDS: &[Case] = &[
         quotes: &[speech(r#""Never Again""#).kind(QuoteKind::Title)],
     },
     Case {
+        name: "title_case_span_after_starred_in_or_sang_is_a_title",
+        settings: Settings::Default,
+        text: r#"Ann Lee, who starred in "The Long Night," said she sang "Amazing Grace" twice."#,
+        quotes: &[
+            speech(r#""The Long Night,""#).kind(QuoteKind::Title),
+            speech(r#""Amazing Grace""#).kind(QuoteKind::Title),
+        ],
+    },
+    Case {
         name: "sentence_case_span_after_titled_stays_speech",
         settings: Settings::Default,
         text: r#"The senator wrote a column titled "why the bridge must wait," aides said."#,
