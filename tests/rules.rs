@@ -914,6 +914,12 @@ fn interview_turns_go_to_the_sides_the_text_names() {
             None,
             Some("Omar Diallo"),
         ),
+        // A publication the text names asks.
+        (
+            "Omar Diallo spoke to the Riverton Herald on Monday.",
+            Some("Riverton Herald"),
+            Some("Omar Diallo"),
+        ),
         (
             "An interview with Gov. Omar Diallo.",
             None,

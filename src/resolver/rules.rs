@@ -580,9 +580,18 @@ impl Ctx<'_, '_> {
             if passive {
                 std::mem::swap(&mut asks, &mut answers);
             }
-            // "Omar Diallo spoke with us": the publication asks.
+            // "Omar Diallo spoke with us": the publication asks, and so does
+            // one the text names ("Tom Hale spoke to The Herald").
+            let publication = |m: &usize| {
+                let r = self.mentions[*m].token_range();
+                self.mentions[*m].kind() == MentionKind::Name
+                    && r.clone()
+                        .any(|j| LEXICON.media_words.contains(self.word(j)))
+            };
             if object_first_person || answers.as_ref().is_some_and(first_person) {
                 answers = asks.take();
+            } else if !passive && answers.as_ref().is_some_and(publication) {
+                std::mem::swap(&mut asks, &mut answers);
             }
             return (asks.filter(|m| !first_person(m)), answers);
         }
