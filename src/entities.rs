@@ -50,7 +50,7 @@ use crate::mentions::{
     is_age, is_demonym, is_determiner, quoted_object_pronoun, EntityKind, Mention, MentionKind,
 };
 use crate::span::Span;
-use crate::tokenizer::Document;
+use crate::tokenizer::{Document, TokenKind};
 
 /// The index of a mention in the mention list of a document
 /// ([`crate::Attribution::mentions`]).
@@ -489,6 +489,8 @@ struct State {
     /// How many mentions it has so far, and the first of them.
     count: u32,
     first: u32,
+    /// The age the text gives after a name ("Tom Hale, 31,"), 0 if none.
+    age: u8,
 }
 
 impl State {
@@ -512,6 +514,7 @@ impl State {
             last_named_sentence: 0,
             named: 0,
             headline_only: false,
+            age: 0,
             count: 0,
             first: u32::MAX,
         }
@@ -1346,7 +1349,26 @@ impl<'a, 't> Builder<'a, 't> {
         }
         self.attach(m, e);
         self.note_titles(m, e, core.start);
+        if let Some(age) = self.age_after(m) {
+            self.ents[e].age = age;
+        }
         e
+    }
+
+    /// The age set off after name mention `m`: "Tom Hale, 31, …".
+    fn age_after(&self, m: usize) -> Option<u8> {
+        let end = self.mentions[m].token_range().end;
+        let tokens = self.doc.tokens();
+        let number = tokens.get(end + 1)?;
+        let set_off = self.word(end) == ","
+            && number.kind() == TokenKind::Number
+            && tokens
+                .get(end + 2)
+                .is_none_or(|t| matches!(self.doc.token_str(t), "," | "." | ")"));
+        set_off
+            .then(|| self.word(end + 1).parse::<u8>().ok())
+            .flatten()
+            .filter(|&a| a > 0 && a < 120)
     }
 
     /// The entity that the name `range` of mention `m` refers to, among
@@ -1749,10 +1771,25 @@ impl<'a, 't> Builder<'a, 't> {
                     return None;
                 }
                 let top = self.salience(m, Want::Person(mention.gender), true);
-                top.iter()
-                    .map(|&(e, _)| e)
-                    .find(|&e| e != NO_ENTITY && Some(e as usize) != possessor)
-                    .map(|e| e as usize)
+                // "Ann Lee, 28, and Tom Hale, 31, …. The 31-year-old": the
+                // person of that age, and never one of another.
+                let age = mention
+                    .token_range()
+                    .find(|&k| is_age(self.word(k)))
+                    .and_then(|k| self.word(k).split('-').next()?.parse::<u8>().ok());
+                let fits = |e: usize, exact: bool| match (age, self.ents[e].age) {
+                    (Some(a), b) => a == b || (!exact && b == 0),
+                    (None, _) => true,
+                };
+                let candidates = || {
+                    top.iter()
+                        .map(|&(e, _)| e)
+                        .filter(|&e| e != NO_ENTITY && Some(e as usize) != possessor)
+                        .map(|e| e as usize)
+                };
+                candidates()
+                    .find(|&e| fits(e, true))
+                    .or_else(|| candidates().find(|&e| fits(e, false)))
             });
             if let Some(e) = found {
                 self.attach(m, e);

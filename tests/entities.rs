@@ -256,6 +256,13 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         entity: None,
     },
     SpeakerEntity {
+        name: "an_age_picks_the_person_of_that_age",
+        text: "Ann Lee, 28, and Tom Hale, 31, were arrested on Friday. The 31-year-old \
+               told police: \"I was at home.\"",
+        quote: "\"I was at home",
+        entity: Some("Tom Hale"),
+    },
+    SpeakerEntity {
         name: "the_defendant_is_the_person_on_trial",
         text: "Tom Hale, 34, of Leeds, denies murder. The defendant told the jury: \
                \"I never touched him.\"",
