@@ -1392,6 +1392,7 @@ impl<'a, 't> Builder<'a, 't> {
         let mut seen = std::mem::take(&mut self.seen);
         candidates.clear();
         seen.clear();
+        let titled = self.title_gender(m);
         for &key in &keys {
             for e in self.index.under(key) {
                 if seen.contains(&e) {
@@ -1419,7 +1420,6 @@ impl<'a, 't> Builder<'a, 't> {
                 // Obama" after "Mr. Obama").
                 // "Mrs Hale" after "Mr Hale": a title's gender against the
                 // one the text gave the person is another of the family.
-                let titled = self.title_gender(m);
                 if rel != Relation::Fuller
                     && titled != Grammatical::Any
                     && s.text_gender() != Grammatical::Any
