@@ -47,7 +47,8 @@ use crate::lexicon::{
     LEXICON,
 };
 use crate::mentions::{
-    is_age, is_demonym, is_determiner, quoted_object_pronoun, EntityKind, Mention, MentionKind,
+    family_compound, is_age, is_demonym, is_determiner, quoted_object_pronoun, EntityKind, Mention,
+    MentionKind,
 };
 use crate::span::Span;
 use crate::tokenizer::{Document, TokenKind};
@@ -1759,7 +1760,9 @@ impl<'a, 't> Builder<'a, 't> {
                 // the most salient person of the sentences before.
                 // "the 34-year-old mother": an age picks out someone the text
                 // has named, as a role does.
-                let aged = mention.token_range().any(|k| is_age(self.word(k)));
+                let aged = mention
+                    .token_range()
+                    .any(|k| is_age(self.word(k)) || family_compound(self.word(k)).is_some());
                 let head = mention.head();
                 let office = self.lex(head) & class::TITLE != 0 && {
                     let (text, span) = (self.doc.text(), self.doc.tokens()[head].span());

@@ -219,6 +219,22 @@ pub(crate) fn is_age(w: &str) -> bool {
     })
 }
 
+/// The gender of a family compound with a count: "mother-of-two",
+/// "grandfather-of-four" (a gendered noun of `gendered_words.txt`, "of"
+/// and a number), which stands for a person as an age does.
+pub(crate) fn family_compound(w: &str) -> Option<Gender> {
+    let (noun, count) = w.split_once("-of-")?;
+    let counted = count.bytes().all(|b| b.is_ascii_digit())
+        || matches!(
+            count.to_ascii_lowercase().as_str(),
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        );
+    if !counted || count.is_empty() {
+        return None;
+    }
+    with_lower(noun, |n| LEXICON.gendered_words.get(n).copied())
+}
+
 /// A noun for a person of a nation: "Spaniard", "Australian".
 pub(crate) fn is_demonym(w: &str) -> bool {
     LEXICON.demonyms.contains(w)
@@ -941,6 +957,9 @@ fn chunk(
             Some(HeadKind::Document) => (EntityKind::Document, Number::Singular),
             // "the 21-year-old": an age stands for a person.
             None if is_age(doc.str_at(last_idx)) => (EntityKind::Person, Number::Singular),
+            None if family_compound(doc.str_at(last_idx)).is_some() => {
+                (EntityKind::Person, Number::Singular)
+            }
             None if demonym => (EntityKind::Person, Number::Singular),
             None => (EntityKind::Unknown, Number::Singular),
         }
@@ -959,6 +978,7 @@ fn chunk(
     }
     let gender = LEXICON
         .gender_of_word_in(text, tokens[last_idx].span())
+        .or_else(|| family_compound(doc.str_at(last_idx)))
         .unwrap_or(Gender::Any);
     Some(Mention::from(Parts {
         span,

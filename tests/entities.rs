@@ -256,6 +256,19 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         entity: None,
     },
     SpeakerEntity {
+        name: "a_family_compound_describes_the_person_named",
+        text: "Margaret Ode, 78, of Northgate, was worried. \"I don't know how I'll \
+               manage,\" the grandmother-of-four said.",
+        quote: "\"I don't know",
+        entity: Some("Margaret Ode"),
+    },
+    SpeakerEntity {
+        name: "a_councillor_abbreviated_is_a_title",
+        text: "Cllr Ann Lee defended the rise. \"We had no choice,\" Cllr Lee said.",
+        quote: "\"We had no choice",
+        entity: Some("Ann Lee"),
+    },
+    SpeakerEntity {
         name: "an_age_picks_the_person_of_that_age",
         text: "Ann Lee, 28, and Tom Hale, 31, were arrested on Friday. The 31-year-old \
                told police: \"I was at home.\"",
