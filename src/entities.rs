@@ -47,8 +47,8 @@ use crate::lexicon::{
     LEXICON,
 };
 use crate::mentions::{
-    family_compound, is_age, is_demonym, is_determiner, quoted_object_pronoun, EntityKind, Mention,
-    MentionKind,
+    age_noun, family_compound, is_age, is_demonym, is_determiner, quoted_object_pronoun,
+    EntityKind, Mention, MentionKind,
 };
 use crate::span::Span;
 use crate::tokenizer::{Document, TokenKind};
@@ -1760,9 +1760,13 @@ impl<'a, 't> Builder<'a, 't> {
                 // the most salient person of the sentences before.
                 // "the 34-year-old mother": an age picks out someone the text
                 // has named, as a role does.
-                let aged = mention
-                    .token_range()
-                    .any(|k| is_age(self.word(k)) || family_compound(self.word(k)).is_some());
+                // "the teenager" after "Jay Okoro, 19,": the person whose
+                // age the text gave in the noun's range, and no other.
+                let ages = age_noun(self.word(mention.head()));
+                let aged = ages.is_some()
+                    || mention
+                        .token_range()
+                        .any(|k| is_age(self.word(k)) || family_compound(self.word(k)).is_some());
                 let head = mention.head();
                 let office = self.lex(head) & class::TITLE != 0 && {
                     let (text, span) = (self.doc.text(), self.doc.tokens()[head].span());
@@ -1790,6 +1794,9 @@ impl<'a, 't> Builder<'a, 't> {
                         .filter(|&e| e != NO_ENTITY && Some(e as usize) != possessor)
                         .map(|e| e as usize)
                 };
+                if let Some((lo, hi)) = ages {
+                    return candidates().find(|&e| (lo..=hi).contains(&self.ents[e].age));
+                }
                 candidates()
                     .find(|&e| fits(e, true))
                     .or_else(|| candidates().find(|&e| fits(e, false)))

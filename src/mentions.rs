@@ -235,6 +235,20 @@ pub(crate) fn family_compound(w: &str) -> Option<Gender> {
     with_lower(noun, |n| LEXICON.gendered_words.get(n).copied())
 }
 
+/// The ages a noun for a person of an age stands for: "teenager" 13 to
+/// 19, "octogenarian" 80 to 89.
+pub(crate) fn age_noun(w: &str) -> Option<(u8, u8)> {
+    with_lower(w, |l| match l.trim_end_matches('s') {
+        "teenager" | "teen" => Some((13, 19)),
+        "sexagenarian" => Some((60, 69)),
+        "septuagenarian" => Some((70, 79)),
+        "octogenarian" => Some((80, 89)),
+        "nonagenarian" => Some((90, 99)),
+        "centenarian" => Some((100, 119)),
+        _ => None,
+    })
+}
+
 /// A noun for a person of a nation: "Spaniard", "Australian".
 pub(crate) fn is_demonym(w: &str) -> bool {
     LEXICON.demonyms.contains(w)
@@ -957,7 +971,9 @@ fn chunk(
             Some(HeadKind::Document) => (EntityKind::Document, Number::Singular),
             // "the 21-year-old": an age stands for a person.
             None if is_age(doc.str_at(last_idx)) => (EntityKind::Person, Number::Singular),
-            None if family_compound(doc.str_at(last_idx)).is_some() => {
+            None if family_compound(doc.str_at(last_idx)).is_some()
+                || age_noun(doc.str_at(last_idx)).is_some() =>
+            {
                 (EntityKind::Person, Number::Singular)
             }
             None if demonym => (EntityKind::Person, Number::Singular),

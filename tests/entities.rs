@@ -269,6 +269,13 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         entity: Some("Ann Lee"),
     },
     SpeakerEntity {
+        name: "the_teenager_is_the_person_whose_age_says_so",
+        text: "Coach Dean Marsh sent on Jay Okoro, 19, late on. \"I just wanted to make \
+               an impact,\" the teenager said.",
+        quote: "\"I just wanted",
+        entity: Some("Jay Okoro"),
+    },
+    SpeakerEntity {
         name: "an_age_picks_the_person_of_that_age",
         text: "Ann Lee, 28, and Tom Hale, 31, were arrested on Friday. The 31-year-old \
                told police: \"I was at home.\"",
