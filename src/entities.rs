@@ -47,8 +47,8 @@ use crate::lexicon::{
     LEXICON,
 };
 use crate::mentions::{
-    age_noun, family_compound, is_age, is_demonym, is_determiner, quoted_object_pronoun,
-    EntityKind, Mention, MentionKind,
+    age_noun, family_compound, is_age, is_compound_modifier, is_demonym, is_determiner,
+    quoted_object_pronoun, EntityKind, Mention, MentionKind,
 };
 use crate::span::Span;
 use crate::tokenizer::{Document, TokenKind};
@@ -1673,9 +1673,11 @@ impl<'a, 't> Builder<'a, 't> {
             if optional {
                 continue;
             }
+            // "the Tory-led council" is built on no name.
             if t.is_capitalized()
                 && !t.starts_sentence()
                 && self.lex(k) & (class::TITLE | class::MODIFIER | class::HEAD) == 0
+                && !is_compound_modifier(w)
             {
                 named = true;
             }

@@ -1238,14 +1238,24 @@ pub(crate) fn next_is_speech_verb(doc: &Document<'_>, mut j: usize) -> bool {
 /// A capitalised compound ending in a lower-case participle: a modifier,
 /// not a name ("Slovenia-born", "Texas-based", "Pulitzer-winning"). A
 /// given name such as "Ki-moon" or "Jae-in" ends in no participle.
-fn is_compound_modifier(w: &str) -> bool {
+pub(crate) fn is_compound_modifier(w: &str) -> bool {
     // The ending first: most capitalised words stop there.
-    (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("born"))
+    // "Labour-run", "Tory-led", "state-held": past participles too short or
+    // irregular for the rule of endings.
+    let short = |t: &str| matches!(t, "run" | "led" | "held" | "made" | "built");
+    (w.ends_with("ed")
+        || w.ends_with("ing")
+        || w.ends_with("born")
+        || w.ends_with("run")
+        || w.ends_with("held")
+        || w.ends_with("made")
+        || w.ends_with("built"))
         && w.rsplit_once('-').is_some_and(|(head, tail)| {
             !head.is_empty()
-                && tail.len() >= 4
                 && tail.bytes().all(|b| b.is_ascii_lowercase())
-                && (tail.ends_with("ed") || tail.ends_with("ing") || tail == "born")
+                && (short(tail)
+                    || (tail.len() >= 4
+                        && (tail.ends_with("ed") || tail.ends_with("ing") || tail == "born")))
         })
 }
 

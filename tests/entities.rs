@@ -221,6 +221,12 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
     // 3. A description joins the entity the text introduced with it; one
     // with no named antecedent has no name.
     SpeakerEntity {
+        name: "a_compound_modifier_names_no_description",
+        text: "The Tory-led council approved the budget. \"We will act,\" the council said.",
+        quote: "\"We will act",
+        entity: None,
+    },
+    SpeakerEntity {
         name: "the_company_is_a_business_named_without_a_corporate_word",
         text: "Nordwind Robotics cut 200 jobs on Tuesday.\n\
                \"We had no choice,\" the company said in a statement.",
