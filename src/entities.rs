@@ -1901,7 +1901,16 @@ impl<'a, 't> Builder<'a, 't> {
             let p = &self.mentions[m - 1];
             let pr = p.token_range();
             let comma = pr.end + 1 == r.start && self.word(pr.end) == ",";
-            if comma && p.kind() == MentionKind::Name && !p.is_possessive() {
+            // "In Geneva, the UN envoy, Marta Ruiz, said": a name in a
+            // fronted prepositional phrase is no person's apposition.
+            let sentence = self.doc.sentences()[p.sentence()].token_range();
+            let fronted = kind == EntityKind::Person
+                && pr.start == sentence.start + 1
+                && self.lex(sentence.start) & class::PREPOSITION != 0
+                && !self.entity(m - 1).is_some_and(|e| {
+                    self.ents[e].kind == EntityKind::Person || self.ents[e].person
+                });
+            if comma && !fronted && p.kind() == MentionKind::Name && !p.is_possessive() {
                 if let Some(e) = self.entity(m - 1).filter(|&e| ok(self, e)) {
                     return Some(e);
                 }

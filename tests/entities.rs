@@ -221,6 +221,13 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
     // 3. A description joins the entity the text introduced with it; one
     // with no named antecedent has no name.
     SpeakerEntity {
+        name: "a_fronted_place_is_not_the_persons_apposition",
+        text: "In Lakeport, the UN envoy, Marta Ruiz, urged calm. \"Civilians are paying \
+               the price,\" the envoy told reporters.",
+        quote: "\"Civilians",
+        entity: Some("Marta Ruiz"),
+    },
+    SpeakerEntity {
         name: "a_compound_modifier_names_no_description",
         text: "The Tory-led council approved the budget. \"We will act,\" the council said.",
         quote: "\"We will act",
