@@ -616,11 +616,13 @@ const PRONOUNS_AND_DESCRIPTIONS: &[Case] = &[
         text: "Gov. Dana Whitfield vetoed the bill. A spokesman for Gov. Dana Whitfield said: \
                \"The governor stands by her decision.\" An adviser to the campaign told \
                reporters: \"We expected this.\" A spokeswoman for the mayor's office said: \
-               \"We will look again.\"",
+               \"We will look again.\" A source close to the governor said: \"She is \
+               furious.\"",
         want: &[
             want("\"The governor", "A spokesman", None, Rule::CueBefore),
             want("\"We expected", "An adviser", None, Rule::CueBefore),
             want("\"We will look", "A spokeswoman", None, Rule::CueBefore),
+            want("\"She is", "A source", None, Rule::CueBefore),
         ],
     },
     Case {

@@ -187,7 +187,13 @@ impl<'t> Ctx<'_, 't> {
         if !joined {
             return None;
         }
-        let d = self.mention_ending(start - 2)?;
+        // "a source close to the minister", "people familiar with the
+        // talks": an adjective may stand before the preposition.
+        let adjective = start >= lo + 3
+            && with_lower(self.word(start - 2), |w| {
+                matches!(w, "close" | "closest" | "familiar" | "loyal" | "near")
+            });
+        let d = self.mention_ending(start - 2 - usize::from(adjective))?;
         let head = &self.mentions[d];
         let people = matches!(head.entity_kind(), EntityKind::Person | EntityKind::Group);
         (head.kind() == MentionKind::Description && people && !head.is_possessive()).then_some(d)
