@@ -223,7 +223,10 @@ pub(crate) fn is_age(w: &str) -> bool {
 /// "grandfather-of-four" (a gendered noun of `gendered_words.txt`, "of"
 /// and a number), which stands for a person as an age does.
 pub(crate) fn family_compound(w: &str) -> Option<Gender> {
-    let (noun, count) = w.split_once("-of-")?;
+    // Most words have no hyphen: a byte scan, not a substring search.
+    let b = w.as_bytes();
+    let at = (1..b.len().saturating_sub(4)).find(|&i| &b[i..i + 4] == b"-of-")?;
+    let (noun, count) = (&w[..at], &w[at + 4..]);
     let counted = count.bytes().all(|b| b.is_ascii_digit())
         || matches!(
             count.to_ascii_lowercase().as_str(),
@@ -1243,6 +1246,9 @@ pub(crate) fn is_compound_modifier(w: &str) -> bool {
     // "Labour-run", "Tory-led", "state-held": past participles too short or
     // irregular for the rule of endings.
     let short = |t: &str| matches!(t, "run" | "led" | "held" | "made" | "built");
+    if !w.as_bytes().contains(&b'-') {
+        return false;
+    }
     (w.ends_with("ed")
         || w.ends_with("ing")
         || w.ends_with("born")
