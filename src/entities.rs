@@ -916,6 +916,11 @@ impl<'a, 't> Builder<'a, 't> {
             return s..e;
         }
         while e - s > 1 {
+            // "Father-of-two Tom Hale".
+            if family_compound(self.word(s)).is_some() {
+                s += 1;
+                continue;
+            }
             let label = with_lower(self.word(s), |w| LEXICON.name_labels.get(w).copied());
             match label {
                 Some(false) => s += 1,

@@ -187,6 +187,13 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         entity: Some("Ann Lee"),
     },
     SpeakerEntity {
+        name: "a_family_compound_before_a_name_is_not_the_name",
+        text: "Father-of-two Tom Hale, 45, was left stunned. \"I could not believe it,\" \
+               he said.",
+        quote: "\"I could not",
+        entity: Some("Tom Hale"),
+    },
+    SpeakerEntity {
         name: "a_job_before_a_name_is_a_title_and_its_description",
         text: "Pensioner Ann Lee, 71, was angry at the plan. \
                \"We will fight on,\" the pensioner said.",
