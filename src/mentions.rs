@@ -1126,8 +1126,8 @@ fn function_word_in_organisation(doc: &Document<'_>, j: usize, parts: &[(usize, 
 }
 
 /// Whether the mark at token `j` is the apostrophe of a plural possessive
-/// inside an organisation's name: glued to a capitalised word in `s`
-/// that the phrase `parts` has taken as a name word, and followed by
+/// inside an organisation's name: glued to a capitalised word ending in
+/// `s` that the phrase `parts` has taken as a name word, and followed by
 /// capitalised words up to an organisation word ("Farmers' Union",
 /// "Veterans’ Affairs Department").
 fn plural_possessive_in_name(
@@ -1242,27 +1242,15 @@ pub(crate) fn next_is_speech_verb(doc: &Document<'_>, mut j: usize) -> bool {
 /// not a name ("Slovenia-born", "Texas-based", "Pulitzer-winning"). A
 /// given name such as "Ki-moon" or "Jae-in" ends in no participle.
 pub(crate) fn is_compound_modifier(w: &str) -> bool {
-    // The ending first: most capitalised words stop there.
     // "Labour-run", "Tory-led", "state-held": past participles too short or
     // irregular for the rule of endings.
-    let short = |t: &str| matches!(t, "run" | "led" | "held" | "made" | "built");
-    if !w.as_bytes().contains(&b'-') {
-        return false;
-    }
-    (w.ends_with("ed")
-        || w.ends_with("ing")
-        || w.ends_with("born")
-        || w.ends_with("run")
-        || w.ends_with("held")
-        || w.ends_with("made")
-        || w.ends_with("built"))
-        && w.rsplit_once('-').is_some_and(|(head, tail)| {
-            !head.is_empty()
-                && tail.bytes().all(|b| b.is_ascii_lowercase())
-                && (short(tail)
-                    || (tail.len() >= 4
-                        && (tail.ends_with("ed") || tail.ends_with("ing") || tail == "born")))
-        })
+    w.rsplit_once('-').is_some_and(|(head, tail)| {
+        !head.is_empty()
+            && tail.bytes().all(|b| b.is_ascii_lowercase())
+            && (matches!(tail, "run" | "led" | "held" | "made" | "built")
+                || (tail.len() >= 4
+                    && (tail.ends_with("ed") || tail.ends_with("ing") || tail == "born")))
+    })
 }
 
 /// Whether token `k` is a particle of a name ("de", "van", "von", "bin"):

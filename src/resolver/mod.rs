@@ -552,8 +552,8 @@ impl<'t> Ctx<'_, 't> {
 
     /// Where the subject of an inverted speech verb starts when `k` is the
     /// token after the verb: past at most two lower-case words of no listed
-    /// class before a person's whole name (`…," said shopkeeper Ann Lee`,
-    /// `said local pensioner Ann Lee`), a description the lexicon does not
+    /// class before a person's whole name (`…," said bookbinder Ann Lee`,
+    /// `said part-timer Jo Ruiz`), a description the lexicon does not
     /// hold; else `k`.
     fn past_unlisted_label(&self, k: usize, end: usize) -> usize {
         let tokens = self.doc.tokens();
