@@ -529,6 +529,12 @@ impl State {
         }
     }
 
+    /// Whether it is a person: by its kind, or by the evidence `person`
+    /// keeps (a title, a given name, a person description, "he" or "she").
+    fn is_person(&self) -> bool {
+        self.kind == EntityKind::Person || self.person
+    }
+
     /// The gender the text itself gives the entity (titles, gendered heads,
     /// pronouns), without its given name.
     fn text_gender(&self) -> Grammatical {
@@ -1406,7 +1412,7 @@ impl<'a, 't> Builder<'a, 't> {
                 }
                 seen.push(e);
                 let s = self.ents[e];
-                let person = s.kind == EntityKind::Person || s.person;
+                let person = s.is_person();
                 // "Jordan said" after "Rep. Jim Jordan": a place's name that
                 // is a person's surname is that person.
                 let surname_place = kind == EntityKind::Place && person && range.len() == 1;
@@ -1756,9 +1762,7 @@ impl<'a, 't> Builder<'a, 't> {
             let described = (definite || pronoun_owned)
                 .then(|| self.described(m, words, kind))
                 .flatten()
-                .filter(|&e| {
-                    definite || self.ents[e].kind == EntityKind::Person || self.ents[e].person
-                });
+                .filter(|&e| definite || self.ents[e].is_person());
             let found = described.or_else(|| {
                 if pronoun_owned {
                     return None;
@@ -1912,9 +1916,7 @@ impl<'a, 't> Builder<'a, 't> {
             let fronted = kind == EntityKind::Person
                 && pr.start == sentence.start + 1
                 && self.lex(sentence.start) & class::PREPOSITION != 0
-                && !self.entity(m - 1).is_some_and(|e| {
-                    self.ents[e].kind == EntityKind::Person || self.ents[e].person
-                });
+                && !self.entity(m - 1).is_some_and(|e| self.ents[e].is_person());
             if comma && !fronted && p.kind() == MentionKind::Name && !p.is_possessive() {
                 if let Some(e) = self.entity(m - 1).filter(|&e| ok(self, e)) {
                     return Some(e);
@@ -2075,8 +2077,7 @@ impl<'a, 't> Builder<'a, 't> {
         let Some(&last) = main.and_then(|(w, _)| w.last()) else {
             return true;
         };
-        let person =
-            |x: usize| x != e && (self.ents[x].kind == EntityKind::Person || self.ents[x].person);
+        let person = |x: usize| x != e && self.ents[x].is_person();
         ![NameKey::Full, NameKey::Suffix]
             .iter()
             .any(|k| self.index.under(k.of(&[last])).any(person))
@@ -2202,9 +2203,7 @@ impl<'a, 't> Builder<'a, 't> {
                 let mut of_gender = wide.iter().map(|&(e, _)| e).filter(|&e| {
                     e != NO_ENTITY && {
                         let s = &self.ents[e as usize];
-                        (s.kind == EntityKind::Person || s.person)
-                            && !s.headline_only
-                            && s.gender() == g
+                        s.is_person() && !s.headline_only && s.gender() == g
                     }
                 });
                 if let (Some(e), None) = (of_gender.next(), of_gender.next()) {
