@@ -927,7 +927,7 @@ impl<'a, 't> Builder<'a, 't> {
                 s += 1;
                 continue;
             }
-            let label = with_lower(self.word(s), |w| LEXICON.name_labels.get(w).copied());
+            let label = LEXICON.name_labels.get(self.word(s));
             match label {
                 Some(false) => s += 1,
                 Some(true) if self.is_given(s + 1) => s += 1,
@@ -1027,7 +1027,7 @@ impl<'a, 't> Builder<'a, 't> {
         }
         // "Republicans", "Democrats": a party's members.
         if core.len() == 1 && last.ends_with('s') {
-            let label = with_lower(last, |w| LEXICON.name_labels.contains_key(w));
+            let label = LEXICON.name_labels.get(last).is_some();
             if label {
                 return (EntityKind::Group, false);
             }
@@ -1680,7 +1680,7 @@ impl<'a, 't> Builder<'a, 't> {
             {
                 continue;
             }
-            let optional = with_lower(w, |l| LEXICON.optional_modifiers.contains(l));
+            let optional = LEXICON.optional_modifiers.get(w).is_some();
             if optional {
                 continue;
             }
@@ -1983,7 +1983,7 @@ impl<'a, 't> Builder<'a, 't> {
     /// organisation of its sort for a generic head such as "the company").
     fn described(&mut self, m: usize, words: &[u64], kind: EntityKind) -> Option<usize> {
         let head = self.word(self.mentions[m].head());
-        let sort = with_lower(head, |h| LEXICON.organisation_heads.get(h).copied());
+        let sort = LEXICON.organisation_heads.get(head).flatten();
         let business = sort == Some(OrganisationHead::Business);
         let generic = business || sort == Some(OrganisationHead::Generic);
         let media = sort == Some(OrganisationHead::Media);
@@ -2141,7 +2141,7 @@ impl<'a, 't> Builder<'a, 't> {
         let k = self.mentions[m].token_range().end;
         (k..tokens.len().min(k + 3))
             .take_while(|&j| tokens[j].is_word())
-            .any(|j| with_lower(self.word(j), |w| LEXICON.speech_nouns.contains(w)))
+            .any(|j| LEXICON.speech_nouns.get(self.word(j)).is_some())
     }
 
     /// Resolves possessive pronoun `m` to its most salient antecedent,

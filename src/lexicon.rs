@@ -479,7 +479,7 @@ pub(crate) struct Lexicon {
     /// Speech verb lemmas whose object is not their speaker.
     pub object_verbs: FastSet<&'static str>,
     /// Nouns that report speech ("claim", "remarks").
-    pub speech_nouns: FastSet<&'static str>,
+    pub speech_nouns: WordTable<bool>,
     /// Lemmas of speech verbs that introduce a quotation only next to it.
     pub weak_speech_verbs: FastSet<&'static str>,
     /// Title (lower case, abbreviations with their period) to its full form.
@@ -498,7 +498,7 @@ pub(crate) struct Lexicon {
     pub organisation_words: FastSet<&'static str>,
     /// Labels before a person's name (lower case), and whether each is a
     /// nationality, dropped only before a given name.
-    pub name_labels: FastMap<&'static str, bool>,
+    pub name_labels: WordTable<bool>,
     /// Words that make a name after a person's name something else.
     pub thing_words: FastSet<&'static str>,
     /// Words that make a name ending in them a place.
@@ -507,14 +507,17 @@ pub(crate) struct Lexicon {
     pub media_words: FastSet<&'static str>,
     /// Titles and nouns that tell a person's gender (lower case).
     pub gendered_words: FastMap<&'static str, Gender>,
+    /// The gender each word tells, case-insensitively: the gender of its
+    /// full form for a title ("Mrs."), else its own in `gendered_words`.
+    word_genders: WordTable<Option<Gender>>,
     /// Organisation heads that stand for any organisation of their sort,
     /// and whether they stand for publications only.
-    pub organisation_heads: FastMap<&'static str, OrganisationHead>,
+    pub organisation_heads: WordTable<Option<OrganisationHead>>,
     /// Titles of an occupation, which a description shares with anyone
     /// (full forms, lower case).
     pub occupations: FastSet<&'static str>,
     /// Modifiers a description may add to an entity's titles.
-    pub optional_modifiers: FastSet<&'static str>,
+    pub optional_modifiers: WordTable<bool>,
     /// Words that open a paragraph before a colon naming no speaker.
     pub non_speaker_labels: FastSet<&'static str>,
     /// Words that present a quoted span as a name: each word or phrase
@@ -583,6 +586,11 @@ fn pairs(file: &'static str) -> impl Iterator<Item = (&'static str, &'static str
         let mut it = l.split_whitespace();
         Some((it.next()?, it.next()?))
     })
+}
+
+/// A list of words, one a line, as a case-insensitive table.
+fn word_set(file: &'static str) -> WordTable<bool> {
+    WordTable::new(entries(file).map(|w| (w.to_string(), true)), last)
 }
 
 /// A list of words each followed by `f` or `m`.
@@ -737,11 +745,37 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     debug_assert!(flags
         .keys()
         .all(|k| k.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)));
+    let titles: Vec<(String, &'static str)> = entries(include_str!("lexicon/titles.txt"))
+        .filter_map(|l| {
+            let mut it = l.split_whitespace();
+            let t = it.next()?;
+            Some((t.to_string(), it.next().unwrap_or(t)))
+        })
+        .collect();
+    let gendered_words = gendered(include_str!("lexicon/gendered_words.txt"));
+    // A title's gender is its full form's ("Mrs." is "mrs"); a word's own
+    // entry counts where its full form tells none. The last line of a
+    // title decides its full form, as in `titles`.
+    let mut full_forms: FastMap<String, &'static str> = FastMap::default();
+    for (t, full) in &titles {
+        full_forms.insert(t.to_ascii_lowercase(), full);
+    }
+    let word_genders = WordTable::new(
+        gendered_words
+            .iter()
+            .map(|(w, g)| (w.to_string(), Some(*g)))
+            .chain(
+                full_forms
+                    .iter()
+                    .filter_map(|(t, full)| Some((t.clone(), Some(*gendered_words.get(full)?)))),
+            ),
+        last,
+    );
     Lexicon {
         flags: WordTable::new(flags, |a, b| a | b),
         speech_verb_table,
         weak_speech_verbs: entries(include_str!("lexicon/weak_speech_verbs.txt")).collect(),
-        speech_nouns: entries(include_str!("lexicon/speech_nouns.txt")).collect(),
+        speech_nouns: word_set(include_str!("lexicon/speech_nouns.txt")),
         interview_phrases: entries(include_str!("lexicon/interview_phrases.txt"))
             .map(|l| l.split(' ').collect())
             .collect(),
@@ -758,14 +792,7 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             .flatten()
             .collect(),
         object_verbs: entries(include_str!("lexicon/object_verbs.txt")).collect(),
-        titles: WordTable::new(
-            entries(include_str!("lexicon/titles.txt")).filter_map(|l| {
-                let mut it = l.split_whitespace();
-                let t = it.next()?;
-                Some((t.to_string(), it.next().unwrap_or(t)))
-            }),
-            last,
-        ),
+        titles: WordTable::new(titles, last),
         nominal_heads: WordTable::new(nominal_heads, last),
         pronouns: WordTable::new(pronouns, last),
         abbreviations,
@@ -774,28 +801,31 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         places: entries(include_str!("lexicon/places.txt")).collect(),
         demonyms: entries(include_str!("lexicon/demonyms.txt")).collect(),
         organisation_words: entries(include_str!("lexicon/organisation_words.txt")).collect(),
-        name_labels: entries(include_str!("lexicon/name_labels.txt"))
-            .filter_map(|l| {
+        name_labels: WordTable::new(
+            entries(include_str!("lexicon/name_labels.txt")).filter_map(|l| {
                 let mut it = l.split_whitespace();
-                Some((it.next()?, it.next() == Some("nationality")))
-            })
-            .collect(),
+                Some((it.next()?.to_string(), it.next() == Some("nationality")))
+            }),
+            last,
+        ),
         thing_words: entries(include_str!("lexicon/thing_words.txt")).collect(),
         place_words: entries(include_str!("lexicon/place_words.txt")).collect(),
         media_words: entries(include_str!("lexicon/media_words.txt")).collect(),
-        gendered_words: gendered(include_str!("lexicon/gendered_words.txt")),
-        organisation_heads: pairs(include_str!("lexicon/organisation_heads.txt"))
-            .map(|(w, sort)| {
+        gendered_words,
+        word_genders,
+        organisation_heads: WordTable::new(
+            pairs(include_str!("lexicon/organisation_heads.txt")).map(|(w, sort)| {
                 let sort = match sort {
                     "media" => OrganisationHead::Media,
                     "business" => OrganisationHead::Business,
                     _ => OrganisationHead::Generic,
                 };
-                (w, sort)
-            })
-            .collect(),
+                (w.to_string(), Some(sort))
+            }),
+            last,
+        ),
         occupations: entries(include_str!("lexicon/occupations.txt")).collect(),
-        optional_modifiers: entries(include_str!("lexicon/optional_modifiers.txt")).collect(),
+        optional_modifiers: word_set(include_str!("lexicon/optional_modifiers.txt")),
         non_speaker_labels: entries(include_str!("lexicon/non_speaker_labels.txt")).collect(),
         naming_words: WordTable::new(
             entries(include_str!("lexicon/naming_words.txt"))
@@ -903,14 +933,9 @@ impl Lexicon {
 
     /// The gender a title or noun at the word token `text[span]` tells
     /// ("Mrs.", "spokeswoman", "father"), from `gendered_words.txt`.
+    #[inline]
     pub fn gender_of_word_in(&self, text: &str, span: crate::Span) -> Option<Gender> {
-        if let Some(g) = self
-            .title_form_in(text, span)
-            .and_then(|t| self.gendered_words.get(t))
-        {
-            return Some(*g);
-        }
-        with_lower(&text[span], |w| self.gendered_words.get(w).copied())
+        self.word_genders.get_word_in(text, span).flatten()
     }
 
     #[inline]
@@ -995,6 +1020,41 @@ mod tests {
                 .position(|w| w.as_bytes().eq_ignore_ascii_case(q.as_bytes()));
             assert_eq!(table.get(q), expected, "{q:?}");
         }
+    }
+
+    #[test]
+    fn word_genders_are_those_of_full_forms_then_words() {
+        let l = &*LEXICON;
+        // Every title and gendered word, in the case written and in
+        // capitals: the gender of the title's full form if it has one,
+        // else the word's own.
+        let words = entries(include_str!("lexicon/titles.txt"))
+            .filter_map(|l| l.split_whitespace().next())
+            .chain(l.gendered_words.keys().copied());
+        let mut checked = 0;
+        for w in words {
+            for form in [w.to_string(), w.to_ascii_uppercase()] {
+                let expected = l
+                    .titles
+                    .get(&form)
+                    .and_then(|full| l.gendered_words.get(full).copied())
+                    .or_else(|| {
+                        l.gendered_words
+                            .get(form.to_ascii_lowercase().as_str())
+                            .copied()
+                    });
+                let span = crate::Span::new(0, form.len());
+                assert_eq!(l.gender_of_word_in(&form, span), expected, "{form}");
+                checked += usize::from(expected.is_some());
+            }
+        }
+        assert!(checked > 50, "only {checked} gendered forms");
+        let text = "Mrs. Roe and the spokeswoman";
+        assert_eq!(
+            l.gender_of_word_in(text, crate::Span::new(0, 4)),
+            Some(Gender::Feminine)
+        );
+        assert_eq!(l.gender_of_word_in(text, crate::Span::new(13, 16)), None);
     }
 
     #[test]

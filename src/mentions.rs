@@ -1242,11 +1242,18 @@ pub(crate) fn next_is_speech_verb(doc: &Document<'_>, mut j: usize) -> bool {
 /// not a name ("Slovenia-born", "Texas-based", "Pulitzer-winning"). A
 /// given name such as "Ki-moon" or "Jae-in" ends in no participle.
 pub(crate) fn is_compound_modifier(w: &str) -> bool {
-    // "Labour-run", "Tory-led", "state-held": past participles too short or
-    // irregular for the rule of endings.
-    w.rsplit_once('-').is_some_and(|(head, tail)| {
+    // The last hyphen, by a plain loop: most words are short and have none.
+    let b = w.as_bytes();
+    let mut at = b.len();
+    while at > 0 && b[at - 1] != b'-' {
+        at -= 1;
+    }
+    at.checked_sub(1).is_some_and(|dash| {
+        let (head, tail) = (&w[..dash], &w[dash + 1..]);
         !head.is_empty()
             && tail.bytes().all(|b| b.is_ascii_lowercase())
+            // "Labour-run", "Tory-led", "state-held": past participles too
+            // short or irregular for the rule of endings.
             && (matches!(tail, "run" | "led" | "held" | "made" | "built")
                 || (tail.len() >= 4
                     && (tail.ends_with("ed") || tail.ends_with("ing") || tail == "born")))

@@ -35,7 +35,7 @@ impl<'t> Ctx<'_, 't> {
                 continue;
             }
             let w = self.word(n);
-            if !with_lower(w, |l| LEXICON.speech_nouns.contains(l)) {
+            if LEXICON.speech_nouns.get(w).is_none() {
                 continue;
             }
             // Up to two modifiers between the possessive and the noun.
