@@ -780,7 +780,13 @@ fn chunk(
                     && j + 1 < limit
                     && is_name_particle(doc, j + 1)
                     && cap_at(j + 2));
-            if prev_cap && next_cap {
+            // "the Supreme Court on Tuesday": a day or a month after the
+            // joiner is the sentence's, not the name's.
+            let dated = w != "of"
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|n| n.lex() & class::CALENDAR != 0);
+            if prev_cap && next_cap && !dated {
                 Part::Joiner
             } else {
                 break;

@@ -395,6 +395,12 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         quote: "\"Food prices",
         entity: Some("Upland Growers’ Union"),
     },
+    SpeakerEntity {
+        name: "organisation_name_stops_before_a_day_after_a_joiner",
+        text: "The Commission for Fair Pay on Tuesday said: \"This is unacceptable.\"",
+        quote: "\"This is unacceptable",
+        entity: Some("Commission for Fair Pay"),
+    },
     // 6. People who share a surname: the pronoun after the surname tells
     // which.
     SpeakerEntity {
