@@ -1988,6 +1988,13 @@ impl<'a, 't> Builder<'a, 't> {
         let generic = business || sort == Some(OrganisationHead::Generic);
         let media = sort == Some(OrganisationHead::Media);
         let head_hash = with_lower(head, |h| hash_bytes(h.as_bytes()));
+        // A description of lower-case words after its determiner, which
+        // no name of its own identifies ("the Trump campaign" is named).
+        let lower_case = {
+            let r = self.mentions[m].token_range();
+            let tokens = self.doc.tokens();
+            (r.start + 1..r.end).all(|k| !tokens[k].is_capitalized())
+        };
         let lo = m.saturating_sub(LOOK_BACK);
         // Each entity is judged once, at its most recent mention: marked
         // with this description's number.
@@ -2031,8 +2038,17 @@ impl<'a, 't> Builder<'a, 't> {
                         with_lower(w, |l| hash_bytes(l.as_bytes())) == head_hash
                             || w.eq_ignore_ascii_case(head.trim_end_matches('s'))
                     });
+                // "the development bank" after "the Government Development
+                // Bank": every word of the description is one of the name.
+                let by_words = !one
+                    && lower_case
+                    && name_words.clone().is_some_and(|r| {
+                        words
+                            .iter()
+                            .all(|&h| r.clone().any(|k| self.word_hash(k) == h))
+                    });
                 let by_media = media && holds(&|w: &str| LEXICON.media_words.contains(w));
-                if by_head || by_media {
+                if by_head || by_words || by_media {
                     return Some(e);
                 }
                 if one && generic && s.name.is_some() && s.kind == EntityKind::Organisation {

@@ -235,6 +235,20 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         entity: Some("Marta Ruiz"),
     },
     SpeakerEntity {
+        name: "a_description_of_words_of_an_organisations_name_is_it",
+        text: "The Parliamentary Budget Office published its forecast. \
+               \"Debt will keep rising,\" the budget office said.",
+        quote: "\"Debt will",
+        entity: Some("Parliamentary Budget Office"),
+    },
+    SpeakerEntity {
+        name: "a_description_with_a_word_outside_the_name_is_not_it",
+        text: "The Parliamentary Budget Office published its forecast. \
+               \"Debt will keep rising,\" the audit office said.",
+        quote: "\"Debt will",
+        entity: None,
+    },
+    SpeakerEntity {
         name: "a_compound_modifier_names_no_description",
         text: "The Tory-led council approved the budget. \"We will act,\" the council said.",
         quote: "\"We will act",
