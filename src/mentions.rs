@@ -373,7 +373,24 @@ impl MentionFinder {
                 while i < limit && tokens[i].is_capitalized() && tokens[i].is_word() {
                     i += 1;
                 }
-                // "(UPI) —", "(AP) -": the agency in parentheses too.
+                // ", Dec. 8 (UPI) —", ", Dec 3 (Reuters) -", "(AP) -": the
+                // date and the agency in parentheses too.
+                if doc.str_at(i) == "," {
+                    let date = (i + 1..limit.min(i + 6))
+                        .take_while(|&k| {
+                            tokens[k].kind() == TokenKind::Number
+                                || (tokens[k].is_word()
+                                    && (tokens[k].lex() & class::CALENDAR != 0
+                                        || tokens[k].is_abbreviation()
+                                        || tokens
+                                            .get(k + 1)
+                                            .is_some_and(|n| n.kind() == TokenKind::Number)))
+                        })
+                        .last();
+                    if let Some(k) = date.filter(|&k| doc.str_at(k + 1) == "(") {
+                        i = k + 1;
+                    }
+                }
                 if i + 2 < limit && doc.str_at(i) == "(" && doc.str_at(i + 2) == ")" {
                     i += 3;
                 }

@@ -114,6 +114,19 @@ fn a_place_based_modifier_is_not_part_of_the_name() {
     );
 }
 
+#[test]
+fn a_datelines_date_and_agency_name_no_entity() {
+    for text in [
+        "LAKEPORT, Dec 3 (Reuters) - Ana Petrov resigned.",
+        "LAKEPORT, Dec. 3 (UPI) -- Ana Petrov resigned.",
+        "LAKEPORT, March 3 (AFP) - Ana Petrov resigned.",
+    ] {
+        let found = entities(text);
+        let names: Vec<&str> = found.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, ["Ana Petrov"], "{text}");
+    }
+}
+
 /// Invented names, distinct, made of a few syllables.
 fn invented(i: usize) -> String {
     const SYLLABLES: [&str; 12] = [
