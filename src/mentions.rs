@@ -958,6 +958,21 @@ fn chunk(
         let titled = parts.iter().any(|&(k, p)| k < ns && p == Part::Title);
         let name_str = &text[Span::new(tokens[ns].span().start, tokens[last_idx].span().end)];
         let (mut kind, gender) = name_kind(doc, name.clone(), name_str, titled, parts);
+        // "Queen Mary University of London", "King Abdullah University":
+        // capitalised titles right before an organisation's name are part of
+        // it.
+        let name = if kind == EntityKind::Organisation {
+            let mut at = ns;
+            while parts
+                .iter()
+                .any(|&(k, p)| k + 1 == at && p == Part::Title && tokens[k].is_capitalized())
+            {
+                at -= 1;
+            }
+            at..name.end
+        } else {
+            name
+        };
         // "the Saudis", "the Democrats": a people or a party, plural.
         let plural = has_det
             && name.len() == 1

@@ -115,6 +115,29 @@ fn a_place_based_modifier_is_not_part_of_the_name() {
 }
 
 #[test]
+fn a_title_opening_an_organisations_name_is_part_of_it() {
+    let found = entities(
+        "The State Department declined to comment. The Justice Department said \
+         nothing. Queen Mary University of London did not reply.",
+    );
+    assert_eq!(
+        entity_of(&found, "The State Department"),
+        ["State Department"]
+    );
+    assert_eq!(
+        entity_of(&found, "The Justice Department"),
+        ["Justice Department"]
+    );
+    assert_eq!(
+        entity_of(&found, "Queen Mary University of London"),
+        ["Queen Mary University of London"]
+    );
+    // A person's title is still not the name.
+    let found = entities("Justice Ana Petrov wrote the opinion.");
+    assert_eq!(entity_of(&found, "Justice Ana Petrov"), ["Ana Petrov"]);
+}
+
+#[test]
 fn a_datelines_date_and_agency_name_no_entity() {
     for text in [
         "LAKEPORT, Dec 3 (Reuters) - Ana Petrov resigned.",
