@@ -803,6 +803,21 @@ fn chunk(
                 && tokens
                     .get(j + 1)
                     .is_some_and(|n| n.lex() & class::CALENDAR != 0);
+            // "the Office of the Director of National Intelligence", "Bank
+            // of the West": "of the" inside an organisation's name.
+            let of_the = w == "of"
+                && j + 2 < limit
+                && doc.str_at(j + 1) == "the"
+                && cap_at(j + 2)
+                && parts
+                    .last()
+                    .is_some_and(|&(_, p)| p == Part::Cap && organisation());
+            if of_the {
+                parts.push((j, Part::Joiner));
+                parts.push((j + 1, Part::Joiner));
+                j += 2;
+                continue;
+            }
             if prev_cap && next_cap && !dated {
                 Part::Joiner
             } else {

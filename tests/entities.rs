@@ -446,6 +446,12 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         entity: Some("Upland Growers’ Union"),
     },
     SpeakerEntity {
+        name: "organisation_name_runs_through_of_the",
+        text: "\"We have seen no evidence,\" said the Office of the Inspector General.",
+        quote: "\"We have seen",
+        entity: Some("Office of the Inspector General"),
+    },
+    SpeakerEntity {
         name: "organisation_name_stops_before_a_day_after_a_joiner",
         text: "The Commission for Fair Pay on Tuesday said: \"This is unacceptable.\"",
         quote: "\"This is unacceptable",

@@ -626,6 +626,15 @@ const PRONOUNS_AND_DESCRIPTIONS: &[Case] = &[
         ],
     },
     Case {
+        name: "the_head_of_an_of_phrase_speaks_not_its_object",
+        text: "The Secretary of the Navy said: \"The fleet is ready.\" The leader of the \
+               union told reporters: \"We will strike.\"",
+        want: &[
+            want("\"The fleet", "The Secretary", None, Rule::CueBefore),
+            want("\"We will", "The leader", None, Rule::CueBefore),
+        ],
+    },
+    Case {
         name: "british_descriptions_with_a_number_or_a_title_of_initials",
         text: "Downing Street defended the plan. A No 10 spokesman said: \"It is working.\" \
                One Tory MP said: \"The mood is grim.\" A Channel 4 presenter said: \"Nobody \

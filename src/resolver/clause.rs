@@ -182,7 +182,7 @@ impl<'t> Ctx<'_, 't> {
             return None;
         }
         let joined = with_lower(self.word(start - 1), |w| {
-            matches!(w, "for" | "to" | "with" | "at")
+            matches!(w, "for" | "to" | "with" | "at" | "of")
         });
         if !joined {
             return None;
