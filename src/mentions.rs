@@ -858,6 +858,20 @@ fn chunk(
         parts.push((j, part));
         j += 1;
         if tokens.get(j).is_some_and(|n| n.is_possessive()) {
+            // "the Attorney General's Office", "the Mayor's Office": a
+            // title's possessive before a capitalised word of an
+            // organisation's name is inside that name.
+            let office = part == Part::Title
+                && t.is_capitalized()
+                && j + 1 < limit
+                && tokens[j + 1].is_capitalized()
+                && tokens[j + 1].lex() & class::ORGANISATION_WORD != 0
+                && LEXICON.organisation_words.contains(doc.str_at(j + 1));
+            if office {
+                parts.push((j, Part::Joiner));
+                j += 1;
+                continue;
+            }
             possessive = true;
             break;
         }
@@ -954,6 +968,7 @@ fn chunk(
         let of_title = ns >= 2
             && last_idx + 1 - ns <= 2
             && parts.iter().any(|&(k, p)| k == ns - 1 && p == Part::Joiner)
+            && !tokens[ns - 1].is_possessive()
             && parts.iter().any(|&(k, p)| k == ns - 2 && p == Part::Title);
         if of_title {
             return Some(Mention::from(Parts {
@@ -973,15 +988,25 @@ fn chunk(
         let titled = parts.iter().any(|&(k, p)| k < ns && p == Part::Title);
         let name_str = &text[Span::new(tokens[ns].span().start, tokens[last_idx].span().end)];
         let (mut kind, gender) = name_kind(doc, name.clone(), name_str, titled, parts);
-        // "Queen Mary University of London", "King Abdullah University":
-        // capitalised titles right before an organisation's name are part of
-        // it.
+        // "Queen Mary University of London", "King Abdullah University",
+        // "the County Sheriff's Office": capitalised titles right before an
+        // organisation's name, and the words before them, are part of it.
         let name = if kind == EntityKind::Organisation {
             let mut at = ns;
-            while parts
-                .iter()
-                .any(|&(k, p)| k + 1 == at && p == Part::Title && tokens[k].is_capitalized())
-            {
+            let mut titled = false;
+            while let Some(&(_, p)) = parts.iter().find(|&&(k, _)| k + 1 == at) {
+                let joins = match p {
+                    Part::Title => tokens[at - 1].is_capitalized(),
+                    // The possessive of "the Mayor's Office"; the words
+                    // before a title ("the Clark County Coroner's Office").
+                    Part::Joiner => tokens[at - 1].is_possessive(),
+                    Part::Cap => titled,
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                titled |= p != Part::Cap;
                 at -= 1;
             }
             at..name.end

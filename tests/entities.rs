@@ -452,6 +452,13 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         entity: Some("Office of the Inspector General"),
     },
     SpeakerEntity {
+        name: "organisation_name_runs_through_a_titles_possessive",
+        text: "\"The cause of death is not yet known,\" the Lakeport County Coroner's Office \
+               said.",
+        quote: "\"The cause",
+        entity: Some("Lakeport County Coroner's Office"),
+    },
+    SpeakerEntity {
         name: "organisation_name_stops_before_a_day_after_a_joiner",
         text: "The Commission for Fair Pay on Tuesday said: \"This is unacceptable.\"",
         quote: "\"This is unacceptable",
