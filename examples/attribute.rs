@@ -430,7 +430,7 @@ fn print_table(
     for (i, aq) in quotes.iter().enumerate() {
         let q = aq.quote();
         let s = aq.speaker();
-        let speaker = s.map_or("-".to_string(), |s| clip(s.mention_text(), 26));
+        let speaker = s.map_or("-".to_string(), |s| clip(s.text(), 26));
         let entity = s
             .and_then(|s| s.entity())
             .and_then(|e| e.name())

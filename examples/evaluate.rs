@@ -454,8 +454,8 @@ fn run(gold_path: &str, o: &RunOptions) -> Result<(), String> {
                 Q {
                     start,
                     end,
-                    speaker: sp.map(|s| s.mention_text().to_string()),
-                    speaker_span: sp.map(|s| conv(s.mention_span())),
+                    speaker: sp.map(|s| s.text().to_string()),
+                    speaker_span: sp.map(|s| conv(s.span())),
                     rule: sp.map(|s| s.rule().to_string()),
                     entity: sp
                         .and_then(|s| s.entity())

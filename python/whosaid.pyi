@@ -83,13 +83,13 @@ class Quote:
         """"reported_speech", "scare_quote", "title", "nickname" or "turn" (a transcript turn, with no marks)."""
     @property
     def speaker(self) -> Optional[str]:
-        """The speaker mention as written ("he", "the prime minister"), or None."""
+        """The speaker as written ("he", "the prime minister", "his spokesman"), or None."""
     @property
     def speaker_start(self) -> Optional[int]:
-        """Start of the speaker mention, or None."""
+        """Start of the speaker, or None."""
     @property
     def speaker_end(self) -> Optional[int]:
-        """End of the speaker mention, or None."""
+        """End of the speaker, or None."""
     @property
     def entity(self) -> Optional[str]:
         """The canonical name of the speaker's entity, or None."""

@@ -367,7 +367,7 @@ impl<'t> Attribution<'t> {
                 let q = aq.quote();
                 let (start, end) = conv(q.span());
                 let speaker = aq.speaker();
-                let speaker_span = speaker.map(|s| conv(s.mention_span()));
+                let speaker_span = speaker.map(|s| conv(s.span()));
                 let entity = speaker.and_then(|s| s.entity());
                 if let Some(e) = entity {
                     entity_quotes[e.id().index()].push(i);
@@ -377,7 +377,7 @@ impl<'t> Attribution<'t> {
                     end,
                     text: q.as_str().to_string(),
                     kind: q.kind(),
-                    speaker: speaker.map(|s| s.mention_text().to_string()),
+                    speaker: speaker.map(|s| s.text().to_string()),
                     speaker_start: speaker_span.map(|s| s.0),
                     speaker_end: speaker_span.map(|s| s.1),
                     entity: entity.and_then(|e| e.name()).map(str::to_string),
@@ -597,6 +597,46 @@ impl<'a, 't> Speaker<'a, 't> {
         &self.result.text()[self.mention().span()]
     }
 
+    /// The speaker's whole phrase: the mention with the possessors right
+    /// before it ("Obama's former campaign strategist", "his spokesman",
+    /// "the Democrats' leader"), as a reader names the speaker. The same
+    /// as [`Speaker::mention_span`] for a mention with no possessor.
+    ///
+    /// ```
+    /// let text = "\"We will win,\" said Obama's former campaign strategist.";
+    /// let result = whosaid::attribute(text);
+    /// let s = result.speech().next().and_then(|q| q.speaker()).expect("a speaker");
+    /// assert_eq!(s.mention_text(), "former campaign strategist");
+    /// assert_eq!(s.text(), "Obama's former campaign strategist");
+    /// assert_eq!(&text[s.span()], s.text());
+    /// ```
+    pub fn span(&self) -> Span {
+        let mentions = &self.result.mentions;
+        let tokens = self.result.doc.tokens();
+        let mut m = self.resolution.mention().index();
+        let mut start = mentions[m].token_range().start;
+        // Each possessor: a possessive mention ending right before, or
+        // before a possessive "'s" or a plural possessive's apostrophe.
+        while let Some(p) = m.checked_sub(1) {
+            let owner = &mentions[p];
+            let end = owner.token_range().end;
+            let marker = |k: usize| tokens[k].is_possessive() || tokens[k].mark().is_some();
+            let adjacent = end == start || (end + 1 == start && marker(end));
+            if !(owner.is_possessive() && adjacent) {
+                break;
+            }
+            m = p;
+            start = owner.token_range().start;
+        }
+        let end = self.mention().span().end;
+        Span::new(tokens[start].span().start, end)
+    }
+
+    /// The text of [`Speaker::span`].
+    pub fn text(&self) -> &'t str {
+        &self.result.text()[self.span()]
+    }
+
     /// The entity the mention refers to, with its canonical name.
     pub fn entity(&self) -> Option<AttributedEntity<'a, 't>> {
         let entity = self.result.entities.get(self.resolution.entity()?)?;
@@ -650,7 +690,8 @@ pub struct QuoteRecord {
     pub text: String,
     /// What kind of quoted span it is.
     pub kind: QuoteKind,
-    /// The speaker mention's text.
+    /// The speaker as the text names it: [`Speaker::text`], the mention
+    /// with any possessor before it.
     pub speaker: Option<String>,
     /// Start of the speaker mention.
     pub speaker_start: Option<usize>,

@@ -192,19 +192,19 @@ impl Quote {
         self.inner.kind.as_str()
     }
 
-    /// The speaker mention as written ("he", "the prime minister"), or None.
+    /// The speaker as written ("he", "the prime minister", "his spokesman"), or None.
     #[getter]
     fn speaker(&self) -> Option<&str> {
         self.inner.speaker.as_deref()
     }
 
-    /// Start of the speaker mention, or None.
+    /// Start of the speaker, or None.
     #[getter]
     fn speaker_start(&self) -> Option<usize> {
         self.inner.speaker_start
     }
 
-    /// End of the speaker mention, or None.
+    /// End of the speaker, or None.
     #[getter]
     fn speaker_end(&self) -> Option<usize> {
         self.inner.speaker_end

@@ -559,12 +559,26 @@ pub fn check_speakers(text: &str, result: &Attribution<'_>) -> Result<(), String
         if speaker.mention_text() != &text[m] {
             return Err(format!("speaker mention text differs from its span {m:?}"));
         }
+        // The speaker's phrase: the mention and any possessor before it.
+        let phrase = speaker.span();
+        check_span(text, phrase, "speaker phrase")?;
+        if phrase.end != m.end || phrase.start > m.start || speaker.text() != &text[phrase] {
+            return Err(format!(
+                "speaker phrase {phrase:?} {:?} does not end the mention {m:?}",
+                speaker.text()
+            ));
+        }
+        if !speaker.text().ends_with(speaker.mention_text()) {
+            return Err(format!(
+                "speaker phrase {phrase:?} does not end with its mention"
+            ));
+        }
         let label = speaker.rule() == whosaid::Rule::SpeakerLabel
             && q.content_span().contains(m)
             && text[q.content_span().start..m.start]
                 .chars()
                 .all(|c| c.is_whitespace() || is_skippable(c));
-        if q.span().overlaps(m) && !label {
+        if (q.span().overlaps(m) || q.span().overlaps(speaker.span())) && !label {
             return Err(format!(
                 "speaker mention {m:?} {:?} lies inside its own quote {:?} {:?}",
                 &text[m],
@@ -659,7 +673,7 @@ pub fn check_records(text: &str, result: &Attribution<'_>) -> Result<(), String>
                     }
                 }
                 Some(s) => {
-                    let m = s.mention_span();
+                    let m = s.span();
                     if !on_boundaries(text, m) {
                         continue;
                     }
@@ -668,7 +682,7 @@ pub fn check_records(text: &str, result: &Attribution<'_>) -> Result<(), String>
                         prefix_len(text, m.end, unit),
                     );
                     if (r.speaker_start, r.speaker_end) != (Some(want.0), Some(want.1))
-                        || r.speaker.as_deref() != Some(s.mention_text())
+                        || r.speaker.as_deref() != Some(s.text())
                     {
                         return Err(format!(
                             "speaker record {:?}..{:?} of {m:?} in {unit:?}, expected {}..{}",
