@@ -338,8 +338,14 @@ impl MentionFinder {
                     | class::MODIFIER
                     | class::PRONOUN)
                 != 0;
-            let after_possessive =
-                after_possessive_pronoun || (i > 0 && tokens[i - 1].is_possessive());
+            // "the Democrats' leader": an apostrophe that closes no
+            // quotation.
+            let after_apostrophe = i > 0
+                && is_plural_possessive_mark(doc, i - 1)
+                && !(qi > 0 && quotes[qi - 1].token_range().end == i);
+            let after_possessive = after_possessive_pronoun
+                || (i > 0 && tokens[i - 1].is_possessive())
+                || after_apostrophe;
             if !(t.is_capitalized()
                 || opener
                 || after_possessive
@@ -423,7 +429,7 @@ impl MentionFinder {
                 i += 1;
                 continue;
             }
-            match chunk(doc, i, limit, nicknames, &mut parts) {
+            match chunk(doc, i, limit, nicknames, after_apostrophe, &mut parts) {
                 Some(m) => {
                     i = m.end as usize;
                     mentions.push(m);
@@ -651,9 +657,10 @@ fn chunk(
     start: usize,
     limit: usize,
     nicknames: &[Quote<'_>],
+    after_apostrophe: bool,
     parts: &mut Vec<(usize, Part)>,
 ) -> Option<Mention> {
-    let poss_start = after_possessive(doc, start);
+    let poss_start = after_possessive(doc, start) || after_apostrophe;
     // "said lead author Jane Roe": after an inverted speech verb, words the
     // lists do not know may open the title before a name.
     let inverted_start = before_inverted_title(doc, start);
@@ -875,6 +882,12 @@ fn chunk(
             possessive = true;
             break;
         }
+    }
+    // "the Liberal Democrats' leader": the name before a plural
+    // possessive's apostrophe is a possessor (the phrase stops at the mark,
+    // which opens no quotation before `limit`).
+    if !possessive && j < limit && is_plural_possessive_mark(doc, j) {
+        possessive = true;
     }
     // A determiner and unknown words right next to a speech verb make a
     // description all the same: "said the 46-year-old", "the tycoon told".
@@ -1239,6 +1252,27 @@ fn plural_possessive_in_name(
 }
 
 /// Whether token `i` follows a possessive: "Okafor's", "his", "their".
+/// Whether token `k` is the apostrophe of a plural possessive ("the
+/// Democrats' leader", "Jones’ cow"): a single mark glued to a word ending
+/// in "s", before a word. The caller knows it closes no quotation.
+fn is_plural_possessive_mark(doc: &Document<'_>, k: usize) -> bool {
+    let tokens = doc.tokens();
+    let apostrophe = tokens[k].mark().is_some_and(|m| {
+        matches!(
+            m.glyph(),
+            MarkGlyph::StraightSingle | MarkGlyph::RightSingle
+        )
+    });
+    apostrophe
+        && k > 0
+        && tokens[k - 1].is_word()
+        && tokens[k - 1].span().end == tokens[k].span().start
+        && doc.str_at(k - 1).ends_with(['s', 'S'])
+        && tokens
+            .get(k + 1)
+            .is_some_and(|n| n.is_word() && n.space_before())
+}
+
 fn after_possessive(doc: &Document<'_>, i: usize) -> bool {
     i > 0 && {
         let prev = &doc.tokens()[i - 1];

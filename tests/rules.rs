@@ -635,6 +635,20 @@ const PRONOUNS_AND_DESCRIPTIONS: &[Case] = &[
         ],
     },
     Case {
+        name: "a_plural_possessive_names_a_possessor",
+        text: "\"It is a scandal,\" the Harbour Democrats' leader, Ed Mayne, said. The \
+               plan was dropped because, in the Greens’ words, \"nobody wanted it.\"",
+        want: &[
+            want(
+                "\"It is a scandal",
+                "Ed Mayne",
+                Some("Ed Mayne"),
+                Rule::CueAfter,
+            ),
+            want("\"nobody", "the Greens", Some("Greens"), Rule::SpeechNoun),
+        ],
+    },
+    Case {
         name: "british_descriptions_with_a_number_or_a_title_of_initials",
         text: "Downing Street defended the plan. A No 10 spokesman said: \"It is working.\" \
                One Tory MP said: \"The mood is grim.\" A Channel 4 presenter said: \"Nobody \

@@ -52,7 +52,14 @@ impl<'t> Ctx<'_, 't> {
                         rule: Rule::SpeechNoun,
                     });
                 }
-                if self.doc.tokens()[p].is_possessive() && p > before.start {
+                // "Trump's claim", and "Forbes' words": a name before "'s"
+                // or before a plural possessive's apostrophe.
+                let apostrophe = self.doc.tokens()[p].mark().is_some()
+                    && p > before.start
+                    && self
+                        .mention_ending(p - 1)
+                        .is_some_and(|m| self.mentions[m].is_possessive());
+                if (self.doc.tokens()[p].is_possessive() || apostrophe) && p > before.start {
                     let m = self.mention_ending(p - 1)?;
                     return Some(Found {
                         mention: m,
