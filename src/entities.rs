@@ -2084,8 +2084,8 @@ impl<'a, 't> Builder<'a, 't> {
             return false;
         }
         // "Late last month, the company …": a word that opens a sentence
-        // once is no name to go on.
-        if b == a + 1 && s.named == 1 && self.doc.tokens()[a].starts_sentence() {
+        // once is no name to go on, unless it speaks ("Amazon said").
+        if b == a + 1 && s.named == 1 && self.doc.tokens()[a].starts_sentence() && !s.speaks {
             return false;
         }
         // "Ivanka Trump" beside "Donald Trump": a family's name.

@@ -298,6 +298,13 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         entity: Some("Nordwind Robotics"),
     },
     SpeakerEntity {
+        name: "a_one_word_business_that_speaks_is_the_company",
+        text: "Zentrix said it would hire 900 workers.\n\
+               \"We are growing fast,\" the company said.",
+        quote: "\"We are growing",
+        entity: Some("Zentrix"),
+    },
+    SpeakerEntity {
         name: "a_sector_head_names_the_business",
         text: "Shares of Kestrel Motors fell 8% after the recall.\n\
                \"Safety comes first,\" the carmaker said.",
