@@ -649,6 +649,20 @@ const PRONOUNS_AND_DESCRIPTIONS: &[Case] = &[
         ],
     },
     Case {
+        name: "a_document_from_a_source_is_the_sources",
+        text: "\"We are investigating,\" according to a statement from the Harbour Police. \
+               \"Costs rose,\" a report by the council's auditor said.",
+        want: &[
+            want(
+                "\"We are investigating",
+                "the Harbour Police",
+                Some("Harbour Police"),
+                Rule::AccordingTo,
+            ),
+            want("\"Costs rose", "auditor", None, Rule::CueAfter),
+        ],
+    },
+    Case {
         name: "british_descriptions_with_a_number_or_a_title_of_initials",
         text: "Downing Street defended the plan. A No 10 spokesman said: \"It is working.\" \
                One Tory MP said: \"The mood is grim.\" A Channel 4 presenter said: \"Nobody \

@@ -615,7 +615,49 @@ impl<'t> Ctx<'_, 't> {
         self.doc.tokens()[k].span()
     }
 
-    fn finish(&self, f: Found) -> Resolution {
+    /// "a statement from the Metropolitan Police", "a report by the
+    /// inspector general": the source after a document that speaks, when a
+    /// mention of one who can speak stands right after "from" or "by".
+    fn document_source(&self, m: usize) -> Option<usize> {
+        use crate::mentions::EntityKind;
+        let mention = &self.mentions[m];
+        if mention.kind() != MentionKind::Description
+            || mention.entity_kind() != EntityKind::Document
+        {
+            return None;
+        }
+        let end = mention.token_range().end;
+        if end + 1 >= self.doc.tokens().len() || !matches!(self.word(end), "from" | "by") {
+            return None;
+        }
+        let mut s = self.mention_starting(end + 1)?;
+        // "a report from the State Department's inspector general": the
+        // one the possessor owns.
+        if self.mentions[s].is_possessive() {
+            let owned = self.mentions.get(s + 1)?;
+            let gap = owned.token_range().start - self.mentions[s].token_range().end;
+            if gap > 1 {
+                return None;
+            }
+            s += 1;
+        }
+        let source = &self.mentions[s];
+        // "a study by an influential Russian sociologist": a nationality
+        // alone is nobody's name.
+        let demonym = source.kind() == MentionKind::Name
+            && crate::mentions::is_demonym(self.word(source.head()));
+        let speaks = (source.kind() == MentionKind::Name && !demonym)
+            || matches!(
+                source.entity_kind(),
+                EntityKind::Person | EntityKind::Organisation | EntityKind::Group
+            );
+        (speaks && source.kind() != MentionKind::Pronoun).then_some(s)
+    }
+
+    fn finish(&self, mut f: Found) -> Resolution {
+        if let Some(s) = self.document_source(f.mention) {
+            f.mention = s;
+        }
         let entity = self.entities.entity_of(MentionId::new(f.mention));
         let m = &self.mentions[f.mention];
         let mut confidence = f.rule.confidence();
