@@ -341,6 +341,7 @@ impl MentionFinder {
             // "the Democrats' leader": an apostrophe that closes no
             // quotation.
             let after_apostrophe = i > 0
+                && tokens[i - 1].mark().is_some()
                 && is_plural_possessive_mark(doc, i - 1)
                 && !(qi > 0 && quotes[qi - 1].token_range().end == i);
             let after_possessive = after_possessive_pronoun
