@@ -394,7 +394,9 @@ impl MentionFinder {
                                             .is_some_and(|n| n.kind() == TokenKind::Number)))
                         })
                         .last();
-                    if let Some(k) = date.filter(|&k| doc.str_at(k + 1) == "(") {
+                    let paren =
+                        |k: usize| tokens.get(k + 1).is_some_and(|n| doc.token_str(n) == "(");
+                    if let Some(k) = date.filter(|&k| paren(k)) {
                         i = k + 1;
                     }
                 }

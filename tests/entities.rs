@@ -148,6 +148,13 @@ fn a_datelines_date_and_agency_name_no_entity() {
         let names: Vec<&str> = found.iter().map(|(name, _)| name.as_str()).collect();
         assert_eq!(names, ["Ana Petrov"], "{text}");
     }
+    // A dateline's date that ends the text reads no token past it.
+    let result = whosaid::attribute("\"We won,\" he said.\n\nLAKEPORT, Dec 3");
+    let speakers: Vec<&str> = result
+        .speech()
+        .filter_map(|q| q.speaker().map(|s| s.mention_text()))
+        .collect();
+    assert_eq!(speakers, ["he"]);
 }
 
 /// Invented names, distinct, made of a few syllables.
