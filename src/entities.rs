@@ -1785,7 +1785,13 @@ impl<'a, 't> Builder<'a, 't> {
                     !LEXICON.occupations.contains(form)
                 };
                 let role = office || aged || is_demonym(self.word(mention.head()));
-                if !(role && kind == EntityKind::Person && !mention.is_possessive()) {
+                // "the State Department's inspector general": an
+                // organisation's officer is not whoever the text is about.
+                let owned_by_organisation =
+                    possessor.is_some_and(|p| self.ents[p].kind == EntityKind::Organisation);
+                if !(role && kind == EntityKind::Person && !mention.is_possessive())
+                    || owned_by_organisation
+                {
                     return None;
                 }
                 let top = self.salience(m, Want::Person(mention.gender), true);

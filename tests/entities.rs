@@ -292,6 +292,13 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         entity: None,
     },
     SpeakerEntity {
+        name: "an_organisations_officer_is_not_the_person_talked_about",
+        text: "Senator Amy Lund criticised the ministry on Monday. \
+               \"Our review found serious failings,\" the Harbour Ministry's auditor said.",
+        quote: "\"Our review",
+        entity: None,
+    },
+    SpeakerEntity {
         name: "a_compound_modifier_names_no_description",
         text: "The Tory-led council approved the budget. \"We will act,\" the council said.",
         quote: "\"We will act",
