@@ -635,8 +635,10 @@ impl<'t> Ctx<'_, 't> {
         // one the possessor owns.
         if self.mentions[s].is_possessive() {
             let owned = self.mentions.get(s + 1)?;
-            let gap =
-                (owned.token_range().start).saturating_sub(self.mentions[s].token_range().end);
+            let gap = owned
+                .token_range()
+                .start
+                .saturating_sub(self.mentions[s].token_range().end);
             if gap > 1 {
                 return None;
             }
