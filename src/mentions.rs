@@ -15,7 +15,7 @@ use crate::lexicon::{
 use crate::quotes::Quote;
 use crate::span::Span;
 use crate::speech::speech_verb_at;
-use crate::tokenizer::{Document, MarkGlyph, Token, TokenKind};
+use crate::tokenizer::{Document, Token, TokenKind};
 use crate::transcript::speaker_labels;
 
 /// What form a mention takes.
@@ -1231,12 +1231,7 @@ fn plural_possessive_in_name(
     parts: &[(usize, Part)],
 ) -> bool {
     let tokens = doc.tokens();
-    let apostrophe = tokens[j].mark().is_some_and(|m| {
-        matches!(
-            m.glyph(),
-            MarkGlyph::StraightSingle | MarkGlyph::RightSingle
-        )
-    });
+    let apostrophe = tokens[j].mark().is_some_and(|m| m.glyph().is_apostrophe());
     let glued = parts.last().is_some_and(|&(k, p)| {
         p == Part::Cap
             && k + 1 == j
@@ -1254,18 +1249,12 @@ fn plural_possessive_in_name(
         })
 }
 
-/// Whether token `i` follows a possessive: "Okafor's", "his", "their".
 /// Whether token `k` is the apostrophe of a plural possessive ("the
 /// Democrats' leader", "Jones’ cow"): a single mark glued to a word ending
 /// in "s", before a word. The caller knows it closes no quotation.
 fn is_plural_possessive_mark(doc: &Document<'_>, k: usize) -> bool {
     let tokens = doc.tokens();
-    let apostrophe = tokens[k].mark().is_some_and(|m| {
-        matches!(
-            m.glyph(),
-            MarkGlyph::StraightSingle | MarkGlyph::RightSingle
-        )
-    });
+    let apostrophe = tokens[k].mark().is_some_and(|m| m.glyph().is_apostrophe());
     apostrophe
         && k > 0
         && tokens[k - 1].is_word()
@@ -1276,6 +1265,7 @@ fn is_plural_possessive_mark(doc: &Document<'_>, k: usize) -> bool {
             .is_some_and(|n| n.is_word() && n.space_before())
 }
 
+/// Whether token `i` follows a possessive: "Okafor's", "his", "their".
 fn after_possessive(doc: &Document<'_>, i: usize) -> bool {
     i > 0 && {
         let prev = &doc.tokens()[i - 1];

@@ -977,12 +977,7 @@ fn pair_stack(
 /// word may be an apostrophe: "the Smiths' problem", "goin' home".
 fn may_be_apostrophe(doc: &Document<'_>, i: usize) -> bool {
     let tokens = doc.tokens();
-    let apostrophe_glyph = tokens[i].mark().is_some_and(|m| {
-        matches!(
-            m.glyph(),
-            MarkGlyph::StraightSingle | MarkGlyph::RightSingle
-        )
-    });
+    let apostrophe_glyph = tokens[i].mark().is_some_and(|m| m.glyph().is_apostrophe());
     if !apostrophe_glyph || i == 0 || !tokens[i - 1].is_word() {
         return false;
     }

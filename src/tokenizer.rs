@@ -130,6 +130,11 @@ pub enum MarkFamily {
 }
 
 impl MarkGlyph {
+    /// Whether the glyph is also the apostrophe's: `'` or `’`.
+    pub(crate) fn is_apostrophe(self) -> bool {
+        matches!(self, MarkGlyph::StraightSingle | MarkGlyph::RightSingle)
+    }
+
     /// Whether this is a corner bracket, white or not.
     pub(crate) fn is_corner(self) -> bool {
         use MarkGlyph::*;
@@ -1499,7 +1504,7 @@ fn scan_unicode_mark(text: &str, i: usize, glyph: MarkGlyph, sc: &mut Scanner<'_
 fn push_mark(text: &str, i: usize, w: usize, glyph: MarkGlyph, sc: &mut Scanner<'_>) -> usize {
     let prev = prev_ctx(text, i);
     let next = next_ctx(text, i + w);
-    let is_apostrophe_glyph = matches!(glyph, MarkGlyph::StraightSingle | MarkGlyph::RightSingle);
+    let is_apostrophe_glyph = glyph.is_apostrophe();
     if is_apostrophe_glyph && !matches!(prev, Ctx::Word | Ctx::Digit) {
         // Elisions at the start of a word: 'Tis, ’90s, 'em, rock 'n' roll.
         let rest = &text[i + w..];
