@@ -48,7 +48,7 @@ use crate::lexicon::{
 };
 use crate::mentions::{
     age_noun, family_compound, is_age, is_compound_modifier, is_demonym, is_determiner,
-    quoted_object_pronoun, EntityKind, Mention, MentionKind,
+    is_organisation_word, quoted_object_pronoun, EntityKind, Mention, MentionKind,
 };
 use crate::span::Span;
 use crate::tokenizer::{Document, TokenKind};
@@ -991,8 +991,7 @@ impl<'a, 't> Builder<'a, 't> {
     }
 
     fn organisation_word(&self, k: usize) -> bool {
-        self.lex(k) & class::ORGANISATION_WORD != 0
-            && LEXICON.organisation_words.contains(self.word(k))
+        is_organisation_word(self.doc, k)
     }
 
     /// The words of a name that names are matched on: without suffixes

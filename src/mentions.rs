@@ -252,6 +252,14 @@ pub(crate) fn age_noun(w: &str) -> Option<(u8, u8)> {
     })
 }
 
+/// Whether word token `k` is a word of an organisation's name
+/// ("Commission", "Foundation"), as written.
+#[inline]
+pub(crate) fn is_organisation_word(doc: &Document<'_>, k: usize) -> bool {
+    doc.tokens()[k].lex() & class::ORGANISATION_WORD != 0
+        && LEXICON.organisation_words.contains(doc.str_at(k))
+}
+
 /// A noun for a person of a nation: "Spaniard", "Australian".
 pub(crate) fn is_demonym(w: &str) -> bool {
     LEXICON.demonyms.contains(w)
@@ -783,17 +791,13 @@ fn chunk(
             let organisation = || organisation_phrase(doc, parts, w == "for");
             // "and" joins within a name ("Health and Human Services"),
             // never two names ("the Fund and Citizens for Tax Justice").
-            let ends_name = |k: usize| {
-                tokens[k].lex() & class::ORGANISATION_WORD != 0
-                    && LEXICON.organisation_words.contains(doc.str_at(k))
-            };
             let prev_cap = parts.last().is_some_and(|&(k, p)| match p {
                 // "von der Leyen", "de la Cruz": name particles in a row.
                 Part::Joiner => is_name_particle(doc, j) && is_name_particle(doc, k),
                 Part::Title => w == "of" || (w != "and" && organisation()),
                 Part::Cap => {
                     (flags & class::JOINER != 0 && w != "of")
-                        || (organisation() && !(w == "and" && ends_name(k)))
+                        || (organisation() && !(w == "and" && is_organisation_word(doc, k)))
                 }
                 _ => false,
             });
@@ -875,8 +879,7 @@ fn chunk(
                 && t.is_capitalized()
                 && j + 1 < limit
                 && tokens[j + 1].is_capitalized()
-                && tokens[j + 1].lex() & class::ORGANISATION_WORD != 0
-                && LEXICON.organisation_words.contains(doc.str_at(j + 1));
+                && is_organisation_word(doc, j + 1);
             if office {
                 parts.push((j, Part::Joiner));
                 j += 1;
@@ -1187,12 +1190,10 @@ fn is_organisation_joiner(w: &str) -> bool {
 /// (`plural_opens`), opens with a plural capitalised word ("Citizens for",
 /// "Americans for").
 fn organisation_phrase(doc: &Document<'_>, parts: &[(usize, Part)], plural_opens: bool) -> bool {
-    let tokens = doc.tokens();
     parts.iter().enumerate().any(|(i, &(k, p))| {
         let w = doc.str_at(k);
         (p == Part::Cap || p == Part::Title)
-            && ((tokens[k].lex() & class::ORGANISATION_WORD != 0
-                && LEXICON.organisation_words.contains(w))
+            && (is_organisation_word(doc, k)
                 || (plural_opens
                     && i == 0
                     && p == Part::Cap
@@ -1243,10 +1244,7 @@ fn plural_possessive_in_name(
     }
     (j + 1..limit.min(j + 4))
         .take_while(|&k| tokens[k].kind() == TokenKind::Word && tokens[k].is_capitalized())
-        .any(|k| {
-            tokens[k].lex() & class::ORGANISATION_WORD != 0
-                && LEXICON.organisation_words.contains(doc.str_at(k))
-        })
+        .any(|k| is_organisation_word(doc, k))
 }
 
 /// Whether token `k` is the apostrophe of a plural possessive ("the
@@ -1447,10 +1445,7 @@ fn name_kind(
     if name.clone().all(|k| has(k, class::PLACE_WORD)) && lex.places.contains(name_str) {
         return (EntityKind::Place, Gender::Neuter);
     }
-    if name
-        .clone()
-        .any(|k| has(k, class::ORGANISATION_WORD) && lex.organisation_words.contains(doc.str_at(k)))
-    {
+    if name.clone().any(|k| is_organisation_word(doc, k)) {
         return (EntityKind::Organisation, Gender::Neuter);
     }
     let first = words.next().unwrap_or_default();
