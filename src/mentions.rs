@@ -1232,14 +1232,11 @@ fn plural_possessive_in_name(
     parts: &[(usize, Part)],
 ) -> bool {
     let tokens = doc.tokens();
-    let apostrophe = tokens[j].mark().is_some_and(|m| m.glyph().is_apostrophe());
-    let glued = parts.last().is_some_and(|&(k, p)| {
-        p == Part::Cap
-            && k + 1 == j
-            && tokens[k].span().end == tokens[j].span().start
-            && doc.str_at(k).ends_with('s')
-    });
-    if !(apostrophe && glued) {
+    let after_name = parts
+        .last()
+        .is_some_and(|&(k, p)| p == Part::Cap && k + 1 == j);
+    let glued = after_name && glued_apostrophe_after(doc, j).is_some_and(|w| w.ends_with('s'));
+    if !glued {
         return false;
     }
     (j + 1..limit.min(j + 4))
@@ -1251,16 +1248,23 @@ fn plural_possessive_in_name(
 /// Democrats' leader", "Jones’ cow"): a single mark glued to a word ending
 /// in "s", before a word. The caller knows it closes no quotation.
 fn is_plural_possessive_mark(doc: &Document<'_>, k: usize) -> bool {
-    let tokens = doc.tokens();
-    let apostrophe = tokens[k].mark().is_some_and(|m| m.glyph().is_apostrophe());
-    apostrophe
-        && k > 0
-        && tokens[k - 1].is_word()
-        && tokens[k - 1].span().end == tokens[k].span().start
-        && doc.str_at(k - 1).ends_with(['s', 'S'])
-        && tokens
+    glued_apostrophe_after(doc, k).is_some_and(|w| w.ends_with(['s', 'S']))
+        && doc
+            .tokens()
             .get(k + 1)
             .is_some_and(|n| n.is_word() && n.space_before())
+}
+
+/// The word token `k` is glued to, when `k` is a single mark that may be an
+/// apostrophe (`'`, `’`) written right after a word.
+fn glued_apostrophe_after<'t>(doc: &Document<'t>, k: usize) -> Option<&'t str> {
+    let tokens = doc.tokens();
+    let apostrophe = tokens[k].mark().is_some_and(|m| m.glyph().is_apostrophe());
+    let glued = apostrophe
+        && k > 0
+        && tokens[k - 1].is_word()
+        && tokens[k - 1].span().end == tokens[k].span().start;
+    glued.then(|| doc.str_at(k - 1))
 }
 
 /// Whether token `i` follows a possessive: "Okafor's", "his", "their".
