@@ -615,18 +615,10 @@ impl<'a, 't> Speaker<'a, 't> {
         let tokens = self.result.doc.tokens();
         let mut m = self.resolution.mention().index();
         let mut start = mentions[m].token_range().start;
-        // Each possessor: a possessive mention ending right before, or
-        // before a possessive "'s" or a plural possessive's apostrophe.
-        while let Some(p) = m.checked_sub(1) {
-            let owner = &mentions[p];
-            let end = owner.token_range().end;
-            let marker = |k: usize| tokens[k].is_possessive() || tokens[k].mark().is_some();
-            let adjacent = end == start || (end + 1 == start && marker(end));
-            if !(owner.is_possessive() && adjacent) {
-                break;
-            }
+        // Each possessor, the one before owning the phrase so far.
+        while let Some(p) = m.checked_sub(1).filter(|&p| mentions[p].owns_from(start)) {
             m = p;
-            start = owner.token_range().start;
+            start = mentions[p].token_range().start;
         }
         let end = self.mention().span().end;
         Span::new(tokens[start].span().start, end)

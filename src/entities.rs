@@ -1743,9 +1743,7 @@ impl<'a, 't> Builder<'a, 't> {
         let start = mention.token_range().start;
         let possessor_mention = m.checked_sub(1).filter(|&p| {
             let x = &self.mentions[p];
-            x.is_possessive()
-                && x.kind() == MentionKind::Name
-                && start.saturating_sub(x.token_range().end) <= 1
+            x.kind() == MentionKind::Name && x.owns_from(start)
         });
         let possessor = possessor_mention.and_then(|p| self.entity(p));
         // "her brother", "its chief executive": a role after a possessive
@@ -1753,7 +1751,7 @@ impl<'a, 't> Builder<'a, 't> {
         // the pronoun's owner is not known yet, so no salience guesses it.
         let pronoun_owned = m.checked_sub(1).is_some_and(|p| {
             let x = &self.mentions[p];
-            x.is_possessive() && x.kind() == MentionKind::Pronoun && x.token_range().end == start
+            x.kind() == MentionKind::Pronoun && x.owns_from(start)
         }) && kind == EntityKind::Person;
         if (definite || possessor.is_some() || pronoun_owned) && !words.is_empty() {
             // A possessed description is told by its owner, not by the

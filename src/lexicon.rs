@@ -511,7 +511,7 @@ pub(crate) struct Lexicon {
     /// full form for a title ("Mrs."), else its own in `gendered_words`.
     word_genders: WordTable<Option<Gender>>,
     /// Organisation heads that stand for any organisation of their sort,
-    /// and whether they stand for publications only.
+    /// and which sort: any, a business, or a publication.
     pub organisation_heads: WordTable<Option<OrganisationHead>>,
     /// Titles of an occupation, which a description shares with anyone
     /// (full forms, lower case).

@@ -179,6 +179,17 @@ impl Mention {
     pub fn is_possessive(&self) -> bool {
         self.possessive
     }
+
+    /// Whether this mention is the possessor of the phrase starting at
+    /// token `start`: a possessive pronoun right before it ("his
+    /// spokesman"), or a name or description with its "'s" or plural
+    /// apostrophe between them ("Obama's former strategist", "the
+    /// Democrats' leader"): the finder marks those possessive only when
+    /// that token follows.
+    pub(crate) fn owns_from(&self, start: usize) -> bool {
+        let end = self.end as usize;
+        self.possessive && (start == end || (start == end + 1 && self.kind != MentionKind::Pronoun))
+    }
 }
 
 /// Finds mentions in a tokenized document.

@@ -170,12 +170,10 @@ impl<'t> Ctx<'_, 't> {
         let mut start = self.mentions[m].token_range().start;
         // "a spokesman for the mayor's office": the phrase opens at the
         // possessor.
-        if let Some(p) = m.checked_sub(1).filter(|&p| {
-            let owner = &self.mentions[p];
-            let end = owner.token_range().end;
-            owner.is_possessive()
-                && (end == start || (end + 1 == start && self.doc.tokens()[end].is_possessive()))
-        }) {
+        if let Some(p) = m
+            .checked_sub(1)
+            .filter(|&p| self.mentions[p].owns_from(start))
+        {
             start = self.mentions[p].token_range().start;
         }
         if start < lo + 2 {

@@ -635,11 +635,7 @@ impl<'t> Ctx<'_, 't> {
         // one the possessor owns.
         if self.mentions[s].is_possessive() {
             let owned = self.mentions.get(s + 1)?;
-            let gap = owned
-                .token_range()
-                .start
-                .saturating_sub(self.mentions[s].token_range().end);
-            if gap > 1 {
+            if !self.mentions[s].owns_from(owned.token_range().start) {
                 return None;
             }
             s += 1;
