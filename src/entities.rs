@@ -943,7 +943,7 @@ impl<'a, 't> Builder<'a, 't> {
         // "Ann Lee KC", "Tom Hale OBE": letters after a name are honours
         // and offices, not the name.
         let mut e = e;
-        while e - s > 1 && is_post_nominal(self.word(e - 1)) {
+        while e - s > 1 && LEXICON.post_nominals.contains(self.word(e - 1)) {
             e -= 1;
         }
         if e - s >= 3 && headline {
@@ -2574,29 +2574,6 @@ fn is_suffix(w: &str) -> bool {
     matches!(
         w,
         "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV" | "jr." | "sr."
-    )
-}
-
-/// Letters after a name for an honour, a degree or an office ("KC",
-/// "OBE", "PhD", "MP").
-fn is_post_nominal(w: &str) -> bool {
-    matches!(
-        w,
-        "KC" | "QC"
-            | "OBE"
-            | "MBE"
-            | "CBE"
-            | "KBE"
-            | "DBE"
-            | "PhD"
-            | "Ph.D."
-            | "M.D."
-            | "Esq."
-            | "MP"
-            | "MEP"
-            | "MSP"
-            | "MLA"
-            | "FRS"
     )
 }
 

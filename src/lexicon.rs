@@ -501,6 +501,9 @@ pub(crate) struct Lexicon {
     pub name_labels: WordTable<bool>,
     /// Words that make a name after a person's name something else.
     pub thing_words: FastSet<&'static str>,
+    /// Letters after a person's name for an honour, a degree or an office
+    /// ("KC", "OBE", "PhD"), as written.
+    pub post_nominals: FastSet<&'static str>,
     /// Words that make a name ending in them a place.
     pub place_words: FastSet<&'static str>,
     /// Words that make an organisation a publication or broadcaster.
@@ -809,6 +812,7 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             last,
         ),
         thing_words: entries(include_str!("lexicon/thing_words.txt")).collect(),
+        post_nominals: entries(include_str!("lexicon/post_nominals.txt")).collect(),
         place_words: entries(include_str!("lexicon/place_words.txt")).collect(),
         media_words: entries(include_str!("lexicon/media_words.txt")).collect(),
         gendered_words,
@@ -1062,6 +1066,9 @@ mod tests {
         let l = &*LEXICON;
         assert_eq!(l.speech_verb("Said"), Some("say"));
         assert_eq!(l.speech_verb("tweeted"), Some("tweet"));
+        // Post-nominal letters as written: "OBE", never "Obe".
+        assert!(l.post_nominals.contains("OBE") && l.post_nominals.contains("Ph.D."));
+        assert!(!l.post_nominals.contains("Obe"));
         assert!(l.flags("Gen.") & class::TITLE != 0);
         assert!(l.flags("secretary") & class::TITLE != 0);
         assert!(l.flags("the") & class::DETERMINER != 0);
