@@ -367,7 +367,9 @@ impl<'t> Attribution<'t> {
                 let q = aq.quote();
                 let (start, end) = conv(q.span());
                 let speaker = aq.speaker();
-                let speaker_span = speaker.map(|s| conv(s.span()));
+                // The speaker's phrase, read once for its text and offsets.
+                let phrase = speaker.map(|s| s.span());
+                let speaker_span = phrase.map(conv);
                 let entity = speaker.and_then(|s| s.entity());
                 if let Some(e) = entity {
                     entity_quotes[e.id().index()].push(i);
@@ -377,7 +379,7 @@ impl<'t> Attribution<'t> {
                     end,
                     text: q.as_str().to_string(),
                     kind: q.kind(),
-                    speaker: speaker.map(|s| s.text().to_string()),
+                    speaker: phrase.map(|p| self.text()[p].to_string()),
                     speaker_start: speaker_span.map(|s| s.0),
                     speaker_end: speaker_span.map(|s| s.1),
                     entity: entity.and_then(|e| e.name()).map(str::to_string),
