@@ -47,7 +47,7 @@
 //!   names a work or a broadcast (`the documentary "13th"`, `his book, "The
 //!   Long Road,"`, `an episode of "Town Square"`, `the host of "The Five"`,
 //!   `the "Today" show`) or ending in one (`the "Riverton Harbor Forum"`);
-//!   after "titled", "entitled" or a noun and "called" (`a group called
+//!   before "by" and a name (`"The Long Road," by Ann Lee`); after "titled", "entitled" or a noun and "called" (`a group called
 //!   "Moms for Bridges"`); after a cue such as "so-called", "known as", "the
 //!   nickname" or "dubbed"; in a list (`"A" and "B"`) with another title;
 //!   alone in its paragraph with three words or more (a heading); or
@@ -1177,7 +1177,8 @@ struct NamingContext {
     /// come between: "his show, "Politicking""), or before "of" right before
     /// it ("an episode of "The View"", "the host of "The Five""), or right
     /// after it ("the "Today" show"), or is its last word ("the "Morning
-    /// Show"").
+    /// Show""); or "by" and a name follow it (""The Long Road," by Ann
+    /// Lee"): a work and its author.
     work: bool,
     /// A cue ("so-called", "known as", "the nickname") stands right before
     /// the quotation, or before a determiner right before it; or "as", a few
@@ -1236,6 +1237,17 @@ fn naming_around(
         && after < right.end
         && !tokens[after].is_capitalized()
         && (is(after, Naming::Work) || is(after, Naming::Role));
+    // `"This Kind of War," by T. R. Fehrenbach`: a work and its author.
+    let mut b = right.start;
+    if b < right.end && doc.str_at(b) == "," {
+        b += 1;
+    }
+    let by_author = title_case
+        && !q.unclosed
+        && b + 1 < right.end
+        && lower_is(b, "by")
+        && tokens[b + 1].is_word()
+        && tokens[b + 1].is_capitalized();
     let last_word = (q.tokens.start + 1..q.tokens.end)
         .rev()
         .find(|&i| tokens[i].is_word());
@@ -1308,7 +1320,7 @@ fn naming_around(
             })
             .any(|i| is(i, Naming::Define));
     NamingContext {
-        work: work_before || work_after || work_inside,
+        work: work_before || work_after || work_inside || by_author,
         cue: found == Some(Naming::Cue) || as_they_call_it || defined,
         title_cue: found == Some(Naming::TitleCue) || called_after_noun,
     }

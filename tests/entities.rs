@@ -80,6 +80,19 @@ fn names_sharing_a_word_in_other_places_stay_apart() {
 }
 
 #[test]
+fn a_place_stays_apart_from_the_war_named_after_it() {
+    let found = entities(
+        "Troops left Korvania in 2011. The Korvania War cost billions. \
+         Korvania held elections.",
+    );
+    assert_eq!(entity_of(&found, "The Korvania War"), ["Korvania War"]);
+    assert!(
+        !entity_of(&found, "Korvania").contains(&"Korvania War"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_surname_with_its_particles_joins_the_full_name() {
     let found = entities(
         "Ilse van der Molen arrived on Monday. Later, van der Molen left. \
@@ -219,6 +232,12 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
                Monday.\n\"We are proud of it,\" Okafor said.",
         quote: "\"We are proud",
         entity: Some("Mara Okafor"),
+    },
+    SpeakerEntity {
+        name: "he_is_no_war",
+        text: "The book is about the Korvanian War, he said. \"It was brutal,\" he added.",
+        quote: "\"It was brutal",
+        entity: None,
     },
     // 2. Party, role and title words are not the name, nor is the
     // department of a "Secretary of" title.

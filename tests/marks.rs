@@ -893,6 +893,15 @@ const KINDS: &[Case] = &[
         ],
     },
     Case {
+        name: "title_case_span_before_by_and_a_name_is_a_work_by_its_author",
+        settings: Settings::Default,
+        text: r#"One of her reads, "The Long Road," by Tom Hale, is about the war, she said. "It was a witch hunt" by the council, Ann Lee said."#,
+        quotes: &[
+            speech(r#""The Long Road,""#).kind(QuoteKind::Title),
+            speech(r#""It was a witch hunt""#),
+        ],
+    },
+    Case {
         name: "sentence_case_span_after_titled_stays_speech",
         settings: Settings::Default,
         text: r#"The senator wrote a column titled "why the bridge must wait," aides said."#,
