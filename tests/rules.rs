@@ -635,6 +635,43 @@ const PRONOUNS_AND_DESCRIPTIONS: &[Case] = &[
         ],
     },
     Case {
+        name: "a_person_named_before_of_from_or_at_speaks_not_the_body",
+        text: "Paul Hendry of Cleveland Police said: \"We will find them.\" Jane Hill \
+               from the Wildlife Trust told reporters: \"It is a tragedy.\" Ann Lee at \
+               Capital Economics called the figures \"a shock\".",
+        want: &[
+            want(
+                "\"We will",
+                "Paul Hendry",
+                Some("Paul Hendry"),
+                Rule::CueBefore,
+            ),
+            want("\"It is", "Jane Hill", Some("Jane Hill"), Rule::CueBefore),
+            want("\"a shock", "Ann Lee", Some("Ann Lee"), Rule::EmbeddedCue),
+        ],
+    },
+    Case {
+        name: "a_friend_or_relative_of_someone_is_not_that_someone",
+        text: "The singer Danny Crewe was not at the hearing. A pal of the singer said: \
+               \"He is gutted.\" A cousin of the singer told reporters: \"We are all \
+               upset.\"",
+        want: &[
+            want("\"He is", "A pal", None, Rule::CueBefore),
+            want("\"We are", "A cousin", None, Rule::CueBefore),
+        ],
+    },
+    Case {
+        name: "the_subject_of_a_subordinate_clause_before_a_quotation_is_not_its_speaker",
+        text: "\"It is an enormous moment,\" said Steve Harlan, a strategist. Unless \
+               the other senators quit the race, \"it is very hard to see how he is stopped.\"",
+        want: &[want(
+            "\"it is very",
+            "Steve Harlan",
+            Some("Steve Harlan"),
+            Rule::Continuation,
+        )],
+    },
+    Case {
         name: "a_plural_possessive_names_a_possessor",
         text: "\"It is a scandal,\" the Harbour Democrats' leader, Ed Mayne, said. The \
                plan was dropped because, in the Greens’ words, \"nobody wanted it.\"",

@@ -163,8 +163,10 @@ impl<'t> Ctx<'_, 't> {
 
     /// "A spokesman for Bernie Sanders said", "an adviser to the campaign
     /// told": the description of people that mention `m` completes after
-    /// "for", "to", "with" or "at" is the head of the noun phrase, and the
-    /// speaker, not the name in its prepositional phrase.
+    /// "for", "to", "with", "at", "of" or "from" is the head of the noun
+    /// phrase, and the speaker, not the name in its prepositional phrase.
+    /// So is a person's name before "of", "from" or "at" ("Paul Hendry of
+    /// Cleveland Police said", "Ann Lee at Capital Economics said").
     fn described_by_phrase(&self, m: usize, lo: usize) -> Option<usize> {
         use crate::mentions::{EntityKind, MentionKind};
         let mut start = self.mentions[m].token_range().start;
@@ -179,8 +181,11 @@ impl<'t> Ctx<'_, 't> {
         if start < lo + 2 {
             return None;
         }
-        let joined = with_lower(self.word(start - 1), |w| {
-            matches!(w, "for" | "to" | "with" | "at" | "of")
+        let (joined, after_name) = with_lower(self.word(start - 1), |w| {
+            (
+                matches!(w, "for" | "to" | "with" | "at" | "of" | "from"),
+                matches!(w, "at" | "of" | "from"),
+            )
         });
         if !joined {
             return None;
@@ -194,7 +199,12 @@ impl<'t> Ctx<'_, 't> {
         let d = self.mention_ending(start - 2 - usize::from(adjective))?;
         let head = &self.mentions[d];
         let people = matches!(head.entity_kind(), EntityKind::Person | EntityKind::Group);
-        (head.kind() == MentionKind::Description && people && !head.is_possessive()).then_some(d)
+        let person_named = after_name
+            && !adjective
+            && head.kind() == MentionKind::Name
+            && head.entity_kind() == EntityKind::Person;
+        let described = head.kind() == MentionKind::Description && people;
+        ((described || person_named) && !head.is_possessive()).then_some(d)
     }
 
     /// "A spokesman for Acme, John Smith, said": the person's name that

@@ -523,6 +523,15 @@ pub(super) fn clause_subject(cx: &Ctx<'_, '_>, q: &Query<'_>) -> Option<Found> {
     if before.end <= before.start {
         return None;
     }
+    // "Unless rivals quit, "it is over"": a subordinate clause and its
+    // comma before the quotation; its subject is not the main clause's.
+    let opens_subordinate = cx.has_class(before.start, class::SUBORDINATOR)
+        || with_lower(cx.word(before.start), |w| matches!(w, "if" | "unless"));
+    let after_subordinate =
+        opens_subordinate && before.end >= before.start + 3 && cx.word(before.end - 1) == ",";
+    if after_subordinate {
+        return None;
+    }
     let m = cx.clause_subject(before.start, before.end)?;
     Some(Found {
         mention: m,
