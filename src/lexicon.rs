@@ -497,7 +497,7 @@ pub(crate) struct Lexicon {
     pub demonyms: FastSet<&'static str>,
     pub organisation_words: FastSet<&'static str>,
     /// Labels before a person's name (lower case), and whether each is a
-    /// nationality, dropped only before a given name.
+    /// nationality or an epithet, dropped only before a given name.
     pub name_labels: WordTable<bool>,
     /// Words that make a name after a person's name something else.
     pub thing_words: FastSet<&'static str>,
@@ -807,7 +807,10 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         name_labels: WordTable::new(
             entries(include_str!("lexicon/name_labels.txt")).filter_map(|l| {
                 let mut it = l.split_whitespace();
-                Some((it.next()?.to_string(), it.next() == Some("nationality")))
+                Some((
+                    it.next()?.to_string(),
+                    matches!(it.next(), Some("nationality" | "epithet")),
+                ))
             }),
             last,
         ),

@@ -263,6 +263,36 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         entity: Some("Ann Lee"),
     },
     SpeakerEntity {
+        name: "an_epithet_before_a_given_name_is_not_the_name",
+        text: "Stunned Lacey Moran, 29, was at home. \"I am shocked,\" Lacey said.",
+        quote: "\"I am shocked",
+        entity: Some("Lacey Moran"),
+    },
+    SpeakerEntity {
+        name: "a_job_label_before_a_name_is_not_the_name",
+        text: "Barmaid Jess Tarrant, 34, saw the crash. \"I cried,\" Tarrant said.",
+        quote: "\"I cried",
+        entity: Some("Jess Tarrant"),
+    },
+    SpeakerEntity {
+        name: "sgt_without_a_period_is_a_title",
+        text: "\"We will find them,\" said Paul Hendry. Sgt Hendry added: \"Call us.\"",
+        quote: "\"Call us",
+        entity: Some("Paul Hendry"),
+    },
+    SpeakerEntity {
+        name: "prof_without_a_period_is_a_title",
+        text: "Prof Helen Marsh led the study. \"It is new,\" Prof Marsh said.",
+        quote: "\"It is new",
+        entity: Some("Helen Marsh"),
+    },
+    SpeakerEntity {
+        name: "det_insp_without_periods_are_titles",
+        text: "Det Insp Ann Bell led the search. \"Help us,\" she said.",
+        quote: "\"Help us",
+        entity: Some("Ann Bell"),
+    },
+    SpeakerEntity {
         name: "party_label_is_not_the_name",
         text: "Republican Mara Okafor spoke first. \"We will win,\" Okafor said.",
         quote: "\"We will win",
