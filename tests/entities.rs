@@ -270,9 +270,15 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
     },
     SpeakerEntity {
         name: "a_job_label_before_a_name_is_not_the_name",
-        text: "Barmaid Jess Tarrant, 34, saw the crash. \"I cried,\" Tarrant said.",
+        text: "Barmaid Jess Tarrant, 34, saw the crash. \"I cried,\" the barmaid said.",
         quote: "\"I cried",
         entity: Some("Jess Tarrant"),
+    },
+    SpeakerEntity {
+        name: "a_keeper_is_the_goalkeeper",
+        text: "Keeper Ann Lee saved a penalty. \"I guessed right,\" the goalkeeper said.",
+        quote: "\"I guessed",
+        entity: Some("Ann Lee"),
     },
     SpeakerEntity {
         name: "sgt_without_a_period_is_a_title",
