@@ -1013,9 +1013,17 @@ impl<'a, 't> Builder<'a, 't> {
         if (core.start..core.end).any(|k| self.organisation_word(k)) {
             return (EntityKind::Organisation, thing);
         }
+        let titled = mention.name_tokens().is_some_and(|n| {
+            (mention.token_range().start..n.start).any(|k| self.lex(k) & class::TITLE != 0)
+        });
         // "Kent County", "Kent County Republican": a place word after the
-        // first makes a place, or someone known only by one.
-        if core.len() >= 2
+        // first makes a place, or someone known only by one; not right
+        // after a title ("Director Linda Park", but "the mayor of Kent
+        // County").
+        let title_before = core.start > mention.token_range().start
+            && self.lex(core.start - 1) & class::TITLE != 0;
+        if !title_before
+            && core.len() >= 2
             && (core.start + 1..core.end).any(|k| LEXICON.place_words.contains(self.word(k)))
         {
             return (EntityKind::Place, true);
@@ -1031,9 +1039,6 @@ impl<'a, 't> Builder<'a, 't> {
                 return (EntityKind::Group, false);
             }
         }
-        let titled = mention.name_tokens().is_some_and(|n| {
-            (mention.token_range().start..n.start).any(|k| self.lex(k) & class::TITLE != 0)
-        });
         let given = self.is_given(core.start);
         let kind = mention.entity_kind();
         if titled || (given && core.len() >= 2) {
@@ -1652,9 +1657,11 @@ impl<'a, 't> Builder<'a, 't> {
                 }
             }
             let gendered = self.lex(k) & (class::HEAD | class::TITLE) != 0;
+            // "Mum-of-two Jess Tarrant": the noun of a family compound.
             if let Some(g) = gendered
                 .then(|| LEXICON.gender_of_word_in(self.doc.text(), t.span()))
                 .flatten()
+                .or_else(|| family_compound(self.word(k)))
             {
                 self.note_gender(e, g);
             }
@@ -1937,6 +1944,33 @@ impl<'a, 't> Builder<'a, 't> {
             {
                 let e = self.add_name(m + 1, false);
                 self.done[m + 1] = true;
+                if ok(self, e) {
+                    return Some(e);
+                }
+            }
+        }
+        // "said the chairman of the committee, John Smith": a person's name
+        // after the description's prepositional phrase and a comma.
+        let of_phrase = kind == EntityKind::Person
+            && !mention.is_possessive()
+            && m + 2 < self.mentions.len()
+            && r.end < self.doc.tokens().len()
+            && matches!(self.word(r.end), "of" | "for" | "at");
+        if of_phrase && self.valid[m + 1] && self.valid[m + 2] {
+            let (o, n) = (&self.mentions[m + 1], &self.mentions[m + 2]);
+            let (or, nr) = (o.token_range(), n.token_range());
+            let set_off = or.start == r.end + 1
+                && nr.start == or.end + 1
+                && self.word(or.end) == ","
+                && !o.is_possessive();
+            if set_off
+                && closed(self, nr.end)
+                && n.kind() == MentionKind::Name
+                && n.entity_kind() == EntityKind::Person
+                && !self.in_headline(m + 2)
+            {
+                let e = self.add_name(m + 2, false);
+                self.done[m + 2] = true;
                 if ok(self, e) {
                     return Some(e);
                 }

@@ -299,6 +299,31 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         entity: Some("Ann Bell"),
     },
     SpeakerEntity {
+        name: "a_name_after_a_description_and_its_phrase_is_apposed",
+        text: "\"It is unfair,\" said the chairman of the committee, John Smith.",
+        quote: "\"It is unfair",
+        entity: Some("John Smith"),
+    },
+    SpeakerEntity {
+        name: "australian_and_canadian_council_titles",
+        text: "\"I will raise it,\" said Cr Deb Ferreira. \"It is wrong,\" Coun. Tom \
+               Hale said. \"Stay away,\" said Const. Amy Reid.",
+        quote: "\"Stay away",
+        entity: Some("Amy Reid"),
+    },
+    SpeakerEntity {
+        name: "cr_without_a_period_is_a_title",
+        text: "\"I will raise it,\" said Cr Deb Ferreira.",
+        quote: "\"I will raise",
+        entity: Some("Deb Ferreira"),
+    },
+    SpeakerEntity {
+        name: "a_titled_name_ending_in_a_place_word_is_a_person",
+        text: "Director Linda Park spoke on Tuesday. \"It is fair,\" she said.",
+        quote: "\"It is fair",
+        entity: Some("Linda Park"),
+    },
+    SpeakerEntity {
         name: "party_label_is_not_the_name",
         text: "Republican Mara Okafor spoke first. \"We will win,\" Okafor said.",
         quote: "\"We will win",
