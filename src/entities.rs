@@ -1715,9 +1715,13 @@ impl<'a, 't> Builder<'a, 't> {
             }
             if kind == EntityKind::Person {
                 self.ents[e].person = true;
-                if self.ents[e].kind == EntityKind::Unknown {
-                    self.ents[e].kind = EntityKind::Person;
-                }
+            }
+            // "Xinhua, the official news agency,": the description tells
+            // what a name of one word does not.
+            let st = &mut self.ents[e];
+            let body = kind == EntityKind::Organisation && st.words == 1 && !st.is_person();
+            if (kind == EntityKind::Person || body) && st.kind == EntityKind::Unknown {
+                st.kind = kind;
             }
             return;
         }
@@ -1738,7 +1742,16 @@ impl<'a, 't> Builder<'a, 't> {
         let words = words.as_slice();
         // "the IMF report", "a Pentagon statement": a document speaks for
         // the organisation that names it.
-        if named && kind == EntityKind::Document {
+        // "the Islamic State terrorist group": a head that stands for any
+        // organisation of its sort, after a named organisation, is that
+        // organisation.
+        let sort_head = kind == EntityKind::Organisation
+            && LEXICON
+                .organisation_heads
+                .get(self.word(mention.head()))
+                .flatten()
+                .is_some_and(|h| h != OrganisationHead::Media);
+        if named && (kind == EntityKind::Document || sort_head) {
             if let Some(e) = self.named_in(m) {
                 self.attach(m, e);
                 return;
@@ -1839,8 +1852,9 @@ impl<'a, 't> Builder<'a, 't> {
             self.add_descriptor(e, h);
         }
         self.add_descriptor(e, head_hash);
-        // "the Trump campaign": a description built on a name is named by it.
-        if named && kind == EntityKind::Organisation {
+        // "the Trump campaign": a definite description built on a name is
+        // named by it ("a Boston tech company" is not).
+        if named && definite && kind == EntityKind::Organisation {
             let r = mention.token_range();
             let s = if is_determiner(self.word(r.start)) {
                 r.start + 1

@@ -867,6 +867,37 @@ fn chunk(
         {
             generic += 1;
             Part::Modifier
+        } else if parts.first().is_some_and(|&(_, p)| p == Part::Determiner)
+            && parts.iter().any(|&(_, p)| p == Part::Cap)
+            && generic < 2
+            // Not a verb after the name ("the Cubs signed players", "the
+            // GOP needs voters").
+            && (w == "news" || !(w.ends_with("ed") || w.ends_with('s')))
+            // An organisation's name stays a mention of its own ("former
+            // Republican National Committee staffers").
+            && !parts
+                .iter()
+                .any(|&(k, p)| p == Part::Cap && is_organisation_word(doc, k))
+            && flags
+                & (class::SPEECH_VERB
+                    | class::CLOSED
+                    | class::AUXILIARY
+                    | class::DETERMINER
+                    | class::PRONOUN
+                    | class::FUNCTION)
+                == 0
+            && w != "whose"
+            && !w.contains(['\'', '’'])
+            && !(w.ends_with("ly") && flags & class::NOT_ADVERB == 0)
+            && tokens.get(j + 1).is_some_and(|n| {
+                j + 1 < limit && n.is_word() && !n.is_capitalized() && n.lex() & class::HEAD != 0
+            })
+        {
+            // "a Gold Coast surf club", "a Boston tech company": a word the
+            // lists do not know between a name and a head noun modifies
+            // the head.
+            generic += 1;
+            Part::Modifier
         } else if parts.iter().any(|&(_, p)| p == Part::Cap)
             && flags & (class::SPEECH_VERB | class::CLOSED | class::AUXILIARY | class::DETERMINER)
                 == 0

@@ -672,6 +672,25 @@ const PRONOUNS_AND_DESCRIPTIONS: &[Case] = &[
         )],
     },
     Case {
+        name: "a_word_between_a_name_and_a_head_noun_modifies_the_head",
+        text: "Tom Hale runs the campaign. \"We will lose,\" said a longtime GOP data \
+               expert. A Gold Coast surf club has been left \"devastated\" by the theft.",
+        want: &[
+            want(
+                "\"We will lose",
+                "a longtime GOP data expert",
+                None,
+                Rule::CueAfter,
+            ),
+            want(
+                "\"devastated",
+                "A Gold Coast surf club",
+                None,
+                Rule::ClauseSubject,
+            ),
+        ],
+    },
+    Case {
         name: "a_plural_possessive_names_a_possessor",
         text: "\"It is a scandal,\" the Harbour Democrats' leader, Ed Mayne, said. The \
                plan was dropped because, in the Greens’ words, \"nobody wanted it.\"",
