@@ -43,8 +43,8 @@ use std::fmt;
 use std::ops::Range;
 
 use crate::lexicon::{
-    class, hash_bytes, with_lower, Gender as Grammatical, HashKeyMap, HeadKind, OrganisationHead,
-    LEXICON,
+    class, hash_bytes, with_lower, Gender as Grammatical, HashKeyMap, HeadKind, Naming,
+    OrganisationHead, LEXICON,
 };
 use crate::mentions::{
     age_noun, family_compound, is_age, is_compound_modifier, is_demonym, is_determiner,
@@ -1012,6 +1012,23 @@ impl<'a, 't> Builder<'a, 't> {
         let thing = core.len() >= 2 && LEXICON.thing_words.contains(last);
         if (core.start..core.end).any(|k| self.organisation_word(k)) {
             return (EntityKind::Organisation, thing);
+        }
+        // "her album Glass Houses", "the novel Silent Water": the name of a
+        // work, after a determiner and a noun naming one (not the verb of
+        // "the video shows Wendy Sherman").
+        let work = core.start.checked_sub(2).is_some_and(|d| {
+            let t = &self.doc.tokens()[d + 1];
+            self.lex(d) & (class::DETERMINER | class::POSSESSIVE) != 0
+                && t.is_word()
+                && !t.is_capitalized()
+                && LEXICON
+                    .naming_words
+                    .get_word_in(self.doc.text(), t.span())
+                    .flatten()
+                    == Some(Naming::Work)
+        });
+        if work {
+            return (EntityKind::Unknown, true);
         }
         let titled = mention.name_tokens().is_some_and(|n| {
             (mention.token_range().start..n.start).any(|k| self.lex(k) & class::TITLE != 0)
