@@ -324,6 +324,13 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         entity: Some("Linda Park"),
     },
     SpeakerEntity {
+        name: "a_name_after_a_noun_naming_a_work_is_no_person",
+        text: "Jessa Vaughn has split from her husband. Her album Glass Houses topped \
+               the charts. \"We are done,\" she said.",
+        quote: "\"We are done",
+        entity: Some("Jessa Vaughn"),
+    },
+    SpeakerEntity {
         name: "party_label_is_not_the_name",
         text: "Republican Mara Okafor spoke first. \"We will win,\" Okafor said.",
         quote: "\"We will win",
