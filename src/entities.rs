@@ -1382,7 +1382,7 @@ impl<'a, 't> Builder<'a, 't> {
         }
         self.attach(m, e);
         self.note_titles(m, e, core.start);
-        if let Some(age) = self.age_after(m) {
+        if let Some(age) = self.age_after(m).or_else(|| self.age_before(m)) {
             self.ents[e].age = age;
         }
         e
@@ -1401,6 +1401,21 @@ impl<'a, 't> Builder<'a, 't> {
         set_off
             .then(|| self.word(end + 1).parse::<u8>().ok())
             .flatten()
+            .filter(|&a| a > 0 && a < 120)
+    }
+
+    /// The age written before name mention `m` or its title: "19-year-old
+    /// winger Sam Okafor".
+    fn age_before(&self, m: usize) -> Option<u8> {
+        let r = self.mentions[m].token_range();
+        let k = (r.start.saturating_sub(1)..r.start.max(1))
+            .chain(r.clone())
+            .find(|&k| is_age(self.word(k)))?;
+        self.word(k)
+            .split('-')
+            .next()?
+            .parse::<u8>()
+            .ok()
             .filter(|&a| a > 0 && a < 120)
     }
 

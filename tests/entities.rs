@@ -331,6 +331,13 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         entity: Some("Jessa Vaughn"),
     },
     SpeakerEntity {
+        name: "an_age_before_a_name_tells_the_teenager",
+        text: "Ainsworth praised 19-year-old winger Sam Okafor. \"I am just happy,\" \
+               the teenager said.",
+        quote: "\"I am just happy",
+        entity: Some("Sam Okafor"),
+    },
+    SpeakerEntity {
         name: "party_label_is_not_the_name",
         text: "Republican Mara Okafor spoke first. \"We will win,\" Okafor said.",
         quote: "\"We will win",
