@@ -691,6 +691,17 @@ const PRONOUNS_AND_DESCRIPTIONS: &[Case] = &[
         ],
     },
     Case {
+        name: "the_mention_before_a_relative_clause_speaks_not_a_pronoun_inside_it",
+        text: "A spokeswoman for the ministry, who asked not to be named because she \
+               was not authorised to speak, said: \"No decision has been made.\"",
+        want: &[want(
+            "\"No decision",
+            "A spokeswoman",
+            None,
+            Rule::CueBefore,
+        )],
+    },
+    Case {
         name: "a_plural_possessive_names_a_possessor",
         text: "\"It is a scandal,\" the Harbour Democrats' leader, Ed Mayne, said. The \
                plan was dropped because, in the Greens’ words, \"nobody wanted it.\"",

@@ -124,6 +124,24 @@ impl<'t> Ctx<'_, 't> {
                 return Some(m);
             }
         }
+        if w == "," {
+            // "A spokeswoman, who asked not to be named because she was not
+            // authorised to speak, said": the mention before a relative
+            // clause set off by commas, whatever verbs the clause holds.
+            let floor = lo.max(p.saturating_sub(40));
+            let relative = (floor + 1..p).rev().find(|&c| {
+                self.word(c) == ","
+                    && self.outside(c)
+                    && with_lower(self.word(c + 1), |r| matches!(r, "who" | "which" | "whose"))
+            });
+            if let Some(c) = relative {
+                if let Some(m) = self.mention_ending(c - 1) {
+                    if !self.mentions[m].is_possessive() && !self.inside_apposition(m, floor) {
+                        return Some(self.described_by_phrase(m, lo).unwrap_or(m));
+                    }
+                }
+            }
+        }
         if w == "," || w == ")" {
             let open = if w == "," { "," } else { "(" };
             let mut c = p;
