@@ -931,6 +931,18 @@ impl<'a, 't> Builder<'a, 't> {
             match label {
                 Some(false) => s += 1,
                 Some(true) if self.is_given(s + 1) => s += 1,
+                // "Forecaster Ann Lee": a word shaped like a job the lists
+                // lack, before a given name and a surname.
+                None if e - s >= 3
+                    && job_shaped(self.word(s))
+                    && self.lex(s) & (class::TITLE | class::HEAD) == 0
+                    && !with_lower(self.word(s), |w| LEXICON.gendered_words.contains_key(w))
+                    && !LEXICON.thing_words.contains(self.word(e - 1))
+                    && !self.is_given(s)
+                    && self.is_given(s + 1) =>
+                {
+                    s += 1
+                }
                 _ => break,
             }
         }
@@ -2643,6 +2655,17 @@ fn name_word_hash(w: &str) -> u64 {
 }
 
 /// "J.", "H": an initial.
+/// Whether a capitalised word ends as English nouns of a job or a role
+/// do: "Forecaster", "Photographer", "Economist", "Historian",
+/// "Fireman".
+fn job_shaped(w: &str) -> bool {
+    w.len() >= 6
+        && w.bytes().all(|b| b.is_ascii_alphabetic())
+        && ["er", "or", "ist", "ian", "man", "woman"]
+            .iter()
+            .any(|s| w.ends_with(s))
+}
+
 fn is_initial(w: &str) -> bool {
     let b = w.as_bytes();
     (b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.')

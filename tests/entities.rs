@@ -338,6 +338,12 @@ const SPEAKER_ENTITIES: &[SpeakerEntity] = &[
         entity: Some("Sam Okafor"),
     },
     SpeakerEntity {
+        name: "a_job_shaped_word_before_a_given_name_is_not_the_name",
+        text: "Forecaster Ann Lee said conditions would be bad. \"Stay home,\" Lee said.",
+        quote: "\"Stay home",
+        entity: Some("Ann Lee"),
+    },
+    SpeakerEntity {
         name: "party_label_is_not_the_name",
         text: "Republican Mara Okafor spoke first. \"We will win,\" Okafor said.",
         quote: "\"We will win",
