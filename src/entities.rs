@@ -1420,9 +1420,9 @@ impl<'a, 't> Builder<'a, 't> {
     /// winger Sam Okafor".
     fn age_before(&self, m: usize) -> Option<u8> {
         let r = self.mentions[m].token_range();
-        let k = (r.start.saturating_sub(1)..r.start.max(1))
-            .chain(r.clone())
-            .find(|&k| is_age(self.word(k)))?;
+        let tokens = self.doc.tokens();
+        let k = (r.start.saturating_sub(1)..r.end)
+            .find(|&k| tokens[k].kind() == TokenKind::Number && is_age(self.word(k)))?;
         self.word(k)
             .split('-')
             .next()?

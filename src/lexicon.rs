@@ -77,8 +77,10 @@ pub(crate) struct WordTable<V> {
     /// Words the packed keys cannot hold, compared case-insensitively.
     others: Vec<(Box<str>, V)>,
     /// Whether a word of `others` is short enough to have a packed key
-    /// too: then a miss in `slots` searches `others` as well.
+    /// too: then a miss in `slots` searches `others` as well; for a word
+    /// with a byte above 0x7F ("fiancé"), only when the query has one.
     short_others: bool,
+    short_wide_others: bool,
 }
 
 const LOW: u64 = 0x0101_0101_0101_0101;
@@ -230,13 +232,16 @@ fn packable(word: &str) -> bool {
 impl<V: Copy + Default> WordTable<V> {
     fn new(entries: impl IntoIterator<Item = (String, V)>, merge: impl Fn(V, V) -> V) -> Self {
         let entries: Vec<(String, V)> = entries.into_iter().collect();
-        let size = (entries.len() * 2).next_power_of_two().max(16);
+        // At most a quarter full: a miss, the common case for a word of
+        // running text, reads a tag or two.
+        let size = (entries.len() * 4).next_power_of_two().max(16);
         let mut table = WordTable {
             slots: Vec::new(),
             tags: vec![0; size],
             shift: 64 - size.trailing_zeros(),
             others: Vec::new(),
             short_others: false,
+            short_wide_others: false,
         };
         let mut slots: Vec<Option<(u64, u64, V)>> = vec![None; size];
         for (key, value) in entries {
@@ -267,7 +272,14 @@ impl<V: Copy + Default> WordTable<V> {
                 }
             }
         }
-        table.short_others = table.others.iter().any(|(k, _)| k.len() <= 16);
+        let short = |ascii: bool| {
+            table
+                .others
+                .iter()
+                .any(|(k, _)| k.len() <= 16 && k.is_ascii() == ascii)
+        };
+        table.short_others = short(true);
+        table.short_wide_others = short(false);
         // Empty slots hold zero keys; their value is never read.
         table.slots = slots
             .into_iter()
@@ -321,7 +333,8 @@ impl<V: Copy + Default> WordTable<V> {
                     return Some(v);
                 }
             } else if t == 0 {
-                return if self.short_others {
+                let wide = (a | c) & HIGH != 0;
+                return if self.short_others || (wide && self.short_wide_others) {
                     self.get_other(b)
                 } else {
                     None

@@ -223,6 +223,10 @@ pub(crate) fn is_determiner(w: &str) -> bool {
 
 /// An age written as a modifier: "34-year-old".
 pub(crate) fn is_age(w: &str) -> bool {
+    // Most words start with a letter: one byte says no.
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     w.split_once('-').is_some_and(|(n, rest)| {
         !n.is_empty()
             && n.bytes().all(|b| b.is_ascii_digit())
