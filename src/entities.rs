@@ -1995,14 +1995,8 @@ impl<'a, 't> Builder<'a, 't> {
             let n = &self.mentions[m + 1];
             let nr = n.token_range();
             let comma = r.end + 1 == nr.start && self.word(r.end) == ",";
-            if comma
-                && closed(self, nr.end)
-                && n.kind() == MentionKind::Name
-                && !self.in_headline(m + 1)
-            {
-                let e = self.add_name(m + 1, false);
-                self.done[m + 1] = true;
-                if ok(self, e) {
+            if comma && closed(self, nr.end) {
+                if let Some(e) = self.set_off_name(m + 1).filter(|&e| ok(self, e)) {
                     return Some(e);
                 }
             }
@@ -2021,20 +2015,25 @@ impl<'a, 't> Builder<'a, 't> {
                 && nr.start == or.end + 1
                 && self.word(or.end) == ","
                 && !o.is_possessive();
-            if set_off
-                && closed(self, nr.end)
-                && n.kind() == MentionKind::Name
-                && n.entity_kind() == EntityKind::Person
-                && !self.in_headline(m + 2)
-            {
-                let e = self.add_name(m + 2, false);
-                self.done[m + 2] = true;
-                if ok(self, e) {
+            if set_off && closed(self, nr.end) && n.entity_kind() == EntityKind::Person {
+                if let Some(e) = self.set_off_name(m + 2).filter(|&e| ok(self, e)) {
                     return Some(e);
                 }
             }
         }
         None
+    }
+
+    /// The entity of name mention `n`, set off after a description, added
+    /// out of turn; `None` for a mention that is no name or stands in a
+    /// headline.
+    fn set_off_name(&mut self, n: usize) -> Option<usize> {
+        if self.mentions[n].kind() != MentionKind::Name || self.in_headline(n) {
+            return None;
+        }
+        let e = self.add_name(n, false);
+        self.done[n] = true;
+        Some(e)
     }
 
     /// The entity of the description that person description `m` is
