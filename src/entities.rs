@@ -1789,13 +1789,15 @@ impl<'a, 't> Builder<'a, 't> {
         // "the Islamic State terrorist group": a head that stands for any
         // organisation of its sort, after a named organisation, is that
         // organisation.
-        let sort_head = kind == EntityKind::Organisation
-            && LEXICON
-                .organisation_heads
-                .get(self.word(mention.head()))
-                .flatten()
-                .is_some_and(|h| h != OrganisationHead::Media);
-        if named && (kind == EntityKind::Document || sort_head) {
+        let sort_head = || {
+            kind == EntityKind::Organisation
+                && LEXICON
+                    .organisation_heads
+                    .get(self.word(mention.head()))
+                    .flatten()
+                    .is_some_and(|h| h != OrganisationHead::Media)
+        };
+        if named && (kind == EntityKind::Document || sort_head()) {
             if let Some(e) = self.named_in(m) {
                 self.attach(m, e);
                 return;
@@ -2653,7 +2655,6 @@ fn name_word_hash(w: &str) -> u64 {
     h ^ (h >> 29)
 }
 
-/// "J.", "H": an initial.
 /// Whether a capitalised word ends as English nouns of a job or a role
 /// do: "Forecaster", "Photographer", "Economist", "Historian",
 /// "Fireman".
@@ -2665,6 +2666,7 @@ fn job_shaped(w: &str) -> bool {
             .any(|s| w.ends_with(s))
 }
 
+/// "J.", "H": an initial.
 fn is_initial(w: &str) -> bool {
     let b = w.as_bytes();
     (b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.')

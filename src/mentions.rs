@@ -890,7 +890,6 @@ fn chunk(
                     | class::PRONOUN
                     | class::FUNCTION)
                 == 0
-            && w != "whose"
             && !w.contains(['\'', '’'])
             && !(w.ends_with("ly") && flags & class::NOT_ADVERB == 0)
             && tokens.get(j + 1).is_some_and(|n| {

@@ -47,7 +47,8 @@
 //!   names a work or a broadcast (`the documentary "13th"`, `his book, "The
 //!   Long Road,"`, `an episode of "Town Square"`, `the host of "The Five"`,
 //!   `the "Today" show`) or ending in one (`the "Riverton Harbor Forum"`);
-//!   before "by" and a name (`"The Long Road," by Ann Lee`); after "titled", "entitled" or a noun and "called" (`a group called
+//!   before "by" and a name (`"The Long Road," by Ann Lee`); after
+//!   "titled", "entitled" or a noun and "called" (`a group called
 //!   "Moms for Bridges"`); after a cue such as "so-called", "known as", "the
 //!   nickname" or "dubbed"; in a list (`"A" and "B"`) with another title;
 //!   alone in its paragraph with three words or more (a heading); or
